@@ -1,0 +1,16 @@
+package la.methc.api;
+
+/** The engine as seen from non-real-time threads (network and worker threads). */
+public interface Host {
+
+    double sampleRate();
+
+    int blockSize();
+
+    /**
+     * NRT. Runs {@code command} on the RT thread at the start of a coming block.
+     *
+     * @return false when the queue to RT is full and the command was not queued
+     */
+    boolean performCommand(WorldCommand command);
+}

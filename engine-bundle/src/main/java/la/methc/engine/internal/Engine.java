@@ -1,0 +1,440 @@
+package la.methc.engine.internal;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import la.methc.api.Host;
+import la.methc.api.HostCommand;
+import la.methc.api.Synth;
+import la.methc.api.World;
+import la.methc.api.WorldCommand;
+import la.methc.engine.internal.command.Command;
+import la.methc.engine.internal.command.Scheduler;
+import la.methc.engine.internal.driver.AudioCallback;
+import la.methc.engine.internal.notify.Clients;
+import la.methc.engine.internal.notify.EventChannel;
+import la.methc.engine.internal.notify.Notifier;
+import la.methc.engine.internal.notify.RtEvent;
+import la.methc.engine.internal.notify.WorkerPool;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.BlockContext;
+import la.methc.engine.internal.tree.Buses;
+import la.methc.engine.internal.tree.Node;
+import la.methc.engine.internal.tree.NodeTree;
+import la.methc.engine.internal.tree.SynthDefEntry;
+import la.methc.engine.internal.tree.SynthNode;
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * The engine core: the RT block loop and the state only RT writes (node tree, buses, scheduler), plus the
+ * queues that connect it to network, notifier and worker threads. Free of OSGi, so tests drive it directly.
+ *
+ * <p>Block order (DESIGN.md): take due requests and scheduled commands, run worker → RT replies, process
+ * the tree head to tail, zero unwritten outputs, advance the clock.
+ */
+public final class Engine implements AudioCallback, World, Host, NodeTree.Listener, BlockContext {
+
+    private static final int QUEUE_CAPACITY = 16384;
+
+    private final EngineOptions options;
+    private final Clock clock;
+    private final NodeTree tree;
+    private final Buses buses;
+    private final Scheduler scheduler = new Scheduler(QUEUE_CAPACITY);
+    private final MpscArrayQueue<Command> requests = new MpscArrayQueue<>(QUEUE_CAPACITY);
+    private final MpscArrayQueue<Command> replies = new MpscArrayQueue<>(QUEUE_CAPACITY);
+    private final EventChannel events;
+    private final Clients clients = new Clients();
+    private final WorkerPool workers;
+    private final Notifier notifier;
+    private final LoadMeter load;
+    private final SynthNode[] failed;
+    private final Throwable[] failures;
+    private int numFailed;
+
+    private long epoch;
+    private long frameTime;
+    private long submittedJobs;
+    private SynthNode current;
+    private volatile long blocksDone;
+
+    public Engine(EngineOptions options) {
+        this.options = options;
+        clock = new Clock(options.sampleRate(), options.offline());
+        tree = new NodeTree(options.maxNodes(), this);
+        buses = new Buses(options.blockSize(), options.internalBuses(), options.hardwareInputs(),
+                options.hardwareOutputs());
+        events = new EventChannel(Math.max(4096, 4 * options.maxNodes()));
+        workers = new WorkerPool(options.workerThreads(), QUEUE_CAPACITY, this);
+        notifier = new Notifier(events, clients, workers, this,
+                (client, id) -> submitReply(new SyncedCommand(client, id)));
+        load = new LoadMeter(options.sampleRate(), options.blockSize());
+        failed = new SynthNode[options.maxNodes()];
+        failures = new Throwable[options.maxNodes()];
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Clients clients() {
+        return clients;
+    }
+
+    /** Starts the notifier and worker threads; the driver is started by the caller. */
+    public void start() {
+        workers.start();
+        notifier.start();
+        clock.markStart();
+    }
+
+    /** Blocks processed so far (any thread). */
+    public long blocksDone() {
+        return blocksDone;
+    }
+
+    // ---------------------------------------------------------------- NRT entry points
+
+    /** Network thread. Queues a request for RT; false when the queue is full. */
+    public boolean submit(Command c) {
+        return requests.offer(c);
+    }
+
+    private boolean submitReply(Command c) {
+        return replies.offer(c);
+    }
+
+    /**
+     * NRT. Runs {@code rtWork} on RT and waits until RT and the notifier have handled it and everything it
+     * caused, e.g. freeing nodes and destroying their synths. False on timeout (RT not running).
+     */
+    public boolean runAndWait(Command rtWork, long timeoutMs) {
+        return runAndWait(rtWork, timeoutMs, false);
+    }
+
+    /**
+     * Like {@link #runAndWait(Command, long)} when no driver runs any more (after an offline render): the
+     * calling thread computes one silent block itself, as the RT thread would.
+     */
+    public boolean runStopped(Command rtWork, long timeoutMs) {
+        return runAndWait(rtWork, timeoutMs, true);
+    }
+
+    private boolean runAndWait(Command rtWork, long timeoutMs, boolean stopped) {
+        CountDownLatch done = new CountDownLatch(1);
+        if (!submit(rtWork) || !submit(new LatchCommand(done))) {
+            return false;
+        }
+        if (stopped) {
+            process(new float[options.hardwareInputs()][options.blockSize()],
+                    new float[options.hardwareOutputs()][options.blockSize()]);
+        }
+        try {
+            return done.await(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** NRT. Frees every synth of {@code def} (its bundle is leaving) and waits until they are destroyed. */
+    public boolean retire(SynthDefEntry def, long timeoutMs, boolean stopped) {
+        def.retire();
+        return runAndWait(new RetireCommand(def), timeoutMs, stopped);
+    }
+
+    /** Stops notifier and workers after they drained their queues. Call after the driver stopped. */
+    public void close() {
+        notifier.close();
+        workers.close(2000);
+    }
+
+    // ---------------------------------------------------------------- RT: the block
+
+    /** RT (driver thread): one block. */
+    @Override
+    public void process(float[][] inputs, float[][] outputs) {
+        long t0 = System.nanoTime();
+        epoch++;
+        long blockEnd = frameTime + options.blockSize();
+        buses.readHardwareInputs(inputs, epoch);
+        for (Command c = requests.relaxedPoll(); c != null; c = requests.relaxedPoll()) {
+            if (c.time() != Command.NOW && c.time() >= blockEnd) {
+                if (!scheduler.add(c)) {
+                    error(c.address(), -1, "scheduler full", c.client());
+                }
+            } else {
+                run(c);
+            }
+        }
+        for (Command c = scheduler.pollDue(blockEnd); c != null; c = scheduler.pollDue(blockEnd)) {
+            run(c);
+        }
+        for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
+            run(c);
+        }
+        tree.process(this);
+        reportFailures();
+        current = null;
+        buses.writeHardwareOutputs(outputs, epoch);
+        frameTime = blockEnd;
+        blocksDone++;
+        load.record(System.nanoTime() - t0);
+    }
+
+    private void run(Command c) {
+        // late commands run at once, at the block start
+        long offset = c.time() == Command.NOW ? 0 : c.time() - frameTime;
+        c.perform(this, offset > 0 ? (int) offset : 0);
+    }
+
+    private void reportFailures() {
+        for (int i = 0; i < numFailed; i++) {
+            SynthNode n = failed[i];
+            // error path: allocation is allowed here
+            error("/synth/process", n.id(), n.def().uri() + " threw " + failures[i], null);
+            failed[i] = null;
+            failures[i] = null;
+        }
+        numFailed = 0;
+    }
+
+    // ---------------------------------------------------------------- RT: state for commands
+
+    public NodeTree tree() {
+        return tree;
+    }
+
+    public Buses buses() {
+        return buses;
+    }
+
+    public long frameTime() {
+        return frameTime;
+    }
+
+    /** RT. Answers {@code /error s:address i:id s:reason} to {@code client} (all notify clients if null). */
+    public void error(String address, int id, String reason, Client client) {
+        RtEvent e = events.obtain(RtEvent.Kind.ERROR);
+        if (e != null) {
+            e.address = address;
+            e.id = id;
+            e.reason = reason;
+            e.client = client;
+            events.publish(e);
+        }
+    }
+
+    /** RT. Queues {@code /status.reply} for {@code client}. */
+    public void status(Client client) {
+        RtEvent e = events.obtain(RtEvent.Kind.STATUS);
+        if (e != null) {
+            e.client = client;
+            e.synths = tree.numSynths();
+            e.groups = tree.numGroups();
+            e.resources = 0;
+            e.averageLoad = load.average();
+            e.peakLoad = load.takePeak();
+            e.lateBlocks = load.overruns();
+            events.publish(e);
+        }
+    }
+
+    /** RT. First pass of {@code /sync}: wait for the worker jobs submitted so far. */
+    public void sync(Client client, int id) {
+        RtEvent e = events.obtain(RtEvent.Kind.SYNC);
+        if (e != null) {
+            e.client = client;
+            e.id = id;
+            e.sequence = submittedJobs;
+            events.publish(e);
+        }
+    }
+
+    /** RT. A synth that never entered the tree goes to the notifier to be destroyed. */
+    public void discard(Synth synth) {
+        RtEvent e = events.obtain(RtEvent.Kind.SYNTH_DISCARD);
+        if (e != null) {
+            e.payload = synth;
+            events.publish(e);
+        }
+    }
+
+    private void publish(RtEvent.Kind kind, Client client, int id, Object payload) {
+        RtEvent e = events.obtain(kind);
+        if (e != null) {
+            e.client = client;
+            e.id = id;
+            e.payload = payload;
+            events.publish(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- NodeTree.Listener (RT)
+
+    @Override
+    public void nodeEnded(Node node, Object cause) {
+        publish(RtEvent.Kind.NODE_ENDED, (Client) cause, node.id(),
+                node.isGroup() ? null : ((SynthNode) node).synth());
+    }
+
+    @Override
+    public void nodeDone(Node node) {
+        publish(RtEvent.Kind.NODE_DONE, null, node.id(), null);
+    }
+
+    // ---------------------------------------------------------------- BlockContext (RT)
+
+    @Override
+    public World world() {
+        return this;
+    }
+
+    @Override
+    public long epoch() {
+        return epoch;
+    }
+
+    @Override
+    public void enter(SynthNode node) {
+        current = node;
+    }
+
+    @Override
+    public void failed(SynthNode node, Throwable error) {
+        tree.doom(node);
+        if (numFailed < failed.length) {
+            failed[numFailed] = node;
+            failures[numFailed++] = error;
+        }
+    }
+
+    // ---------------------------------------------------------------- World (RT)
+
+    @Override
+    public double sampleRate() {
+        return options.sampleRate();
+    }
+
+    @Override
+    public int blockSize() {
+        return options.blockSize();
+    }
+
+    @Override
+    public double currentTime() {
+        return (double) frameTime / options.sampleRate();
+    }
+
+    @Override
+    public void synthDone(Synth synth) {
+        if (current != null && current.synth() == synth) {
+            tree.done(current);
+            return;
+        }
+        // called outside the synth's own process (e.g. from a WorldCommand): find its node
+        for (int id = 0; id < tree.capacity(); id++) {
+            Node n = tree.get(id);
+            if (n instanceof SynthNode s && s.synth() == synth) {
+                tree.done(s);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean performCommand(HostCommand command) {
+        RtEvent e = events.obtain(RtEvent.Kind.HOST_COMMAND);
+        if (e == null) {
+            return false;
+        }
+        e.payload = command;
+        submittedJobs++;
+        events.publish(e);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- Host (NRT)
+
+    @Override
+    public boolean performCommand(WorldCommand command) {
+        return submitReply(new WorldCommandAdapter(command));
+    }
+
+    // ---------------------------------------------------------------- internal commands
+
+    private static final class WorldCommandAdapter extends Command {
+        private final WorldCommand command;
+
+        WorldCommandAdapter(WorldCommand command) {
+            super("/world/perform", null);
+            this.command = command;
+        }
+
+        @Override
+        public void perform(Engine rt, int offset) {
+            command.perform(rt);
+        }
+    }
+
+    private static final class SyncedCommand extends Command {
+        private final int id;
+
+        SyncedCommand(Client client, int id) {
+            super("/sync", client);
+            this.id = id;
+        }
+
+        @Override
+        public void perform(Engine rt, int offset) {
+            rt.publish(RtEvent.Kind.SYNCED, client(), id, null);
+        }
+    }
+
+    private static final class LatchCommand extends Command {
+        private final CountDownLatch latch;
+
+        LatchCommand(CountDownLatch latch) {
+            super("/latch", null);
+            this.latch = latch;
+        }
+
+        @Override
+        public void perform(Engine rt, int offset) {
+            rt.publish(RtEvent.Kind.LATCH, null, 0, latch);
+        }
+    }
+
+    private static final class RetireCommand extends Command {
+        private final SynthDefEntry def;
+
+        RetireCommand(SynthDefEntry def) {
+            super("/retire", null);
+            this.def = def;
+        }
+
+        @Override
+        public void perform(Engine rt, int offset) {
+            NodeTree t = rt.tree();
+            for (int id = 0; id < t.capacity(); id++) {
+                if (t.get(id) instanceof SynthNode s && s.entry() == def) {
+                    t.free(s, null);
+                }
+            }
+        }
+    }
+
+    /** Frees every node but the root and drops scheduled commands: the first step of shutdown. */
+    public static Command freeAll() {
+        return new Command("/shutdown", null) {
+            @Override
+            public void perform(Engine rt, int offset) {
+                rt.scheduler.clear();
+                rt.tree().freeChildren(rt.tree().root(), null);
+            }
+        };
+    }
+}

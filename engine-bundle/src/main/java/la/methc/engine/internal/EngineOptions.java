@@ -1,0 +1,117 @@
+package la.methc.engine.internal;
+
+import java.util.function.Function;
+
+/**
+ * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else
+ * the framework property {@code methcla.name}, else its default.
+ */
+public record EngineOptions(
+        int sampleRate,
+        int blockSize,
+        int hardwareInputs,
+        int hardwareOutputs,
+        int internalBuses,
+        int maxNodes,
+        int maxResources,
+        int workerThreads,
+        int port,
+        String bind,
+        String driver,
+        String sampleRoot,
+        String renderScore,
+        String renderOut,
+        boolean renderExit) {
+
+    public static final String PID = "la.methc.engine";
+
+    public EngineOptions {
+        positive("sampleRate", sampleRate);
+        positive("blockSize", blockSize);
+        positive("maxNodes", maxNodes);
+        positive("maxResources", maxResources);
+        positive("workerThreads", workerThreads);
+        nonNegative("hardwareInputs", hardwareInputs);
+        nonNegative("hardwareOutputs", hardwareOutputs);
+        nonNegative("internalBuses", internalBuses);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (!driver.equals("javasound") && !driver.equals("dummy") && !driver.equals("offline")) {
+            throw new IllegalArgumentException("driver must be javasound, dummy or offline: " + driver);
+        }
+        if (driver.equals("offline") && (renderScore == null || renderOut == null)) {
+            throw new IllegalArgumentException("the offline driver needs render.score and render.out");
+        }
+    }
+
+    private static void positive(String name, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + v);
+        }
+    }
+
+    private static void nonNegative(String name, int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException(name + " must not be negative: " + v);
+        }
+    }
+
+    public static EngineOptions defaults() {
+        return from(key -> null);
+    }
+
+    /** Reads every option through {@code lookup} (key without prefix → value or null). */
+    public static EngineOptions from(Function<String, String> lookup) {
+        Reader r = new Reader(lookup);
+        return new EngineOptions(
+                r.integer("sampleRate", 48000),
+                r.integer("blockSize", 64),
+                r.integer("hardwareInputs", 2),
+                r.integer("hardwareOutputs", 2),
+                r.integer("internalBuses", 128),
+                r.integer("maxNodes", 1024),
+                r.integer("maxResources", 1024),
+                r.integer("workerThreads", 2),
+                r.integer("port", 57110),
+                r.string("bind", "127.0.0.1"),
+                r.string("driver", "javasound"),
+                r.string("sampleRoot", "samples"),
+                r.string("render.score", null),
+                r.string("render.out", null),
+                Boolean.parseBoolean(r.string("render.exit", "false")));
+    }
+
+    public boolean offline() {
+        return driver.equals("offline");
+    }
+
+    public EngineOptions withDriver(String newDriver) {
+        return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
+                maxResources, workerThreads, port, bind, newDriver, sampleRoot, renderScore, renderOut, renderExit);
+    }
+
+    public EngineOptions withPort(int newPort) {
+        return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
+                maxResources, workerThreads, newPort, bind, driver, sampleRoot, renderScore, renderOut, renderExit);
+    }
+
+    private record Reader(Function<String, String> lookup) {
+        String string(String key, String fallback) {
+            String v = lookup.apply(key);
+            return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        int integer(String key, int fallback) {
+            String v = string(key, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer: " + v, e);
+            }
+        }
+    }
+}

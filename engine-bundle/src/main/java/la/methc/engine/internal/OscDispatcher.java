@@ -1,0 +1,272 @@
+package la.methc.engine.internal;
+
+import com.illposed.osc.OSCBundle;
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import java.util.ArrayList;
+import java.util.List;
+import la.methc.api.OscArgList;
+import la.methc.api.OscArgs;
+import la.methc.api.Synth;
+import la.methc.engine.internal.command.ActivateSynth;
+import la.methc.engine.internal.command.Command;
+import la.methc.engine.internal.command.FreeNode;
+import la.methc.engine.internal.command.MapBus;
+import la.methc.engine.internal.command.NewGroup;
+import la.methc.engine.internal.command.NewSynth;
+import la.methc.engine.internal.command.ServerCommand;
+import la.methc.engine.internal.command.SetControl;
+import la.methc.engine.internal.command.SetDoneFlags;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.osc.PacketSink;
+import la.methc.engine.internal.tree.AddAction;
+import la.methc.engine.internal.tree.BusMapping;
+import la.methc.engine.internal.tree.Group;
+import la.methc.engine.internal.tree.Node;
+import la.methc.engine.internal.tree.SynthDefEntry;
+import la.methc.engine.internal.tree.SynthNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Network thread (NRT): turns OSC messages into {@link Command}s for RT. Everything that can be checked
+ * without RT state (types, ranges, the SynthDef, plugin construction) is checked here and answered with
+ * {@code /error} at once; what needs the tree (ids in use, targets) is checked on RT.
+ */
+public final class OscDispatcher implements PacketSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OscDispatcher.class);
+    public static final String VERSION = "0.1.0";
+
+    private final Engine engine;
+    private final SynthDefRegistry defs;
+    private final Runnable quit;
+
+    public OscDispatcher(Engine engine, SynthDefRegistry defs, Runnable quit) {
+        this.engine = engine;
+        this.defs = defs;
+        this.quit = quit;
+    }
+
+    @Override
+    public void onPacket(OSCPacket packet, Client from) {
+        dispatch(packet, from, Command.NOW);
+    }
+
+    @Override
+    public void onBadPacket(Client from, String reason) {
+        LOG.debug("bad packet from {}: {}", from.describe(), reason);
+        error(from, "", -1, "malformed OSC packet: " + reason);
+    }
+
+    private void dispatch(OSCPacket packet, Client from, long time) {
+        if (packet instanceof OSCBundle bundle) {
+            long t = engine.clock().frameOf(bundle.getTimestamp());
+            for (OSCPacket p : bundle.getPackets()) {
+                dispatch(p, from, t);
+            }
+        } else {
+            OSCMessage m = (OSCMessage) packet;
+            try {
+                handle(m, m.getArguments(), from, time);
+            } catch (RuntimeException e) {
+                // a decoder bug must not take the network thread down
+                LOG.error("failed to handle {}", m.getAddress(), e);
+                error(from, m.getAddress(), -1, "internal error: " + e);
+            }
+        }
+    }
+
+    private void handle(OSCMessage m, List<Object> a, Client from, long time) {
+        String address = m.getAddress();
+        switch (address) {
+            case "/group/new" -> {
+                if (check(from, address, a, "iii") && validNewNode(from, address, a)) {
+                    submit(from, new NewGroup(from, new Group(i(a, 0)), i(a, 1), i(a, 2)), time);
+                }
+            }
+            case "/group/freeAll" -> {
+                if (check(from, address, a, "i")) {
+                    submit(from, new FreeNode(address, from, i(a, 0), true), time);
+                }
+            }
+            case "/node/free" -> {
+                if (check(from, address, a, "i")) {
+                    submit(from, new FreeNode(address, from, i(a, 0), false), time);
+                }
+            }
+            case "/synth/new" -> {
+                if (check(from, address, a, "siii|[[") && validNewNode(from, address, a.subList(1, a.size()))) {
+                    newSynth(from, a, time);
+                }
+            }
+            case "/synth/activate" -> {
+                if (check(from, address, a, "i")) {
+                    submit(from, new ActivateSynth(from, i(a, 0)), time);
+                }
+            }
+            case "/synth/map/input", "/synth/map/output" -> {
+                if (check(from, address, a, "iiii")) {
+                    mapBus(from, address, a, time);
+                }
+            }
+            case "/synth/property/doneFlags/set" -> {
+                if (check(from, address, a, "ii")) {
+                    if ((i(a, 1) & ~Node.DONE_ALL) != 0) {
+                        error(from, address, i(a, 0), "unknown done flags " + i(a, 1));
+                    } else {
+                        submit(from, new SetDoneFlags(from, i(a, 0), i(a, 1)), time);
+                    }
+                }
+            }
+            case "/node/set" -> {
+                if (check(from, address, a, "iin")) {
+                    submit(from, new SetControl(from, i(a, 0), i(a, 1), ((Number) a.get(2)).floatValue()), time);
+                }
+            }
+            case "/notify" -> {
+                if (check(from, address, a, "i")) {
+                    if (i(a, 0) != 0) {
+                        engine.clients().register(from);
+                    } else {
+                        engine.clients().unregister(from);
+                    }
+                    from.send(new OSCMessage("/done", List.of(address)));
+                }
+            }
+            case "/sync" -> {
+                if (check(from, address, a, "i")) {
+                    submit(from, ServerCommand.sync(from, i(a, 0)), time);
+                }
+            }
+            case "/status" -> {
+                if (check(from, address, a, "")) {
+                    submit(from, ServerCommand.status(from), time);
+                }
+            }
+            case "/version" -> {
+                if (check(from, address, a, "")) {
+                    from.send(new OSCMessage("/version.reply", List.of("Methcla/J", 0, 1, VERSION)));
+                }
+            }
+            case "/quit" -> {
+                if (check(from, address, a, "")) {
+                    from.send(new OSCMessage("/done", List.of(address)));
+                    quit.run();
+                }
+            }
+            default -> error(from, address, -1, "unknown command " + address);
+        }
+    }
+
+    private boolean validNewNode(Client from, String address, List<Object> a) {
+        int id = i(a, 0);
+        if (!engine.tree().inRange(id)) {
+            error(from, address, id, "node id " + id + " out of range 0.." + (engine.tree().capacity() - 1));
+            return false;
+        }
+        if (!AddAction.isValid(i(a, 2))) {
+            error(from, address, id, "bad add action " + i(a, 2) + " (0 head, 1 tail, 2 before, 3 after)");
+            return false;
+        }
+        return true;
+    }
+
+    private void newSynth(Client from, List<Object> a, long time) {
+        String address = "/synth/new";
+        int id = i(a, 1);
+        SynthDefEntry entry = defs.get((String) a.get(0));
+        if (entry == null) {
+            error(from, address, id, "unknown SynthDef " + a.get(0));
+            return;
+        }
+        float[] controls;
+        try {
+            controls = controls(a.size() > 4 ? (List<?>) a.get(4) : List.of());
+        } catch (IllegalArgumentException e) {
+            error(from, address, id, e.getMessage());
+            return;
+        }
+        OscArgs options = a.size() > 5 ? new OscArgList(new ArrayList<>((List<?>) a.get(5))) : OscArgs.empty();
+        Synth synth;
+        try {
+            synth = entry.def().construct(engine, options);
+        } catch (IllegalArgumentException e) {
+            error(from, address, id, entry.def().uri() + ": " + e.getMessage());
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("construct of {} failed", entry.def().uri(), e);
+            error(from, address, id, entry.def().uri() + " failed to construct: " + e);
+            return;
+        }
+        if (synth == null) {
+            error(from, address, id, entry.def().uri() + " constructed no synth");
+            return;
+        }
+        SynthNode node;
+        try {
+            node = SynthNode.create(id, entry, synth, controls, engine.blockSize());
+        } catch (IllegalArgumentException e) {
+            error(from, address, id, e.getMessage());
+            synth.destroy(engine);
+            return;
+        }
+        if (!submit(from, new NewSynth(from, node, i(a, 2), i(a, 3)), time)) {
+            synth.destroy(engine);
+        }
+    }
+
+    private static float[] controls(List<?> values) {
+        float[] controls = new float[values.size()];
+        for (int k = 0; k < controls.length; k++) {
+            if (!(values.get(k) instanceof Float || values.get(k) instanceof Integer)) {
+                throw new IllegalArgumentException("control " + k + " is not a number");
+            }
+            controls[k] = ((Number) values.get(k)).floatValue();
+        }
+        return controls;
+    }
+
+    private void mapBus(Client from, String address, List<Object> a, long time) {
+        boolean input = address.endsWith("input");
+        int id = i(a, 0);
+        int bus = i(a, 2);
+        int flags = i(a, 3);
+        if ((flags & ~BusMapping.ALL) != 0) {
+            error(from, address, id, "unknown bus mapping flags " + flags);
+            return;
+        }
+        int count = engine.buses().count(flags, input);
+        if (bus >= count || bus < -1) {
+            String kind = (flags & BusMapping.EXTERNAL) != 0 ? "hardware " + (input ? "input" : "output") : "internal";
+            error(from, address, id, kind + " bus " + bus + " out of range 0.." + (count - 1));
+            return;
+        }
+        submit(from, new MapBus(from, input, id, i(a, 1), bus, flags), time);
+    }
+
+    private boolean check(Client from, String address, List<Object> a, String pattern) {
+        if (TypeTags.matches(a, pattern)) {
+            return true;
+        }
+        int id = !a.isEmpty() && a.get(0) instanceof Integer n ? n : -1;
+        error(from, address, id, "bad arguments ," + TypeTags.of(a) + ": expected ," + TypeTags.describe(pattern));
+        return false;
+    }
+
+    private boolean submit(Client from, Command c, long time) {
+        if (engine.submit(c.at(time))) {
+            return true;
+        }
+        error(from, c.address(), -1, "engine request queue full");
+        return false;
+    }
+
+    private static int i(List<Object> a, int index) {
+        return (Integer) a.get(index);
+    }
+
+    private static void error(Client to, String address, int id, String reason) {
+        to.send(new OSCMessage("/error", List.of(address, id, reason)));
+    }
+}

@@ -1,0 +1,48 @@
+package la.methc.engine.internal.command;
+
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+
+/**
+ * A decoded request for the RT thread. Built (and allocated) on a network thread, performed on RT in the
+ * block that contains its time, then dropped.
+ */
+public abstract class Command {
+
+    /** Time of a command that runs in the next block. */
+    public static final long NOW = Long.MIN_VALUE;
+
+    final String address;
+    final Client client;
+    long time = NOW;
+    long sequence;
+
+    protected Command(String address, Client client) {
+        this.address = address;
+        this.client = client;
+    }
+
+    public final String address() {
+        return address;
+    }
+
+    public final Client client() {
+        return client;
+    }
+
+    /** Engine time in frames at which this runs, or {@link #NOW}. */
+    public final long time() {
+        return time;
+    }
+
+    public final Command at(long frameTime) {
+        time = frameTime;
+        return this;
+    }
+
+    /**
+     * RT. Performs the command. {@code offset} is the frame within the current block at which it is due
+     * (0 for commands without a time), for sample-accurate starts.
+     */
+    public abstract void perform(Engine rt, int offset);
+}

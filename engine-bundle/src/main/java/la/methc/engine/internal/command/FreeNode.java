@@ -1,0 +1,36 @@
+package la.methc.engine.internal.command;
+
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.Group;
+import la.methc.engine.internal.tree.Node;
+
+/** {@code /node/free i:id} (a group with its children) and {@code /group/freeAll i:id} (children only). */
+public final class FreeNode extends NodeCommand {
+
+    private final boolean childrenOnly;
+
+    public FreeNode(String address, Client client, int nodeId, boolean childrenOnly) {
+        super(address, client, nodeId);
+        this.childrenOnly = childrenOnly;
+    }
+
+    @Override
+    public void perform(Engine rt, int offset) {
+        Node n = node(rt);
+        if (n == null) {
+            return;
+        }
+        if (childrenOnly) {
+            if (!n.isGroup()) {
+                rt.error(address, nodeId, "node " + nodeId + " is not a group", client);
+                return;
+            }
+            rt.tree().freeChildren((Group) n, client);
+        } else if (n == rt.tree().root()) {
+            rt.error(address, nodeId, "the root group cannot be freed", client);
+        } else {
+            rt.tree().free(n, client);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package la.methc.engine.internal.command;
+
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.SynthNode;
+
+/**
+ * {@code /synth/new}: links a synth constructed and connected on the network thread. If it cannot be
+ * linked the synth goes back to a worker to be destroyed.
+ */
+public final class NewSynth extends Command {
+
+    private final SynthNode node;
+    private final int target;
+    private final int addAction;
+
+    public NewSynth(Client client, SynthNode node, int target, int addAction) {
+        super("/synth/new", client);
+        this.node = node;
+        this.target = target;
+        this.addAction = addAction;
+    }
+
+    @Override
+    public void perform(Engine rt, int offset) {
+        if (node.entry().isRetired()) {
+            // its bundle left while this command was queued
+            rt.error(address, node.id(), node.def().uri() + " was unregistered", client);
+            rt.discard(node.synth());
+        } else if (!NodeCommand.insert(rt, this, node, target, addAction)) {
+            rt.discard(node.synth());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package la.methc.engine.internal.command;
+
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.Node;
+import la.methc.engine.internal.tree.NodeTree;
+import la.methc.engine.internal.tree.SynthNode;
+
+/** A command addressed to an existing node: finds it on RT and answers {@code /error} when it is not there. */
+abstract class NodeCommand extends Command {
+
+    final int nodeId;
+
+    NodeCommand(String address, Client client, int nodeId) {
+        super(address, client);
+        this.nodeId = nodeId;
+    }
+
+    /** RT. The node, or null after answering {@code /error}. */
+    final Node node(Engine rt) {
+        Node n = rt.tree().get(nodeId);
+        if (n == null) {
+            rt.error(address, nodeId, "node " + nodeId + " not found", client);
+        }
+        return n;
+    }
+
+    /** RT. The synth, or null after answering {@code /error}. */
+    final SynthNode synth(Engine rt) {
+        Node n = node(rt);
+        if (n != null && n.isGroup()) {
+            rt.error(address, nodeId, "node " + nodeId + " is a group, not a synth", client);
+            return null;
+        }
+        return (SynthNode) n;
+    }
+
+    /** RT. Links a new node, answering {@code /error} with the reason when it cannot. */
+    static boolean insert(Engine rt, Command c, Node node, int target, int addAction) {
+        int result = rt.tree().insert(node, target, addAction);
+        if (result == NodeTree.OK) {
+            return true;
+        }
+        String reason = switch (result) {
+            case NodeTree.ID_IN_USE -> "node id " + node.id() + " already in use";
+            case NodeTree.NO_TARGET -> "target node " + target + " not found";
+            case NodeTree.TARGET_NOT_GROUP -> "target node " + target + " is not a group (add action "
+                    + addAction + " needs a group)";
+            default -> "cannot add before or after the root group";
+        };
+        rt.error(c.address(), node.id(), reason, c.client());
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package la.methc.engine.internal.command;
+
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.Node;
+
+/** {@code /synth/property/doneFlags/set i:id i:flags}: what happens when the synth says it is done. */
+public final class SetDoneFlags extends NodeCommand {
+
+    private final int flags;
+
+    public SetDoneFlags(Client client, int nodeId, int flags) {
+        super("/synth/property/doneFlags/set", client, nodeId);
+        this.flags = flags;
+    }
+
+    @Override
+    public void perform(Engine rt, int offset) {
+        Node n = synth(rt);
+        if (n != null) {
+            n.setDoneFlags(flags);
+        }
+    }
+}

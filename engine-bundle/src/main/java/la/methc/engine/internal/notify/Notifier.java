@@ -1,0 +1,154 @@
+package la.methc.engine.internal.notify;
+
+import com.illposed.osc.OSCMessage;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import la.methc.api.Host;
+import la.methc.api.HostCommand;
+import la.methc.api.Synth;
+import la.methc.engine.internal.osc.Client;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that turns RT events into OSC replies and notifications, in the order RT made them, and
+ * destroys synths RT has unlinked. It is where notifications "originate on RT and are sent by a worker".
+ */
+public final class Notifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+    /** Sends a {@code /sync} back through RT once the worker jobs before it are done. */
+    public interface SyncRelay {
+        void relay(Client client, int id);
+    }
+
+    private final EventChannel channel;
+    private final Clients clients;
+    private final WorkerPool workers;
+    private final Host host;
+    private final SyncRelay syncRelay;
+    private final List<RtEvent> pendingSyncs = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Notifier(EventChannel channel, Clients clients, WorkerPool workers, Host host, SyncRelay syncRelay) {
+        this.channel = channel;
+        this.clients = clients;
+        this.workers = workers;
+        this.host = host;
+        this.syncRelay = syncRelay;
+        thread = new Thread(this::run, "methcla-notifier");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        int idle = 0;
+        while (running) {
+            boolean worked = releaseSyncs();
+            RtEvent e = channel.poll();
+            if (e != null) {
+                handleSafely(e);
+                worked = true;
+            }
+            idle = worked ? 0 : Backoff.idle(idle);
+        }
+        // shutdown: send what RT queued last; syncs can no longer pass through RT
+        for (RtEvent e = channel.poll(); e != null; e = channel.poll()) {
+            handleSafely(e);
+        }
+        pendingSyncs.clear();
+    }
+
+    private void handleSafely(RtEvent e) {
+        try {
+            if (handle(e)) {
+                channel.recycle(e);
+            }
+        } catch (RuntimeException | LinkageError ex) {
+            LOG.error("notification {} failed", e.kind, ex);
+            channel.recycle(e);
+        }
+    }
+
+    /** Returns false when the event is kept (a sync waiting for workers). */
+    private boolean handle(RtEvent e) {
+        switch (e.kind) {
+            case ERROR -> {
+                LOG.debug("error {} {}: {}", e.address, e.id, e.reason);
+                OSCMessage error = new OSCMessage("/error", List.of(e.address, e.id, e.reason));
+                if (e.client != null) {
+                    e.client.send(error);
+                } else {
+                    // no sender (e.g. a synth failed while running): tell the registered clients and the log
+                    LOG.warn("{} {}: {}", e.address, e.id, e.reason);
+                    clients.notify(error, null);
+                }
+            }
+            case NODE_DONE -> clients.notify(new OSCMessage("/node/done", List.of(e.id)), e.client);
+            case NODE_ENDED -> {
+                destroy(e.payload);
+                clients.notify(new OSCMessage("/node/ended", List.of(e.id)), e.client);
+            }
+            case SYNTH_DISCARD -> destroy(e.payload);
+            case SYNC -> {
+                pendingSyncs.add(e);
+                return false;
+            }
+            case SYNCED -> e.client.send(new OSCMessage("/synced", List.of(e.id)));
+            case STATUS -> e.client.send(new OSCMessage("/status.reply", List.of(e.synths, e.groups,
+                    e.resources, e.averageLoad, e.peakLoad, (int) Math.min(Integer.MAX_VALUE, e.lateBlocks),
+                    host.sampleRate(), host.blockSize())));
+            case HOST_COMMAND -> {
+                if (!workers.submit((HostCommand) e.payload)) {
+                    LOG.error("worker queue full, dropped {}", e.payload);
+                }
+            }
+            case LATCH -> ((CountDownLatch) e.payload).countDown();
+            default -> throw new IllegalStateException("unknown event " + e.kind);
+        }
+        return true;
+    }
+
+    private boolean releaseSyncs() {
+        boolean any = false;
+        for (Iterator<RtEvent> it = pendingSyncs.iterator(); it.hasNext();) {
+            RtEvent e = it.next();
+            if (workers.finished(e.sequence)) {
+                it.remove();
+                syncRelay.relay(e.client, e.id);
+                channel.recycle(e);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void destroy(Object synth) {
+        if (synth instanceof Synth s) {
+            try {
+                s.destroy(host);
+            } catch (RuntimeException | LinkageError ex) {
+                // destroy is contractually infallible; a plugin that breaks it is logged, not propagated
+                LOG.error("destroy of {} failed", s, ex);
+            }
+        }
+    }
+
+    /** Handles what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package la.methc.engine.internal.notify;
+
+import la.methc.engine.internal.osc.Client;
+
+/**
+ * A message from the RT thread to the notifier thread. Pooled and reused: RT fills the fields of a free
+ * event, so routine notifications cost RT no allocation.
+ */
+public final class RtEvent {
+
+    public enum Kind {
+        /** {@code /error s:address i:id s:reason} to {@code client}. */
+        ERROR,
+        /** {@code /node/done i:id} to notify clients. */
+        NODE_DONE,
+        /** {@code /node/ended i:id} to notify clients and {@code client}; then destroy {@code payload} (a Synth). */
+        NODE_ENDED,
+        /** A synth that never entered the tree: destroy {@code payload} quietly. */
+        SYNTH_DISCARD,
+        /** {@code /sync} barrier: wait for the worker jobs before {@code sequence}, then go through RT again. */
+        SYNC,
+        /** {@code /synced i:id} to {@code client}: the second pass of a {@code /sync} through RT. */
+        SYNCED,
+        /** {@code /status.reply} to {@code client}. */
+        STATUS,
+        /** Run {@code payload} (a HostCommand) on a worker. */
+        HOST_COMMAND,
+        /** Count down {@code payload} (a CountDownLatch) once everything before it was handled. */
+        LATCH
+    }
+
+    public Kind kind;
+    public Client client;
+    public int id;
+    public String address;
+    public String reason;
+    public Object payload;
+    public long sequence;
+
+    // status
+    public int synths;
+    public int groups;
+    public int resources;
+    public float averageLoad;
+    public float peakLoad;
+    public long lateBlocks;
+
+    void clear() {
+        kind = null;
+        client = null;
+        address = null;
+        reason = null;
+        payload = null;
+    }
+}

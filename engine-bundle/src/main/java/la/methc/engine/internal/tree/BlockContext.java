@@ -1,0 +1,20 @@
+package la.methc.engine.internal.tree;
+
+import la.methc.api.World;
+
+/** What a node needs while the RT thread processes one block. */
+public interface BlockContext {
+
+    World world();
+
+    /** Increments once per block; buses compare it with their own epoch. */
+    long epoch();
+
+    int blockSize();
+
+    /** RT. The synth about to run, so {@link World#synthDone} knows its node. */
+    void enter(SynthNode node);
+
+    /** RT. The synth threw from activate or process: the engine frees it after the block. */
+    void failed(SynthNode node, Throwable error);
+}

@@ -1,0 +1,213 @@
+package la.methc.engine.internal.tree;
+
+import java.util.Arrays;
+import java.util.List;
+import la.methc.api.PortDescriptor;
+import la.methc.api.PortDirection;
+import la.methc.api.PortType;
+import la.methc.api.Synth;
+import la.methc.api.SynthDef;
+
+/**
+ * A {@link Synth} in the tree, with the engine-owned port buffers and bus mappings. Built and connected
+ * on the network thread, then published to RT, which alone touches it afterwards.
+ */
+public final class SynthNode extends Node {
+
+    private final SynthDefEntry def;
+    private final Synth synth;
+    private final float[][] controlInputs;
+    private final float[][] controlOutputs;
+    private final float[][] audioInputs;
+    private final float[][] audioOutputs;
+    private final AudioBus[] inputBuses;
+    private final int[] inputFlags;
+    private final AudioBus[] outputBuses;
+    private final int[] outputFlags;
+
+    private static final int INACTIVE = 0;
+    private static final int ACTIVATING = 1;
+    private static final int ACTIVE = 2;
+    private int state = INACTIVE;
+    private int startOffset;
+
+    private SynthNode(int id, SynthDefEntry def, Synth synth, int[] counts, int blockSize) {
+        super(id);
+        this.def = def;
+        this.synth = synth;
+        controlInputs = new float[counts[0]][1];
+        controlOutputs = new float[counts[1]][1];
+        audioInputs = new float[counts[2]][blockSize];
+        audioOutputs = new float[counts[3]][blockSize];
+        inputBuses = new AudioBus[counts[2]];
+        inputFlags = new int[counts[2]];
+        outputBuses = new AudioBus[counts[3]];
+        outputFlags = new int[counts[3]];
+    }
+
+    /**
+     * NRT (network thread). Wraps a constructed synth: allocates its port buffers, sets control inputs
+     * from {@code controls} (then from the port defaults) and connects every port.
+     *
+     * @throws IllegalArgumentException when there are more controls than control inputs
+     */
+    public static SynthNode create(int id, SynthDefEntry def, Synth synth, float[] controls, int blockSize) {
+        List<PortDescriptor> ports = synth.ports();
+        int[] counts = new int[4];
+        for (PortDescriptor p : ports) {
+            counts[kind(p)]++;
+        }
+        if (controls.length > counts[0]) {
+            throw new IllegalArgumentException(def.def().uri() + " has " + counts[0] + " control inputs, got "
+                    + controls.length + " values");
+        }
+        SynthNode node = new SynthNode(id, def, synth, counts, blockSize);
+        int[] next = new int[4];
+        for (int i = 0; i < ports.size(); i++) {
+            PortDescriptor p = ports.get(i);
+            int k = kind(p);
+            int index = next[k]++;
+            float[] data = switch (k) {
+                case 0 -> node.controlInputs[index];
+                case 1 -> node.controlOutputs[index];
+                case 2 -> node.audioInputs[index];
+                default -> node.audioOutputs[index];
+            };
+            if (k == 0) {
+                data[0] = index < controls.length ? controls[index] : p.defaultValue();
+            }
+            synth.connect(i, data);
+        }
+        return node;
+    }
+
+    private static int kind(PortDescriptor p) {
+        boolean in = p.direction() == PortDirection.INPUT;
+        return p.type() == PortType.CONTROL ? (in ? 0 : 1) : (in ? 2 : 3);
+    }
+
+    public SynthDef def() {
+        return def.def();
+    }
+
+    public SynthDefEntry entry() {
+        return def;
+    }
+
+    public Synth synth() {
+        return synth;
+    }
+
+    @Override
+    public boolean isGroup() {
+        return false;
+    }
+
+    public int numControlInputs() {
+        return controlInputs.length;
+    }
+
+    public int numAudioInputs() {
+        return audioInputs.length;
+    }
+
+    public int numAudioOutputs() {
+        return audioOutputs.length;
+    }
+
+    /** RT. */
+    public void setControl(int index, float value) {
+        controlInputs[index][0] = value;
+    }
+
+    /** RT (tests: any thread once the node is idle). */
+    public float control(int index) {
+        return controlInputs[index][0];
+    }
+
+    /** RT. {@code bus} null unmaps. */
+    public void mapInput(int index, AudioBus bus, int flags) {
+        inputBuses[index] = bus;
+        inputFlags[index] = flags;
+    }
+
+    /** RT. {@code bus} null unmaps. */
+    public void mapOutput(int index, AudioBus bus, int flags) {
+        outputBuses[index] = bus;
+        outputFlags[index] = flags;
+    }
+
+    public boolean isActive() {
+        return state != INACTIVE;
+    }
+
+    /** RT. Starts the synth {@code offset} frames into the current block; a second activate is ignored. */
+    public boolean activate(int offset) {
+        if (state != INACTIVE) {
+            return false;
+        }
+        state = ACTIVATING;
+        startOffset = offset;
+        return true;
+    }
+
+    @Override
+    void process(BlockContext block) {
+        if (state == INACTIVE || doomed) {
+            return;
+        }
+        int blockSize = block.blockSize();
+        int offset = 0;
+        block.enter(this);
+        try {
+            if (state == ACTIVATING) {
+                offset = startOffset;
+                state = ACTIVE;
+                synth.activate(block.world());
+            }
+            long epoch = block.epoch();
+            readInputs(epoch, offset, blockSize);
+            synth.process(block.world(), offset, blockSize - offset);
+            writeOutputs(epoch, offset, blockSize);
+        } catch (Throwable t) {
+            // a broken plugin must not stop the audio thread; the engine frees it after the block
+            block.failed(this, t);
+        }
+    }
+
+    private void readInputs(long epoch, int offset, int blockSize) {
+        for (int i = 0; i < audioInputs.length; i++) {
+            float[] dst = audioInputs[i];
+            AudioBus bus = inputBuses[i];
+            if (bus != null && ((inputFlags[i] & (BusMapping.EXTERNAL | BusMapping.FEEDBACK)) != 0
+                    || bus.epoch == epoch)) {
+                System.arraycopy(bus.data, offset, dst, offset, blockSize - offset);
+            } else {
+                Arrays.fill(dst, offset, blockSize, 0f);
+            }
+        }
+    }
+
+    private void writeOutputs(long epoch, int offset, int blockSize) {
+        for (int i = 0; i < audioOutputs.length; i++) {
+            AudioBus bus = outputBuses[i];
+            if (bus == null) {
+                continue;
+            }
+            float[] src = audioOutputs[i];
+            float[] dst = bus.data;
+            if (bus.epoch != epoch) {
+                // first writer of this block: assign, silence before a late start
+                Arrays.fill(dst, 0, offset, 0f);
+                System.arraycopy(src, offset, dst, offset, blockSize - offset);
+                bus.epoch = epoch;
+            } else if ((outputFlags[i] & BusMapping.REPLACE) != 0) {
+                System.arraycopy(src, offset, dst, offset, blockSize - offset);
+            } else {
+                for (int k = offset; k < blockSize; k++) {
+                    dst[k] += src[k];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package la.methc.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.osc.Client;
+
+/** A client that keeps every message the engine sends it. */
+final class RecordingClient implements Client {
+
+    private final LinkedBlockingQueue<OSCMessage> received = new LinkedBlockingQueue<>();
+    private final String name;
+
+    RecordingClient(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public void send(OSCPacket packet) {
+        received.add((OSCMessage) packet);
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    /** The next message with this address, skipping others; fails after 5 s. */
+    OSCMessage await(String address) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<OSCMessage> skipped = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            try {
+                OSCMessage m = received.poll(10, TimeUnit.MILLISECONDS);
+                if (m == null) {
+                    continue;
+                }
+                if (m.getAddress().equals(address)) {
+                    received.addAll(skipped);
+                    return m;
+                }
+                skipped.add(m);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("no " + address + " within 5 s; got " + describe(skipped));
+        return null;
+    }
+
+    /** Everything received within {@code ms}. */
+    List<OSCMessage> drain(long ms) {
+        List<OSCMessage> all = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (System.nanoTime() < deadline) {
+            OSCMessage m = received.poll();
+            if (m != null) {
+                all.add(m);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        return all;
+    }
+
+    static String describe(List<OSCMessage> messages) {
+        StringBuilder b = new StringBuilder();
+        for (OSCMessage m : messages) {
+            b.append(m.getAddress()).append(' ').append(m.getArguments()).append("; ");
+        }
+        return b.toString();
+    }
+}

@@ -54,6 +54,10 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private long epoch;
     private long frameTime;
     private long submittedJobs;
+    private final java.util.concurrent.atomic.AtomicLong repliesPosted = new java.util.concurrent.atomic.AtomicLong();
+    private long repliesRun;
+    private final RtEvent[] syncs = new RtEvent[256];
+    private int numSyncs;
     private SynthNode current;
     private volatile long blocksDone;
 
@@ -104,7 +108,11 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     }
 
     private boolean submitReply(Command c) {
-        return replies.offer(c);
+        if (!replies.offer(c)) {
+            return false;
+        }
+        repliesPosted.incrementAndGet();
+        return true;
     }
 
     /**
@@ -174,10 +182,12 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             run(c);
         }
         for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
+            repliesRun++;
             run(c);
         }
         tree.process(this);
         reportFailures();
+        publishSyncs();
         current = null;
         buses.writeHardwareOutputs(outputs, epoch);
         frameTime = blockEnd;
@@ -243,15 +253,37 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
-    /** RT. First pass of {@code /sync}: wait for the worker jobs submitted so far. */
+    /**
+     * RT. {@code /sync}. When every worker job RT handed out has finished and every reply they posted has
+     * run, all effects of earlier requests are already queued for the notifier, so {@code /synced} can
+     * follow at once. Otherwise the notifier waits for the jobs and sends the sync through RT once more.
+     */
     public void sync(Client client, int id) {
         RtEvent e = events.obtain(RtEvent.Kind.SYNC);
-        if (e != null) {
-            e.client = client;
-            e.id = id;
+        if (e == null) {
+            return;
+        }
+        e.client = client;
+        e.id = id;
+        if (numSyncs < syncs.length) {
+            // decided at the end of the block: synths activated by earlier commands may still hand out work
+            syncs[numSyncs++] = e;
+        } else {
+            e.sequence = submittedJobs; // more syncs than slots in one block: the barrier at this point
+            events.publish(e);
+        }
+    }
+
+    private void publishSyncs() {
+        boolean settled = workers.completed() == submittedJobs && repliesPosted.get() == repliesRun;
+        for (int i = 0; i < numSyncs; i++) {
+            RtEvent e = syncs[i];
+            syncs[i] = null;
+            e.kind = settled ? RtEvent.Kind.SYNCED : RtEvent.Kind.SYNC;
             e.sequence = submittedJobs;
             events.publish(e);
         }
+        numSyncs = 0;
     }
 
     /** RT. A synth that never entered the tree goes to the notifier to be destroyed. */

@@ -54,6 +54,52 @@ class ServerCommandsTest {
     }
 
     @Test
+    void syncWaitsForWorkerJobsAndWhatTheyPostBack() {
+        try (EngineHarness h = new EngineHarness()) {
+            h.send("/notify", 1);
+            h.defs.add(TestSynths.def("test:slowjob", o -> new Synth() {
+                final Synth self = this;
+
+                @Override
+                public List<PortDescriptor> ports() {
+                    return List.of();
+                }
+
+                @Override
+                public void connect(int index, float[] data) {
+                }
+
+                @Override
+                public void activate(World world) {
+                    world.performCommand(host -> {
+                        try {
+                            Thread.sleep(150);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        host.performCommand(w -> w.synthDone(self));
+                    });
+                }
+
+                @Override
+                public void process(World world, int offset, int frames) {
+                }
+            }));
+            h.synth("test:slowjob", 1, 0, 1);
+            h.send("/synth/property/doneFlags/set", 1, la.methc.engine.internal.tree.Node.DONE_NOTIFY);
+            h.send("/synth/activate", 1);
+            h.send("/sync", 3);
+            List<String> order = new ArrayList<>();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!order.contains("/synced") && System.nanoTime() < deadline) {
+                h.block();
+                h.client.drain(1).forEach(m -> order.add(m.getAddress()));
+            }
+            assertEquals(List.of("/done", "/node/done", "/synced"), order);
+        }
+    }
+
+    @Test
     void versionAndNotify() {
         try (EngineHarness h = new EngineHarness()) {
             h.send("/version");

@@ -23,6 +23,7 @@ public final class WorkerPool {
     private final long[] inFlight;
     private final Object takeLock = new Object();
     private long taken;
+    private final java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
     public WorkerPool(int numThreads, int capacity, Host host) {
@@ -73,8 +74,14 @@ public final class WorkerPool {
                 synchronized (takeLock) {
                     inFlight[index] = IDLE;
                 }
+                completed.incrementAndGet();
             }
         }
+    }
+
+    /** Any thread, RT included (a volatile read). Jobs finished so far. */
+    public long completed() {
+        return completed.get();
     }
 
     /** NRT. True once every job among the first {@code count} submitted has finished. */

@@ -1,0 +1,130 @@
+package la.methc.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The built distribution as a user runs it: {@code bin/methcla} started as a process, a plugin hot-deployed
+ * into {@code plugins/} and played, then removed; {@code bin/methcla render} and {@code bin/methcla osc}.
+ */
+public class DistributionIT {
+
+    private static final Path DIST = Path.of(System.getProperty("methcla.dist.dir", "target/dist"));
+    private static final Path WORK = Path.of("target/distribution-it").toAbsolutePath();
+
+    @BeforeClass
+    public static void prepare() throws IOException {
+        Files.createDirectories(WORK);
+    }
+
+    @Test
+    public void hotDeployedPluginPlaysAndLeavesCleanly() throws Exception {
+        // start without the sine plugin, then drop it in
+        Path sine = DIST.resolve("plugins/sine-bundle.jar");
+        Path aside = WORK.resolve("sine-bundle.jar");
+        Files.move(sine, aside, StandardCopyOption.REPLACE_EXISTING);
+        int port = Provisioning.freePort();
+        Path log = WORK.resolve("methcla.log");
+        Process engine = start(log, "--port", Integer.toString(port), "--driver", "dummy");
+        try (OscTestClient osc = OscTestClient.udp(port)) {
+            waitFor(log, "methcla ready udp 127.0.0.1:" + port + " tcp " + port + " driver dummy", 20_000);
+            osc.send("/notify", 1);
+            osc.await("/done");
+            newSine(osc, 10);
+            assertTrue(osc.await("/error").getArguments().get(2).toString().contains("unknown SynthDef"));
+
+            Files.copy(aside, sine);
+            waitFor(log, "bound SynthDef http://methc.la/plugins/sine", 10_000);
+            newSine(osc, 10);
+            osc.send("/synth/map/output", 10, 0, 0, 1);
+            osc.send("/synth/activate", 10);
+            osc.send("/node/set", 10, 0, 660f);
+            osc.sync();
+            osc.send("/status");
+            List<Object> status = osc.await("/status.reply").getArguments();
+            assertEquals("synths", 1, status.get(0));
+            String rest = OscTestClient.describe(osc.drain(100));
+            assertTrue("no /error expected: " + rest, !rest.contains("/error"));
+
+            // removing the bundle frees its synth first
+            Files.delete(sine);
+            assertEquals(10, osc.await("/node/ended", 10_000).getArguments().get(0));
+            newSine(osc, 11);
+            assertTrue(osc.await("/error").getArguments().get(2).toString().contains("unknown SynthDef"));
+
+            // the shipped client talks to it too
+            String reply = run("osc", "127.0.0.1", Integer.toString(port), "/version");
+            assertTrue(reply, reply.contains("/version.reply \"Methcla/J\" 0 1 \"0.1.0\""));
+
+            osc.send("/quit");
+            osc.await("/done");
+            assertTrue("engine did not exit after /quit", engine.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, engine.exitValue());
+        } finally {
+            engine.destroyForcibly();
+            if (!Files.exists(sine)) {
+                Files.copy(aside, sine);
+            }
+        }
+        waitFor(log, "engine stopped", 1000);
+    }
+
+    @Test
+    public void renderWritesTheScoreToWav() throws Exception {
+        Path score = WORK.resolve("sines.osc");
+        Path wav = WORK.resolve("sines.wav");
+        SineScore.write(score);
+        Files.deleteIfExists(wav);
+        String out = run("render", score.toString(), wav.toString());
+        assertTrue(out, out.contains("methcla rendered"));
+        SineScore.check(Wav.read(wav));
+    }
+
+    private static void newSine(OscTestClient osc, int id) throws IOException {
+        osc.send("/synth/new", "http://methc.la/plugins/sine", id, 0, 1, new ArrayList<>(List.of(440f, 0.1f)),
+                new ArrayList<>());
+    }
+
+    private static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "bin/methcla"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return pb.start();
+    }
+
+    /** Runs {@code bin/methcla args…} to completion; returns its output, failing on a non-zero exit. */
+    private static String run(String... args) throws Exception {
+        Path log = Files.createTempFile(WORK, "run", ".log");
+        Process p = start(log, args);
+        assertTrue("bin/methcla " + String.join(" ", args) + " did not finish", p.waitFor(60, TimeUnit.SECONDS));
+        String out = Files.readString(log);
+        assertEquals(out, 0, p.exitValue());
+        return out;
+    }
+
+    private static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(needle)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + needle + "' in " + log + ":\n"
+                + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "<no log>"));
+    }
+}

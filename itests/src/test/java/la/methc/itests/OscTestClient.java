@@ -1,0 +1,172 @@
+package la.methc.itests;
+
+import com.illposed.osc.BufferBytesReceiver;
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import com.illposed.osc.OSCParseException;
+import com.illposed.osc.OSCSerializeException;
+import com.illposed.osc.OSCSerializerAndParserBuilder;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A blocking OSC client for tests, over UDP or TCP (int32 size prefix), with JavaOSC as codec. */
+final class OscTestClient implements AutoCloseable {
+
+    private final OSCSerializerAndParserBuilder codec = new OSCSerializerAndParserBuilder();
+    private final DatagramSocket udp;
+    private final Socket tcp;
+    private final List<OSCMessage> skipped = new ArrayList<>();
+
+    private OscTestClient(DatagramSocket udp, Socket tcp) {
+        this.udp = udp;
+        this.tcp = tcp;
+    }
+
+    static OscTestClient udp(int port) throws IOException {
+        DatagramSocket s = new DatagramSocket();
+        s.connect(new InetSocketAddress("127.0.0.1", port));
+        return new OscTestClient(s, null);
+    }
+
+    static OscTestClient tcp(int port) throws IOException {
+        return new OscTestClient(null, new Socket("127.0.0.1", port));
+    }
+
+    static OSCMessage msg(String address, Object... args) {
+        return new OSCMessage(address, Arrays.asList(args));
+    }
+
+    void send(String address, Object... args) throws IOException {
+        send(msg(address, args));
+    }
+
+    void send(OSCPacket packet) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(65536);
+        try {
+            codec.buildSerializer(new BufferBytesReceiver(buf)).write(packet);
+        } catch (OSCSerializeException e) {
+            throw new IOException(e);
+        }
+        buf.flip();
+        sendRaw(Arrays.copyOf(buf.array(), buf.limit()));
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        if (udp != null) {
+            udp.send(new DatagramPacket(bytes, bytes.length));
+        } else {
+            DataOutputStream out = new DataOutputStream(tcp.getOutputStream());
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /** The next message with this address (others are kept for later calls); fails after {@code ms}. */
+    OSCMessage await(String address, long ms) throws IOException {
+        for (int i = 0; i < skipped.size(); i++) {
+            if (skipped.get(i).getAddress().equals(address)) {
+                return skipped.remove(i);
+            }
+        }
+        long deadline = System.currentTimeMillis() + ms;
+        while (true) {
+            long left = deadline - System.currentTimeMillis();
+            OSCMessage m = left > 0 ? receive((int) left) : null;
+            if (m == null) {
+                throw new AssertionError("no " + address + " within " + ms + " ms; got " + describe(skipped));
+            }
+            if (m.getAddress().equals(address)) {
+                return m;
+            }
+            skipped.add(m);
+        }
+    }
+
+    OSCMessage await(String address) throws IOException {
+        return await(address, 5000);
+    }
+
+    /** Every message that arrives within {@code ms}, the kept ones first. */
+    List<OSCMessage> drain(long ms) throws IOException {
+        List<OSCMessage> all = new ArrayList<>(skipped);
+        skipped.clear();
+        long deadline = System.currentTimeMillis() + ms;
+        for (long left = ms; left > 0; left = deadline - System.currentTimeMillis()) {
+            OSCMessage m = receive((int) left);
+            if (m != null) {
+                all.add(m);
+            }
+        }
+        return all;
+    }
+
+    /** {@code /sync} round trip: everything sent before has been handled. */
+    void sync() throws IOException {
+        int id = (int) (System.nanoTime() & 0x7fffffff);
+        send("/sync", id);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            OSCMessage m = await("/synced", deadline - System.currentTimeMillis());
+            if (m.getArguments().get(0).equals(id)) {
+                return;
+            }
+        }
+    }
+
+    private OSCMessage receive(int timeoutMs) throws IOException {
+        byte[] bytes;
+        try {
+            if (udp != null) {
+                udp.setSoTimeout(Math.max(1, timeoutMs));
+                DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
+                udp.receive(p);
+                bytes = Arrays.copyOf(p.getData(), p.getLength());
+            } else {
+                tcp.setSoTimeout(Math.max(1, timeoutMs));
+                DataInputStream in = new DataInputStream(tcp.getInputStream());
+                bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+            }
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        try {
+            OSCPacket p = codec.buildParser().convert(ByteBuffer.wrap(bytes));
+            if (!(p instanceof OSCMessage m)) {
+                throw new AssertionError("the engine sent a bundle: " + p);
+            }
+            return m;
+        } catch (OSCParseException e) {
+            throw new IOException("unparseable reply", e);
+        }
+    }
+
+    static String describe(List<OSCMessage> messages) {
+        StringBuilder b = new StringBuilder();
+        for (OSCMessage m : messages) {
+            b.append(m.getAddress()).append(' ').append(m.getArguments()).append("; ");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (udp != null) {
+            udp.close();
+        }
+        if (tcp != null) {
+            tcp.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package la.methc.plugins.doneafter.internal;
+
+import la.methc.api.Host;
+import la.methc.api.OscArgs;
+import la.methc.api.Synth;
+import la.methc.api.SynthDef;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code http://methc.la/plugins/done-after}: no ports; done {@code f:seconds} (option 0, required) after it
+ * starts. With done flags it frees or notifies at a sample-accurate time, e.g. to end a group.
+ */
+@Component(service = SynthDef.class)
+public final class DoneAfterSynthDef implements SynthDef {
+
+    public static final String URI = PLUGINS_URI + "/done-after";
+
+    @Override
+    public String uri() {
+        return URI;
+    }
+
+    /** NRT. Validates here, where an exception becomes an /error reply; rounds the time to frames. */
+    @Override
+    public Synth construct(Host host, OscArgs options) {
+        if (!options.has(0)) {
+            throw new IllegalArgumentException("done-after: option 0 (f:seconds) is required");
+        }
+        float seconds = options.floatAt(0);
+        // written so that NaN fails too
+        if (!(seconds >= 0f) || Float.isInfinite(seconds)) {
+            throw new IllegalArgumentException(
+                    "done-after: seconds (option 0) must be a finite number >= 0, got " + seconds);
+        }
+        return new DoneAfter(Math.round(seconds * host.sampleRate()));
+    }
+}

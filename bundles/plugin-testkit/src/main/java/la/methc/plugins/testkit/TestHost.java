@@ -1,0 +1,20 @@
+package la.methc.plugins.testkit;
+
+import la.methc.api.Host;
+import la.methc.api.WorldCommand;
+
+/** A {@link Host} for {@link la.methc.api.SynthDef#construct}: a sample rate and block size, no RT queue. */
+public record TestHost(double sampleRate, int blockSize) implements Host {
+
+    public TestHost {
+        if (!(sampleRate > 0) || blockSize <= 0) {
+            throw new IllegalArgumentException("sampleRate and blockSize must be positive");
+        }
+    }
+
+    /** Always refuses: plugin unit tests run without an RT thread to hand work to. */
+    @Override
+    public boolean performCommand(WorldCommand command) {
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package la.methc.plugins.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import la.methc.api.PortDescriptor;
+import la.methc.api.Synth;
+import la.methc.api.World;
+import org.junit.jupiter.api.Test;
+
+class BlockRunnerTest {
+
+    /** out = in + add; says it is done in its second process call. */
+    static final class AddSynth implements Synth {
+        float[] add;
+        float[] in;
+        float[] out;
+        int activations;
+        int calls;
+
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.audioInput("in"), PortDescriptor.controlInput("add", 0.5f),
+                    PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+            switch (index) {
+                case 0 -> in = data;
+                case 1 -> add = data;
+                default -> out = data;
+            }
+        }
+
+        @Override
+        public void activate(World world) {
+            activations++;
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            for (int i = offset; i < offset + frames; i++) {
+                out[i] = in[i] + add[0];
+            }
+            if (++calls == 2) {
+                world.synthDone(this);
+            }
+        }
+    }
+
+    @Test
+    void runsBlocksWithOffsetDefaultsAndInputs() {
+        AddSynth s = new AddSynth();
+        BlockRunner r = new BlockRunner(s, 1000, 4).audioInput(0, new float[] {1, 2, 3, 4, 5, 6});
+        assertEquals(0.5f, r.control(0));
+        float[] out = r.run(2, 1)[0];
+        assertArrayEquals(new float[] {0, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 0.5f, 0.5f}, out);
+        r.control(0, 2f);
+        assertEquals(8 / 1000.0, r.currentTime());
+        assertArrayEquals(new float[] {2, 2, 2, 2}, r.run(1)[0]);
+        assertEquals(1, s.activations);
+        assertEquals(List.of(1L), r.doneBlocks());
+        assertThrows(IllegalArgumentException.class, () -> r.run(1, 2));
+    }
+
+    @Test
+    void controlsFromArguments() {
+        BlockRunner r = new BlockRunner(new AddSynth(), 1000, 4, 3f);
+        assertEquals(3f, r.control(0));
+        assertThrows(IllegalArgumentException.class, () -> new BlockRunner(new AddSynth(), 1000, 4, 1f, 2f));
+    }
+}

@@ -1,0 +1,140 @@
+package la.methc.engine.internal.osc;
+
+import com.illposed.osc.OSCPacket;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OSC over UDP: one socket, one receive thread ({@value #THREAD_NAME}) that parses each datagram and hands it
+ * to the {@link PacketSink} with the sender as a {@link UdpClient}. Replies go out from the same socket.
+ */
+public final class UdpTransport implements AutoCloseable {
+
+    public static final String THREAD_NAME = "methcla-osc-udp";
+    /** Receive buffer size. */
+    public static final int MAX_DATAGRAM = 64 * 1024;
+    /** The largest UDP payload over IPv4. */
+    public static final int MAX_UDP_PAYLOAD = 65507;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
+    private static final long JOIN_MILLIS = 5000;
+
+    private final DatagramSocket socket;
+    private final PacketSink sink;
+    private final InetSocketAddress local;
+    private Thread thread;
+    private volatile boolean closed;
+
+    /**
+     * Binds {@code bindAddress} (port 0: an ephemeral port, see {@link #port()}); {@link #start()} starts
+     * receiving.
+     */
+    public UdpTransport(InetSocketAddress bindAddress, PacketSink sink) throws IOException {
+        this.sink = sink;
+        DatagramSocket s = new DatagramSocket(null);
+        try {
+            s.setReceiveBufferSize(Math.max(s.getReceiveBufferSize(), 256 * 1024));
+            s.bind(bindAddress);
+        } catch (BindException e) {
+            s.close();
+            BindException b = new BindException("cannot bind OSC UDP to " + Peers.describe(bindAddress)
+                    + ": " + e.getMessage());
+            b.initCause(e);
+            throw b;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        this.socket = s;
+        this.local = (InetSocketAddress) s.getLocalSocketAddress();
+        LOG.info("OSC UDP bound to {}", Peers.describe(local));
+    }
+
+    /** Starts the receive thread. */
+    public synchronized void start() {
+        if (thread != null || closed) {
+            throw new IllegalStateException(closed ? "closed" : "already started");
+        }
+        thread = new Thread(this::receive, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public int port() {
+        return local.getPort();
+    }
+
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    /** A client for sending to {@code remote} from this transport's socket (e.g. a tool talking to a server). */
+    public UdpClient clientFor(InetSocketAddress remote) {
+        return new UdpClient(socket, remote);
+    }
+
+    private void receive() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        while (!closed) {
+            try {
+                datagram.setLength(buffer.length);
+                socket.receive(datagram);
+            } catch (SocketException e) {
+                if (closed || socket.isClosed()) {
+                    break;
+                }
+                LOG.warn("OSC UDP receive failed: {}", e.toString());
+                continue;
+            } catch (IOException e) {
+                LOG.warn("OSC UDP receive failed: {}", e.toString());
+                continue;
+            }
+            UdpClient from = new UdpClient(socket, (InetSocketAddress) datagram.getSocketAddress());
+            OSCPacket packet;
+            try {
+                packet = OscCodec.decode(buffer, 0, datagram.getLength());
+            } catch (OscCodec.BadPacketException e) {
+                LOG.debug("bad UDP packet of {} bytes from {}: {}", datagram.getLength(), from.describe(), e.getMessage());
+                try {
+                    sink.onBadPacket(from, e.getMessage());
+                } catch (RuntimeException ex) {
+                    LOG.error("packet sink failed on a bad packet from {}", from.describe(), ex);
+                }
+                continue;
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("UDP packet of {} bytes from {}", datagram.getLength(), from.describe());
+            }
+            try {
+                sink.onPacket(packet, from);
+            } catch (RuntimeException e) {
+                LOG.error("packet sink failed on a packet from {}", from.describe(), e);
+            }
+        }
+    }
+
+    /** Closes the socket and joins the receive thread. Idempotent. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            t = thread;
+        }
+        socket.close();
+        if (!Peers.join(t, JOIN_MILLIS)) {
+            LOG.warn("{} did not stop within {} ms", THREAD_NAME, JOIN_MILLIS);
+        }
+        LOG.info("OSC UDP on {} closed", Peers.describe(local));
+    }
+}

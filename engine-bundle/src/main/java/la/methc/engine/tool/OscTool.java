@@ -1,0 +1,220 @@
+package la.methc.engine.tool;
+
+import com.illposed.osc.OSCBundle;
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import com.illposed.osc.argument.OSCTimeTag64;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.osc.PacketSink;
+import la.methc.engine.internal.osc.TcpClient;
+import la.methc.engine.internal.osc.TcpTransport;
+import la.methc.engine.internal.osc.UdpClient;
+import la.methc.engine.internal.osc.UdpTransport;
+
+/**
+ * {@code methcla osc [--tcp] [--wait MS] HOST PORT MESSAGE [-- MESSAGE ...]}: sends OSC messages (arrays
+ * included, which liblo's {@code oscsend} cannot) and prints every reply as one line, e.g.
+ * {@code /version.reply "Methcla/J" 0 1 "0.1.0"}, until {@code MS} milliseconds pass without one.
+ *
+ * <p>Runs without OSGi: {@code java -cp engine-bundle.jar:javaosc-core.jar:slf4j-api.jar
+ * la.methc.engine.tool.OscTool ...}. Exit status 0 when sent, 1 when the messages could not be sent, 2 on a bad
+ * command line.
+ */
+public final class OscTool {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    private static final long POLL_MILLIS = 20;
+    /** A string argument that is an OSC address is printed as it is, other strings quoted. */
+    private static final Pattern ADDRESS = Pattern.compile("/[^\\s\"\\\\]*");
+
+    private OscTool() {
+    }
+
+    public static void main(String[] args) {
+        quietSlf4j();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Without an slf4j provider on the class path, slf4j would print three warning lines first. */
+    private static void quietSlf4j() {
+        if (System.getProperty("slf4j.internal.verbosity") == null
+                && OscTool.class.getClassLoader().getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    /** Runs the tool; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (OscToolArgs.isHelp(args)) {
+            out.println(OscToolArgs.USAGE);
+            return 0;
+        }
+        OscToolArgs a;
+        try {
+            a = OscToolArgs.parse(args);
+        } catch (OscToolArgs.UsageException e) {
+            err.println("methcla osc: " + e.getMessage());
+            err.println(OscToolArgs.USAGE);
+            return 2;
+        }
+        InetSocketAddress server;
+        try {
+            server = new InetSocketAddress(InetAddress.getByName(a.host), a.port);
+        } catch (UnknownHostException e) {
+            err.println("methcla osc: unknown host '" + a.host + "'");
+            return 1;
+        }
+        Replies replies = new Replies();
+        try {
+            if (a.tcp) {
+                try (TcpClient c = TcpTransport.connect(server, replies, CONNECT_TIMEOUT_MILLIS)) {
+                    for (OSCMessage m : a.messages) {
+                        c.write(m);
+                    }
+                    replies.print(out, err, a.waitMillis, c);
+                }
+            } else {
+                try (UdpTransport udp = new UdpTransport(new InetSocketAddress(0), replies)) {
+                    udp.start();
+                    UdpClient c = udp.clientFor(server);
+                    for (OSCMessage m : a.messages) {
+                        c.write(m);
+                    }
+                    replies.print(out, err, a.waitMillis, null);
+                }
+            }
+        } catch (IOException e) {
+            err.println("methcla osc: " + (a.tcp ? "tcp " : "udp ") + a.host + ":" + a.port + ": " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("methcla osc: " + e.getMessage());
+            return 1;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Collects replies on the transport's thread; {@link #print} prints them on the caller's. */
+    private static final class Replies implements PacketSink {
+
+        private record Line(boolean error, String text) {
+        }
+
+        private final LinkedBlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onPacket(OSCPacket packet, Client from) {
+            if (packet instanceof OSCBundle b) {
+                for (OSCPacket p : b.getPackets()) {
+                    onPacket(p, from);
+                }
+            } else {
+                lines.add(new Line(false, format((OSCMessage) packet)));
+            }
+        }
+
+        @Override
+        public void onBadPacket(Client from, String reason) {
+            lines.add(new Line(true, "methcla osc: malformed reply from " + from.describe() + ": " + reason));
+        }
+
+        /** Prints until {@code waitMillis} pass without a reply, or the connection (if any) is closed. */
+        void print(PrintStream out, PrintStream err, long waitMillis, TcpClient connection) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Line l;
+                try {
+                    l = lines.poll(Math.max(0, Math.min(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS), left)),
+                            TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (l != null) {
+                    (l.error ? err : out).println(l.text);
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+                } else if (connection != null && !connection.isOpen()) {
+                    // the server closed the connection (e.g. after /quit): print what came before, and stop
+                    for (Line rest = lines.poll(); rest != null; rest = lines.poll()) {
+                        (rest.error ? err : out).println(rest.text);
+                    }
+                    return;
+                } else if (left <= 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One reply as a line: the address, then the arguments; strings quoted (addresses not), arrays in [ ]. */
+    static String format(OSCMessage m) {
+        StringBuilder b = new StringBuilder(m.getAddress());
+        for (Object a : m.getArguments()) {
+            b.append(' ');
+            append(b, a);
+        }
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, Object a) {
+        if (a == null) {
+            b.append("nil");
+        } else if (a instanceof String s) {
+            if (ADDRESS.matcher(s).matches()) {
+                b.append(s); // /error /synth/new 5 "reason"
+            } else {
+                quote(b, s);
+            }
+        } else if (a instanceof List<?> list) {
+            b.append('[');
+            for (Object e : list) {
+                b.append(' ');
+                append(b, e);
+            }
+            b.append(" ]");
+        } else if (a instanceof Boolean bool) {
+            b.append(bool ? "true" : "false");
+        } else if (a instanceof ByteBuffer blob) {
+            b.append("b:");
+            ByteBuffer d = blob.duplicate();
+            while (d.hasRemaining()) {
+                b.append(String.format("%02x", d.get() & 0xff));
+            }
+        } else if (a instanceof byte[] bytes) {
+            append(b, ByteBuffer.wrap(bytes));
+        } else if (a instanceof Character c) {
+            b.append('\'').append(c).append('\'');
+        } else if (a instanceof OSCTimeTag64 t) {
+            b.append(t.isImmediate() ? "immediately" : t.toInstant().toString());
+        } else {
+            b.append(a);
+        }
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        b.append('"');
+    }
+}

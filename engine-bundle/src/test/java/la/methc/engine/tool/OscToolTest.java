@@ -1,0 +1,175 @@
+package la.methc.engine.tool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.osc.OscServer;
+import la.methc.engine.internal.osc.PacketSink;
+import la.methc.engine.internal.osc.UdpTransport;
+import org.junit.jupiter.api.Test;
+
+class OscToolTest {
+
+    /** Answers like the engine would, for a few addresses; records what it got. */
+    static final class FakeEngine implements PacketSink {
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onPacket(OSCPacket packet, Client from) {
+            OSCMessage m = (OSCMessage) packet;
+            received.add(OscTool.format(m));
+            switch (m.getAddress()) {
+                case "/version" -> from.send(new OSCMessage("/version.reply", List.of("Methcla/J", 0, 1, "0.1.0")));
+                case "/synth/new" -> from.send(new OSCMessage("/error", List.of("/synth/new", m.getArguments().get(1),
+                        "unknown SynthDef " + m.getArguments().get(0))));
+                case "/echo" -> from.send(new OSCMessage("/echo", m.getArguments()));
+                default -> { }
+            }
+        }
+
+        @Override
+        public void onBadPacket(Client from, String reason) {
+            received.add("bad: " + reason);
+            from.send(new OSCMessage("/error", List.of("", -1, "malformed OSC packet: " + reason)));
+        }
+    }
+
+    private record Run(int status, String out, String err) {
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : Arrays.asList(out.split("\\R"));
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = OscTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sendsInOrderAndPrintsEveryReplyOverUdp() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
+            udp.start();
+            Run r = run("--wait", "300", "127.0.0.1", String.valueOf(udp.port()),
+                    "/version", "--", "/synth/new", "s:http://methc.la/plugins/nope", "i:5", "i:0", "i:0",
+                    "--", "/echo", "s:say \"hi\"", "f:0.5", "h:64", "d:1.5", "T", "F", "N", "[", "i:1", "]", "[", "]", "b:0102",
+                    "--", "/nested", "[", "[", "]", "]");
+            assertEquals(0, r.status(), r.err());
+            assertEquals(List.of(
+                    "/version.reply \"Methcla/J\" 0 1 \"0.1.0\"",
+                    "/error /synth/new 5 \"unknown SynthDef http://methc.la/plugins/nope\"",
+                    "/echo \"say \\\"hi\\\"\" 0.5 64 1.5 true false nil [ 1 ] [ ] b:0102",
+                    // the tool sends nested arrays; the engine's parser refuses them, with a reason
+                    "/error \"\" -1 \"malformed OSC packet: nested OSC arrays are not supported (type tags ,[[]])\""),
+                    r.lines());
+            assertEquals("", r.err());
+            assertEquals(4, engine.received.size());
+            assertEquals("/version", engine.received.get(0));
+            assertEquals("/synth/new \"http://methc.la/plugins/nope\" 5 0 0", engine.received.get(1));
+        }
+    }
+
+    @Test
+    void overTcpWithTheSizePrefix() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (OscServer server = OscServer.start("127.0.0.1", 0, engine)) {
+            Run r = run("--tcp", "--wait", "300", "127.0.0.1", String.valueOf(server.port()),
+                    "/version", "--", "/echo", "[", "f:440", "f:0.5", "]", "[", "]");
+            assertEquals(0, r.status(), r.err());
+            assertEquals(List.of("/version.reply \"Methcla/J\" 0 1 \"0.1.0\"", "/echo [ 440.0 0.5 ] [ ]"), r.lines());
+        }
+    }
+
+    @Test
+    void nothingToPrintWhenNothingAnswers() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
+            udp.start();
+            long t0 = System.nanoTime();
+            Run r = run("--wait", "100", "127.0.0.1", String.valueOf(udp.port()), "/quiet", "i:1");
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertEquals(0, r.status());
+            assertEquals("", r.out());
+            assertTrue(ms >= 100, ms + " ms");
+            assertEquals(List.of("/quiet 1"), engine.received);
+        }
+    }
+
+    @Test
+    void badArgumentsExitTwoWithUsage() {
+        Run r = run("127.0.0.1", "57110", "/x", "i:one");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("methcla osc: bad argument 'i:one' in /x"), r.err());
+        assertTrue(r.err().contains("usage: methcla osc"), r.err());
+        assertEquals("", r.out());
+        Run help = run("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().startsWith("usage: methcla osc"));
+    }
+
+    @Test
+    void aRefusedTcpConnectionExitsOne() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Run r = run("--tcp", "127.0.0.1", String.valueOf(port), "/status");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("methcla osc: tcp 127.0.0.1:" + port), r.err());
+    }
+
+    /** What {@code bin/methcla osc} runs: a JVM with only the engine, JavaOSC and slf4j-api, no OSGi. */
+    @Test
+    void runsWithoutOsgiOnTheClassPath() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
+            udp.start();
+            List<String> cp = List.of(location(OscTool.class), location(OSCMessage.class), location(org.slf4j.Logger.class));
+            for (String entry : cp) {
+                assertFalse(entry.contains("osgi"), entry);
+            }
+            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(java, "-cp", String.join(File.pathSeparator, cp),
+                    OscTool.class.getName(), "--wait", "300", "127.0.0.1", String.valueOf(udp.port()), "/version"));
+            Process p = new ProcessBuilder(command).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the tool did not exit");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), err);
+            assertEquals("/version.reply \"Methcla/J\" 0 1 \"0.1.0\"", out.strip());
+            assertEquals("", err); // no slf4j "no providers" noise either
+        }
+    }
+
+    private static String location(Class<?> c) throws Exception {
+        Path p = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return p.toString();
+    }
+
+    @Test
+    void formatsEveryType() {
+        assertEquals("/r 1 0.5 \"s\" /a/b \"/a b\" \"\" 7 2.5 true false nil [ 1 [ ] ] b:ff00 'c'",
+                OscTool.format(new OSCMessage("/r", Arrays.asList(1, 0.5f, "s", "/a/b", "/a b", "", 7L, 2.5d, true, false, null,
+                        List.of(1, List.of()), ByteBuffer.wrap(new byte[] {(byte) 0xff, 0}), 'c'))));
+    }
+}

@@ -2,6 +2,7 @@ package la.methc.engine.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.driver.AudioDriver;
 import la.methc.engine.internal.driver.DriverOptions;
@@ -105,15 +106,14 @@ public final class EngineRuntime implements AutoCloseable {
             rendering = true;
             driver = d;
             d.start(engine);
-            RenderResult r = d.completion().get();
+            RenderResult r = d.result().get();
             String done = String.format("methcla rendered %s: %.2f s of audio in %.2f s (%.1fx real time)",
                     r.output(), r.frames() / (double) options.sampleRate(), r.wallNanos() / 1e9, r.realTimeFactor());
             LOG.info(done);
             System.out.println(done);
             finishRender(true);
-        } catch (InterruptedException e) {
-            // the engine is closing
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | CancellationException e) {
+            LOG.info("render of {} cancelled: the engine is stopping", scorePath);
         } catch (Exception e) {
             LOG.error("render of {} failed: {}", scorePath, e.getMessage(), e);
             System.err.println("methcla render failed: " + e.getMessage());

@@ -139,9 +139,16 @@ class ServerCommandsTest {
             h.synth(TestSynths.SINE, 2, 0, 1);
             h.block();
             SynthDefEntry entry = h.defs.remove(h.defs.get(TestSynths.CONST).def());
-            Thread rt = new Thread(() -> h.blocks(5));
+            // RT keeps computing blocks until the retirement is through, however late this thread gets to it
+            java.util.concurrent.atomic.AtomicBoolean retired = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread rt = new Thread(() -> {
+                while (!retired.get()) {
+                    h.block();
+                }
+            });
             rt.start();
             assertTrue(h.engine.retire(entry, 5000, false));
+            retired.set(true);
             rt.join();
             assertEquals(1, h.client.await("/node/ended").getArguments().get(0));
             assertNull(h.engine.tree().get(1));

@@ -1,18 +1,11 @@
 package la.methc.engine.internal.driver;
 
-import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCBundle;
-import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
-import com.illposed.osc.OSCParseException;
-import com.illposed.osc.OSCParser;
-import com.illposed.osc.OSCSerializeException;
-import com.illposed.osc.OSCSerializer;
-import com.illposed.osc.OSCSerializerAndParserBuilder;
 import com.illposed.osc.argument.OSCTimeTag64;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import la.methc.engine.internal.osc.FixedBlobArgumentHandler;
+import la.methc.engine.internal.osc.OscCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Bundles keep file order; each has its time in frames, {@code Math.round(seconds · sampleRate)}, the same
  * frame {@code Clock} gives the engine's scheduler in offline mode. Times may go backwards (with a warning):
  * such a bundle is dispatched in file order, so it runs late, at once. Blobs parse correctly wherever they are
- * ({@link FixedBlobArgumentHandler}).
+ * ({@link OscCodec}).
  */
 public final class Score {
 
@@ -97,7 +90,6 @@ public final class Score {
             throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
         }
         ByteBuffer buf = data.slice();
-        OSCParser parser = FixedBlobArgumentHandler.parser();
         List<Entry> entries = new ArrayList<>();
         int backwards = 0;
         long firstBackwards = -1;
@@ -132,13 +124,9 @@ public final class Score {
             }
             OSCBundle bundle;
             try {
-                bundle = (OSCBundle) parser.convert(record);
-            } catch (OSCParseException | RuntimeException e) {
+                bundle = (OSCBundle) OscCodec.decode(record);
+            } catch (OscCodec.BadPacketException e) {
                 throw new ScoreException(source, pos, "malformed OSC bundle: " + e.getMessage(), e);
-            }
-            if (hasUnparsed(bundle)) {
-                throw new ScoreException(source, pos,
-                        "malformed OSC bundle: a message has an unknown argument type", null);
             }
             long frame = frameOf(bundle.getTimestamp(), sampleRate);
             if (frame < previous) {
@@ -178,15 +166,6 @@ public final class Score {
         return b.toString();
     }
 
-    /** JavaOSC turns a message with an unknown type tag into a null element. */
-    private static boolean hasUnparsed(OSCBundle bundle) {
-        for (OSCPacket p : bundle.getPackets()) {
-            if (p == null || (p instanceof OSCBundle nested && hasUnparsed(nested))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The score's bundles in file order. */
     public List<Entry> entries() {
@@ -246,76 +225,17 @@ public final class Score {
 
     /** Writes {@code bundles} as score records to {@code out}. */
     public static void write(OutputStream out, List<OSCBundle> bundles) throws IOException {
-        OSCSerializerAndParserBuilder codec = new OSCSerializerAndParserBuilder();
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        byte[] sizeBytes = new byte[4];
+        DataOutputStream data = new DataOutputStream(out);
         for (OSCBundle b : bundles) {
-            Objects.requireNonNull(b, "bundle");
-            while (true) {
-                buffer.clear();
-                try {
-                    codec.buildSerializer(new BufferBytesReceiver(buffer)).write(unconsumed(b));
-                    break;
-                } catch (BufferOverflowException e) {
-                    if (buffer.capacity() >= MAX_RECORD_SIZE) {
-                        throw new IOException("bundle larger than " + MAX_RECORD_SIZE + " bytes", e);
-                    }
-                    buffer = ByteBuffer.allocate(buffer.capacity() * 2);
-                } catch (OSCSerializeException e) {
-                    throw new IOException("cannot serialise bundle: " + e.getMessage(), e);
-                }
+            ByteBuffer record;
+            try {
+                record = OscCodec.encode(Objects.requireNonNull(b, "bundle"));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
             }
-            buffer.flip();
-            int size = buffer.remaining();
-            sizeBytes[0] = (byte) (size >>> 24);
-            sizeBytes[1] = (byte) (size >>> 16);
-            sizeBytes[2] = (byte) (size >>> 8);
-            sizeBytes[3] = (byte) size;
-            out.write(sizeBytes);
-            out.write(buffer.array(), buffer.arrayOffset(), size);
+            data.writeInt(record.remaining());
+            data.write(record.array(), record.arrayOffset(), record.remaining());
         }
-    }
-
-    /**
-     * JavaOSC's serializer consumes {@link ByteBuffer} blob arguments (it reads them to their limit); a copy of
-     * the packet with duplicated buffers leaves the caller's intact and lets a write be retried.
-     */
-    private static OSCPacket unconsumed(OSCPacket p) {
-        if (p instanceof OSCBundle b) {
-            List<OSCPacket> packets = new ArrayList<>(b.getPackets().size());
-            for (OSCPacket q : b.getPackets()) {
-                packets.add(unconsumed(q));
-            }
-            return new OSCBundle(packets, b.getTimestamp());
-        }
-        OSCMessage m = (OSCMessage) p;
-        if (!hasBuffer(m.getArguments())) {
-            return m;
-        }
-        List<Object> args = duplicates(m.getArguments());
-        return m.isInfoSet() ? new OSCMessage(m.getAddress(), args, m.getInfo()) : new OSCMessage(m.getAddress(), args);
-    }
-
-    private static boolean hasBuffer(List<?> args) {
-        for (Object a : args) {
-            if (a instanceof ByteBuffer || (a instanceof List<?> l && hasBuffer(l))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<Object> duplicates(List<?> args) {
-        List<Object> copy = new ArrayList<>(args.size());
-        for (Object a : args) {
-            if (a instanceof ByteBuffer bb) {
-                copy.add(bb.duplicate());
-            } else if (a instanceof List<?> l) {
-                copy.add(duplicates(l));
-            } else {
-                copy.add(a);
-            }
-        }
-        return copy;
+        data.flush();
     }
 }

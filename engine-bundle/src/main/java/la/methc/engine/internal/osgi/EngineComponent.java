@@ -3,6 +3,7 @@ package la.methc.engine.internal.osgi;
 import java.util.Map;
 import la.methc.api.SynthDef;
 import la.methc.engine.internal.EngineOptions;
+import la.methc.engine.internal.EngineRuntime;
 import la.methc.engine.internal.SynthDefRegistry;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import org.osgi.framework.BundleContext;

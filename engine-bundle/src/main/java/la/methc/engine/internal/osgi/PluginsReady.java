@@ -3,20 +3,23 @@ package la.methc.engine.internal.osgi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import la.methc.api.SynthDef;
 import la.methc.engine.internal.EngineRuntime;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits until the framework has reached its start level and every jar in the hot-deploy folder
- * ({@code felix.fileinstall.dir}) is an active bundle, so "ready" (or a render) comes after the plugins
- * the user put there have registered their services. Gives up with a warning after a timeout: a broken plugin must not keep the
- * engine from starting.
+ * Waits until every bundle marked to start is active, every plugin has registered its services and every
+ * jar in the hot-deploy folder ({@code felix.fileinstall.dir}) is started, so "ready" (or a render) comes
+ * after the plugins present at start are bound. Gives up with a warning after a timeout: a broken plugin
+ * must not keep the engine from starting.
  */
 final class PluginsReady implements EngineRuntime.PluginsReady {
 
@@ -56,25 +59,54 @@ final class PluginsReady implements EngineRuntime.PluginsReady {
         if (context.getBundle(0).getState() != Bundle.ACTIVE) {
             return List.of("framework");
         }
+        List<String> missing = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (!isReady(b)) {
+                missing.add(b.getSymbolicName());
+            }
+        }
+        missing.addAll(notStarted());
+        return missing;
+    }
+
+    /**
+     * A bundle marked to start is active (the framework may still be raising its start level), and a plugin
+     * (a bundle with components that imports the plugin API) has registered its services, which SCR does
+     * just after the bundle started.
+     */
+    private boolean isReady(Bundle b) {
+        if (b.getBundleId() == 0 || b.equals(context.getBundle()) || b.getHeaders().get("Fragment-Host") != null) {
+            return true;
+        }
+        if (b.getState() != Bundle.ACTIVE) {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            return level == null || !level.isPersistentlyStarted();
+        }
+        String imports = b.getHeaders().get("Import-Package");
+        boolean plugin = b.getHeaders().get("Service-Component") != null && imports != null
+                && imports.contains(SynthDef.class.getPackageName());
+        return !plugin || b.getRegisteredServices() != null;
+    }
+
+    /** Jars in the hot-deploy folder that FileInstall has not started yet. */
+    private List<String> notStarted() {
         String dir = context.getProperty("felix.fileinstall.dir");
         if (dir == null || !Files.isDirectory(Path.of(dir))) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(Path.of(dir))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar"))
-                    .filter(n -> !isActive(n)).toList();
+                    .filter(n -> !isStarted(n)).toList();
         } catch (IOException e) {
             LOG.warn("cannot list {}: {}", dir, e.getMessage());
             return List.of();
         }
     }
 
-    private boolean isActive(String jarName) {
+    private boolean isStarted(String jarName) {
         for (Bundle b : context.getBundles()) {
-            String location = b.getLocation();
-            if (b.getState() == Bundle.ACTIVE && location.endsWith("/" + jarName)) {
-                // active, and SCR has registered its components' services (it does so just after STARTED)
-                return b.getHeaders().get("Service-Component") == null || b.getRegisteredServices() != null;
+            if (b.getLocation().endsWith("/" + jarName)) {
+                return b.getState() == Bundle.ACTIVE || b.getHeaders().get("Fragment-Host") != null;
             }
         }
         return false;

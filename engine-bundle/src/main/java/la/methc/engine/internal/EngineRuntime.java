@@ -37,6 +37,7 @@ public final class EngineRuntime implements AutoCloseable {
     private volatile AudioDriver driver;
     private volatile OscServer server;
     private volatile boolean rendering;
+    private volatile boolean closed;
     private Thread starter;
 
     public EngineRuntime(EngineOptions options, SynthDefRegistry defs, Runnable quit) {
@@ -136,6 +137,9 @@ public final class EngineRuntime implements AutoCloseable {
 
     /** NRT. A SynthDef's bundle is leaving: free its synths and wait until they are destroyed. */
     public void retire(SynthDefEntry entry) {
+        if (closed) {
+            return; // DS unbinds after deactivation too; the engine has freed every node already
+        }
         if (!engine.retire(entry, SHUTDOWN_TIMEOUT_MS, !running())) {
             LOG.warn("synths of {} were not all freed within {} ms", entry.def().uri(), SHUTDOWN_TIMEOUT_MS);
         }
@@ -149,6 +153,10 @@ public final class EngineRuntime implements AutoCloseable {
     /** Shutdown, in the design's order: OSC, nodes, driver, notifier and workers. Idempotent. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         OscServer s = server;
         server = null;
         if (s != null) {

@@ -1,7 +1,11 @@
 package la.methc.engine.internal.driver;
 
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 import javax.sound.sampled.TargetDataLine;
@@ -12,16 +16,24 @@ import org.slf4j.LoggerFactory;
  * The {@code javasound} driver: a sound card through {@code javax.sound.sampled}. Output is a
  * {@link SourceDataLine} of 16-bit signed little-endian PCM at the engine's sample rate and output channel
  * count, with a buffer of a few blocks; the RT thread converts each block to bytes (clipped to [-1, 1]) and
- * writes it, and the blocking {@code write} paces the loop. Inputs come from a {@link TargetDataLine} when
- * {@code numInputs > 0} and one opens, else they are silent (logged once, at open).
+ * writes it, and the line paces the loop. Inputs come from a {@link TargetDataLine} when {@code numInputs > 0}
+ * and one opens, else they are silent (logged once, at open).
+ *
+ * <p>The RT thread never waits inside the line: it writes (reads) only as many bytes as the line has room
+ * (data) for, and parks while it has none. So it notices a line that stopped moving, which is what a device
+ * that went away looks like (a JACK server that stopped, a USB card unplugged: the line then neither takes
+ * audio nor fails, or every write fails at once). When the output line has taken nothing for
+ * {@linkplain #stallMillis() a while}, the driver logs one error and goes on without sound, paced by the
+ * clock like the {@code dummy} driver, so that the engine keeps answering and can be shut down. When the
+ * input line stalls, the inputs become silent and the output goes on.
  *
  * <p>Created by {@link #open(DriverOptions)}, which opens the lines at once so that a machine without a
  * usable sound card is known before the engine starts (see {@link Drivers#open}).
  *
- * <p>Untested on the build machine (it has no sound card). A real-time line for tests: the JACK dummy backend
- * and the ALSA jack plugin, {@code /work/shared/docs/headless-javasound.sh}; {@code JavaSoundDriverTest} runs
- * against it when a line opens. Note that ALSA's {@code null} PCM accepts a line but does not pace
- * {@code write}, so there the loop runs faster than real time.
+ * <p>Tested on a virtual sound card: the JACK dummy backend and the ALSA jack plugin as ALSA's default PCM
+ * ({@code scripts/headless-audio.sh}), by {@code JavaSoundDriverTest} (when a line opens) and the itests'
+ * {@code JavaSoundIT}. Note that ALSA's {@code null} PCM accepts a line but does not pace it, so there the
+ * loop runs faster than real time.
  */
 public final class JavaSoundDriver extends RtThreadDriver {
 
@@ -31,6 +43,12 @@ public final class JavaSoundDriver extends RtThreadDriver {
     public static final int DEFAULT_BUFFER_BLOCKS = 4;
     /** Java's ALSA lines underrun with much less than 10 ms of buffer. */
     public static final int MIN_BUFFER_FRAMES = 512;
+    /** A line that moves nothing for this long (or {@value #STALL_BUFFERS} buffers, if longer) has failed. */
+    public static final long MIN_STALL_MILLIS = 1000;
+    static final int STALL_BUFFERS = 8;
+    /** Parking while the line has no room (data): about the time the missing frames take, within these. */
+    private static final long MIN_POLL_NANOS = 100_000;
+    private static final long MAX_POLL_NANOS = 2_000_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaSoundDriver.class);
 
@@ -40,8 +58,13 @@ public final class JavaSoundDriver extends RtThreadDriver {
     private final float[][] outputs;
     private final byte[] outBytes;
     private final byte[] inBytes;
+    private final int bufferFrames;
+    private final long stallNanos;
+    private final BlockPacer pacer;
+    private volatile boolean outputFailed;
+    private volatile boolean inputFailed;
 
-    private JavaSoundDriver(DriverOptions options, SourceDataLine output, TargetDataLine input) {
+    JavaSoundDriver(DriverOptions options, SourceDataLine output, TargetDataLine input, long stallMillis) {
         super(NAME, options);
         this.output = output;
         this.input = input;
@@ -49,6 +72,9 @@ public final class JavaSoundDriver extends RtThreadDriver {
         outputs = new float[options.numOutputs()][options.blockSize()];
         outBytes = new byte[options.blockSize() * options.numOutputs() * 2];
         inBytes = input == null ? null : new byte[options.blockSize() * options.numInputs() * 2];
+        bufferFrames = output.getBufferSize() / output.getFormat().getFrameSize();
+        stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        pacer = new BlockPacer(options.sampleRate(), options.blockSize(), DummyDriver.MAX_LAG_BLOCKS);
     }
 
     /** The line format: 16-bit signed little-endian PCM. */
@@ -100,10 +126,11 @@ public final class JavaSoundDriver extends RtThreadDriver {
                         e.getMessage(), options.numInputs());
             }
         }
+        int granted = out.getBufferSize() / outFormat.getFrameSize();
+        long stallMillis = Math.max(MIN_STALL_MILLIS, STALL_BUFFERS * 1000L * granted / options.sampleRate());
         LOG.info("javasound: output {} ({} line, buffer {} frames), input {}", outFormat,
-                out.getClass().getSimpleName(), out.getBufferSize() / outFormat.getFrameSize(),
-                in == null ? "silent" : in.getFormat().toString());
-        return new JavaSoundDriver(options, out, in);
+                out.getClass().getSimpleName(), granted, in == null ? "silent" : in.getFormat().toString());
+        return new JavaSoundDriver(options, out, in, stallMillis);
     }
 
     /** Whether inputs come from a line (else they are silent). */
@@ -111,9 +138,24 @@ public final class JavaSoundDriver extends RtThreadDriver {
         return input != null;
     }
 
-    /** The output line's buffer in frames, as the device granted it. */
+    /** The output line's buffer in frames, as the device granted it at open. */
     public int bufferFrames() {
-        return output.getBufferSize() / output.getFormat().getFrameSize();
+        return bufferFrames;
+    }
+
+    /** How long a line may move nothing before it counts as failed. */
+    public long stallMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(stallNanos);
+    }
+
+    /** Whether the output line failed and the driver goes on without sound, paced by the clock (any thread). */
+    public boolean outputFailed() {
+        return outputFailed;
+    }
+
+    /** Whether the input line failed and the inputs are silent (any thread). */
+    public boolean inputFailed() {
+        return inputFailed;
     }
 
     @Override
@@ -123,43 +165,107 @@ public final class JavaSoundDriver extends RtThreadDriver {
         final byte[] outBuf = outBytes;
         final byte[] inBuf = inBytes;
         final SourceDataLine outLine = output;
-        final TargetDataLine inLine = input;
+        TargetDataLine inLine = input;
         if (inLine != null) {
             inLine.start();
         }
         outLine.start();
         while (running) {
             if (inLine != null) {
-                int got = 0;
-                while (got < inBuf.length && running) {
-                    got += inLine.read(inBuf, got, inBuf.length - got);
+                if (transfer(inLine, inBuf, false)) {
+                    fromPcm16(inBuf, in);
+                } else if (running) {
+                    inputFailed = true;
+                    inLine = null;
+                    silence(in);
+                    LOG.error("javasound: the input line delivered nothing for {} ms (is the device gone?); the "
+                            + "hardware inputs are silent from now on", stallMillis());
                 }
-                fromPcm16(inBuf, in);
+            }
+            if (!running) {
+                break;
             }
             callback.process(in, out);
             toPcm16(out, outBuf);
-            int written = 0;
-            while (written < outBuf.length && running) {
-                written += outLine.write(outBuf, written, outBuf.length - written);
+            if (!transfer(outLine, outBuf, true) && running) {
+                outputFailed = true;
+                LOG.error("javasound: the output line took no audio for {} ms (is the device gone?); the engine "
+                        + "goes on without sound, paced by the clock", stallMillis());
+                break;
             }
+        }
+        if (!running) {
+            return;
+        }
+        // without a line, as the dummy driver: silent inputs, outputs dropped
+        silence(in);
+        final BlockPacer clock = pacer;
+        clock.start();
+        while (running) {
+            callback.process(in, out);
+            clock.awaitNext(this);
+        }
+    }
+
+    /**
+     * RT. Writes {@code buf} to the output line (or reads it from the input line), as much at a time as the
+     * line has room (data) for, parking while it has none. True when done or no longer {@link #running};
+     * false when the line moved nothing for {@link #stallMillis()}.
+     */
+    private boolean transfer(DataLine line, byte[] buf, boolean write) {
+        final int frameSize = line.getFormat().getFrameSize();
+        int done = 0;
+        long stalledSince = 0;
+        boolean stalled = false;
+        while (done < buf.length) {
+            if (!running) {
+                return true;
+            }
+            int ready = Math.max(0, line.available());
+            int chunk = Math.min(buf.length - done, ready - ready % frameSize);
+            int n = 0;
+            if (chunk > 0) {
+                n = write ? ((SourceDataLine) line).write(buf, done, chunk)
+                        : ((TargetDataLine) line).read(buf, done, chunk);
+            }
+            if (n > 0) {
+                done += n;
+                stalled = false;
+                continue;
+            }
+            long now = System.nanoTime();
+            if (!stalled) {
+                stalled = true;
+                stalledSince = now;
+            } else if (now - stalledSince > stallNanos) {
+                return false;
+            }
+            // no room (data) yet: about until the missing frames are there; room but nothing moved: an error
+            long wait = chunk > 0 ? MAX_POLL_NANOS
+                    : (buf.length - done - ready) / frameSize * 1_000_000_000L / options.sampleRate();
+            LockSupport.parkNanos(this, Math.max(MIN_POLL_NANOS, Math.min(MAX_POLL_NANOS, wait)));
+        }
+        return true;
+    }
+
+    private static void silence(float[][] channels) {
+        for (float[] c : channels) {
+            Arrays.fill(c, 0f);
         }
     }
 
     @Override
     void wake(Thread rt) {
-        // a blocked write or read returns when its line is stopped or flushed
-        output.stop();
-        output.flush();
-        if (input != null) {
-            input.stop();
-            input.flush();
-        }
+        // the RT thread parks while a line has no room (data), and paces by parking without one
+        LockSupport.unpark(rt);
     }
 
     @Override
     void release() {
+        output.stop();
         output.close();
         if (input != null) {
+            input.stop();
             input.close();
         }
     }

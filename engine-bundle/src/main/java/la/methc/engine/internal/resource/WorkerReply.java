@@ -1,0 +1,30 @@
+package la.methc.engine.internal.resource;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import la.methc.api.Host;
+import la.methc.api.WorldCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Worker → RT: posts a job's result, waiting while RT's reply queue is full (a worker may block). */
+final class WorkerReply {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerReply.class);
+    private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private WorkerReply() {
+    }
+
+    /** Worker thread. */
+    static void post(Host host, WorldCommand result, Object what) {
+        long start = System.nanoTime();
+        while (!host.performCommand(result)) {
+            if (System.nanoTime() - start > PATIENCE_NANOS) {
+                LOG.error("RT reply queue full for 10 s: result of {} lost", what);
+                return;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+    }
+}

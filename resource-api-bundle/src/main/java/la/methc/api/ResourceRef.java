@@ -49,9 +49,7 @@ public final class ResourceRef<T> implements AutoCloseable {
      */
     public void bind(World world, int newId) {
         if (!tryReplace(world, newId)) {
-            ResourceStatus why = world.status(newId, uri);
-            throw new ResourceAcquireError(newId, why, "resource " + newId + ": "
-                    + (why == ResourceStatus.OK ? "its body is not a " + type.getName() : why.reason()));
+            throw AcquireFailure.of(newId, world.status(newId, uri), type);
         }
     }
 

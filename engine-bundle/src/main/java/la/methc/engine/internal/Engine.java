@@ -375,6 +375,11 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
+    /** RT, error path. A WorldCommand threw (the Engine's String constants are resolved early, not here). */
+    void commandThrew(WorldCommand command, Throwable t) {
+        warn("WorldCommand " + command + " threw", t);
+    }
+
     // ---------------------------------------------------------------- RT: synth hooks
 
     /**
@@ -674,9 +679,14 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             this.command = command;
         }
 
+        /** RT. A plugin's command must not throw; if it does, it must not take the RT loop down. */
         @Override
         public void perform(Engine rt, int offset) {
-            command.perform(rt);
+            try {
+                command.perform(rt);
+            } catch (Throwable t) {
+                rt.commandThrew(command, t);
+            }
         }
     }
 

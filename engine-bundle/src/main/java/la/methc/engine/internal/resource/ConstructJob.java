@@ -5,18 +5,14 @@ import la.methc.api.HostCommand;
 import la.methc.api.OscArgs;
 import la.methc.api.World;
 import la.methc.api.WorldCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The construct work of one slot, preallocated with it: RT fills it and posts it to a worker (as a
  * {@link HostCommand}); the worker runs {@code ResourceDef.construct} and posts it back (as a
  * {@link WorldCommand}) with the body or the reason it failed. The slot stays CONSTRUCTING meanwhile, so one
- * job per slot is enough.
+ * job per slot is enough. No String constants here: see {@link JobFailures}.
  */
 final class ConstructJob implements HostCommand, WorldCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ConstructJob.class);
 
     private final SlotPool pool;
     private final ResourceSlot slot;
@@ -35,21 +31,19 @@ final class ConstructJob implements HostCommand, WorldCommand {
     /** Worker thread. */
     @Override
     public void perform(Host host) {
-        String uri = def.uri();
         try {
             body = def.def().construct(host, args);
-            reason = body == null ? uri + " constructed no resource" : null;
+            reason = body == null ? JobFailures.constructedNothing(def) : null;
         } catch (IllegalArgumentException e) {
             body = null;
-            reason = uri + ": " + e.getMessage();
+            reason = JobFailures.constructRefused(def, e);
         } catch (Throwable e) {
             // even an OutOfMemoryError must bring the slot back to FREE, not strand it
-            LOG.warn("construct of resource {} ({}) failed", slot.id, uri, e);
             body = null;
-            reason = uri + " failed to construct: " + e;
+            reason = JobFailures.constructThrew(slot.id, def, e);
         }
         args = null;
-        WorkerReply.post(host, this, this);
+        WorkerReply.post(host, this, slot.id);
     }
 
     /** RT. */
@@ -61,10 +55,5 @@ final class ConstructJob implements HostCommand, WorldCommand {
         reason = null;
         def = null;
         pool.constructed(slot, b, r);
-    }
-
-    @Override
-    public String toString() {
-        return "construct of resource " + slot.id;
     }
 }

@@ -4,17 +4,13 @@ import la.methc.api.Host;
 import la.methc.api.HostCommand;
 import la.methc.api.World;
 import la.methc.api.WorldCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The destroy work of one slot, preallocated with it: RT posts it to a worker with the body, the worker runs
  * {@code ResourceDef.destroy} (contractually infallible: what it throws is logged) and posts it back, and RT
- * frees the slot. The slot stays DESTROYING meanwhile.
+ * frees the slot. The slot stays DESTROYING meanwhile. No String constants here: see {@link JobFailures}.
  */
 final class DestroyJob implements HostCommand, WorldCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DestroyJob.class);
 
     private final SlotPool pool;
     private final ResourceSlot slot;
@@ -33,22 +29,16 @@ final class DestroyJob implements HostCommand, WorldCommand {
         try {
             def.def().destroy(host, body);
         } catch (Throwable e) {
-            LOG.error("destroy of resource {} ({}) threw, though it must not fail; the slot is freed anyway", slot.id,
-                    def.uri(), e);
+            JobFailures.destroyThrew(slot.id, def, e);
         }
         body = null;
         def = null;
-        WorkerReply.post(host, this, this);
+        WorkerReply.post(host, this, slot.id);
     }
 
     /** RT. */
     @Override
     public void perform(World world) {
         pool.destroyed(slot);
-    }
-
-    @Override
-    public String toString() {
-        return "destroy of resource " + slot.id;
     }
 }

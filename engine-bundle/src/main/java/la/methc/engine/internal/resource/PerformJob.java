@@ -6,16 +6,13 @@ import la.methc.api.HostCommand;
 import la.methc.api.ResourcePerform;
 import la.methc.api.World;
 import la.methc.api.WorldCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One {@code World.performWithResources} dispatch, from a preallocated pool: RT copies the ids and bodies in
  * and posts it; the worker runs the callback and posts it back; RT releases every Resource and recycles it.
+ * No String constants here: see {@link JobFailures}.
  */
 final class PerformJob implements HostCommand, WorldCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PerformJob.class);
 
     private final SlotPool pool;
     final int[] ids;
@@ -36,10 +33,9 @@ final class PerformJob implements HostCommand, WorldCommand {
         try {
             perform.perform(host, b);
         } catch (Throwable e) {
-            LOG.error("performWithResources callback {} on resources {} failed", perform,
-                    Arrays.toString(Arrays.copyOf(ids, count)), e);
+            JobFailures.performThrew(perform, ids, count, e);
         }
-        WorkerReply.post(host, this, this);
+        WorkerReply.post(host, this, -1);
     }
 
     /** RT. */
@@ -53,10 +49,5 @@ final class PerformJob implements HostCommand, WorldCommand {
         Arrays.fill(bodies, 0, count, null);
         count = 0;
         perform = null;
-    }
-
-    @Override
-    public String toString() {
-        return "performWithResources job";
     }
 }

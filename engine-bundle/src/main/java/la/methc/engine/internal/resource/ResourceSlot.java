@@ -22,6 +22,8 @@ final class ResourceSlot {
     static final int DESTROYING = 3;
 
     private static final String[] NAMES = {"free", "constructing", "live", "destroying"};
+    /** The URI of a free slot in {@code /resource/info}; not a compile-time constant, so users hold no String. */
+    static final String NO_URI = "".intern();
 
     final int id;
     int state = FREE;

@@ -12,7 +12,8 @@ import la.methc.engine.internal.osc.Client;
  * Resource id, and the lifecycle that runs on them. Every method but {@link #tearDown} runs on the RT thread
  * and is its single writer (seed ADR 0002: no atomics, no locks); none allocates except to build the text
  * of a warning. Work for plugins goes to workers in preallocated jobs: construct and destroy per slot,
- * {@link #PERFORM_JOBS} perform dispatches of up to {@link #MAX_PERFORM_IDS} Resources each.
+ * {@link #PERFORM_JOBS} perform dispatches of up to {@link #MAX_PERFORM_IDS} Resources each. The warnings'
+ * text lives in {@link SlotWarnings}, so this class holds no String constants (see {@link JobFailures}).
  */
 public final class SlotPool {
 
@@ -144,7 +145,7 @@ public final class SlotPool {
     /** RT. The URI of slot {@code id}, "" when free. */
     public String uri(int id) {
         String uri = slots[id].uri;
-        return uri == null ? "" : uri;
+        return uri == null ? ResourceSlot.NO_URI : uri;
     }
 
     /** RT. */
@@ -258,7 +259,7 @@ public final class SlotPool {
         ResourceSlot s = slots[id];
         s.refcount++;
         if (holder != null && !holder.add(id)) {
-            rt.warn("a synth holds more Resources than its table tracks; resource " + id + " is held untracked");
+            rt.warn(SlotWarnings.untracked(id));
         }
         return s.body;
     }
@@ -280,8 +281,7 @@ public final class SlotPool {
         }
         ResourceSlot s = slots[id];
         if (s.state != ResourceSlot.LIVE || s.refcount - s.inPerform <= 0) {
-            rt.warn("release of resource " + id + ", which is not held (state " + ResourceSlot.name(s.state)
-                    + "); ignored");
+            rt.warn(SlotWarnings.unbalancedRelease(id, s.state));
             return;
         }
         if (holder != null) {
@@ -299,7 +299,7 @@ public final class SlotPool {
      */
     public ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive,
             ResourcePerform perform) {
-        Objects.requireNonNull(perform, "perform");
+        Objects.requireNonNull(perform);
         if (ids == null || ids.length > MAX_PERFORM_IDS) {
             return ResourceStatus.OUT_OF_RANGE;
         }
@@ -407,8 +407,7 @@ public final class SlotPool {
         for (ResourceSlot s : slots) {
             if (s.state == ResourceSlot.LIVE && s.inPerform == 0 && (def == null || s.def == def)) {
                 if (s.refcount > 0) {
-                    rt.warn("resource " + s.id + " (" + s.uri + ") destroyed with " + s.refcount
-                            + " untracked references left (acquired outside attach/remap)");
+                    rt.warn(SlotWarnings.forcedWithReferences(s.id, s.uri, s.refcount));
                 }
                 s.freePending = true;
                 beginDestroy(s);

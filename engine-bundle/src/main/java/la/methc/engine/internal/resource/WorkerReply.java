@@ -16,12 +16,13 @@ final class WorkerReply {
     private WorkerReply() {
     }
 
-    /** Worker thread. */
-    static void post(Host host, WorldCommand result, Object what) {
+    /** Worker thread. {@code resource}: the slot concerned, -1 for a perform dispatch (for the log). */
+    static void post(Host host, WorldCommand result, int resource) {
         long start = System.nanoTime();
         while (!host.performCommand(result)) {
             if (System.nanoTime() - start > PATIENCE_NANOS) {
-                LOG.error("RT reply queue full for 10 s: result of {} lost", what);
+                LOG.error("RT reply queue full for 10 s: {} of resource {} lost", result.getClass().getSimpleName(),
+                        resource);
                 return;
             }
             LockSupport.parkNanos(100_000);

@@ -12,7 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
+import la.methc.api.Host;
+import la.methc.api.Mutability;
+import la.methc.api.OscArgs;
+import la.methc.api.ResourceDef;
 import la.methc.api.SynthDef;
 import org.junit.After;
 import org.junit.Before;
@@ -217,6 +222,54 @@ public class EngineIT {
         newSynth(SINE, 402, 0, 1, List.of(), List.of());
         osc.send("/status");
         assertEquals(1, osc.await("/status.reply").getArguments().get(0));
+    }
+
+    @Test
+    public void aResourceDefServiceIsBoundAndItsDepartureDestroysItsResources() throws Exception {
+        String uri = "http://methc.la/itests/resources/block";
+        AtomicInteger destroyed = new AtomicInteger();
+        ResourceDef def = new ResourceDef() {
+            @Override
+            public String uri() {
+                return uri;
+            }
+
+            @Override
+            public Mutability mutability() {
+                return Mutability.MUTABLE;
+            }
+
+            @Override
+            public Object construct(Host host, OscArgs args) {
+                return new float[args.intAt(0)];
+            }
+
+            @Override
+            public void destroy(Host host, Object body) {
+                destroyed.incrementAndGet();
+            }
+        };
+        ServiceRegistration<ResourceDef> registration = context.registerService(ResourceDef.class, def, null);
+        boolean unregistered = false;
+        try {
+            osc.send("/resource/new", uri, 7, 64);
+            assertEquals(List.of(7), osc.await("/resource/ready").getArguments());
+            osc.send("/resource/query", 7);
+            assertEquals(List.of(7, uri, "live", 0), osc.await("/resource/info").getArguments());
+            osc.send("/status");
+            assertEquals(1, osc.await("/status.reply").getArguments().get(2));
+            // the bundle leaving: unregister returns once the engine destroyed its Resources
+            registration.unregister();
+            unregistered = true;
+            assertEquals(1, destroyed.get());
+            assertEquals(List.of(7), osc.await("/resource/destroyed").getArguments());
+            osc.send("/resource/new", uri, 8, 64);
+            assertError("/resource/new", 8, "unknown ResourceDef");
+        } finally {
+            if (!unregistered) {
+                registration.unregister();
+            }
+        }
     }
 
     private void newSynth(String uri, int id, int target, int action, List<Object> controls, List<Object> options)

@@ -1,6 +1,9 @@
 package la.methc.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The engine as seen from non-real-time threads (network and worker threads). */
+@ProviderType
 public interface Host {
 
     double sampleRate();

@@ -33,4 +33,14 @@ public record PortDescriptor(PortType type, PortDirection direction, String name
     public static PortDescriptor controlOutput(String name) {
         return new PortDescriptor(PortType.CONTROL, PortDirection.OUTPUT, name, 0f);
     }
+
+    /** A resource the synth reads, e.g. the buffer of a play synth. */
+    public static PortDescriptor resourceInput(String name) {
+        return new PortDescriptor(PortType.RESOURCE, PortDirection.INPUT, name, 0f);
+    }
+
+    /** A resource the synth writes, e.g. the buffer of a record synth. */
+    public static PortDescriptor resourceOutput(String name) {
+        return new PortDescriptor(PortType.RESOURCE, PortDirection.OUTPUT, name, 0f);
+    }
 }

@@ -1,14 +1,21 @@
 package la.methc.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * One running instance of a {@link SynthDef}, a leaf of the node tree.
  *
- * <p>Lifecycle: {@link SynthDef#construct} (NRT) → {@link #connect} for every port (NRT, before the engine
- * publishes the synth to RT) → {@link #activate} (RT, once) → {@link #process} (RT, every block) →
- * {@link #destroy} (NRT worker, after the engine unlinked it).
+ * <p>Lifecycle: {@link SynthDef#construct} (NRT) → {@link #connect} for every audio and control port (NRT,
+ * before the engine publishes the synth to RT) → {@link #attach} (RT, once, as it enters the tree) →
+ * {@link #activate} (RT, once) → {@link #process} (RT, every block) → {@link #detach} (RT, as it leaves the
+ * tree) → {@link #destroy} (NRT worker, after the engine unlinked it).
+ *
+ * <p>Resources: a synth holds its {@link ResourceRef}s for its whole life (seed ADR 0003): it acquires them
+ * in {@link #attach} (ids usually come from the options), re-binds in {@link #remap} and releases them in
+ * {@link #detach}. {@link #process} reads the cached bodies and does no refcount work.
  */
+@ConsumerType
 public interface Synth {
 
     /** The ports of this instance, fixed from construction on. Indices here are the {@code connect} indices. */
@@ -20,6 +27,27 @@ public interface Synth {
      * arrays and fills control inputs and audio inputs before each {@link #process}.
      */
     void connect(int index, float[] data);
+
+    /**
+     * RT. Called once when the synth enters the tree, before it is activated: acquire the Resources named by
+     * the options here. Throwing {@link ResourceAcquireError} (or any exception) refuses the synth: the
+     * engine answers {@code /error} for its {@code /synth/new}, calls {@link #detach} and destroys it.
+     */
+    default void attach(World world) {
+    }
+
+    /**
+     * RT. {@code /node/set i:id i:param i:resource-id} on resource port {@code port} (numbered among the
+     * synth's resource ports): re-bind it, e.g. with {@link ResourceRef#tryReplace}. On false the old binding
+     * stays and the engine logs a warning (the client is not told: seed failure-mode table).
+     */
+    default boolean remap(World world, int port, int resourceId) {
+        return false;
+    }
+
+    /** RT. Called once as the synth leaves the tree (or is refused after attach): release every Resource. */
+    default void detach(World world) {
+    }
 
     /** RT. Called once, in the block where the synth starts, before its first {@link #process}. */
     default void activate(World world) {

@@ -1,6 +1,9 @@
 package la.methc.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The engine as seen from the RT thread. Every method is RT-safe: no allocation, no lock. */
+@ProviderType
 public interface World {
 
     double sampleRate();
@@ -23,4 +26,29 @@ public interface World {
      * @return false when the worker queue is full and the command was not queued
      */
     boolean performCommand(HostCommand command);
+
+    /**
+     * RT. The body of Resource {@code id} if it is live, not being freed and of kind {@code expectedUri};
+     * its refcount goes up by one and stays up until {@link #release}. Null otherwise ({@link #status} says
+     * why). Called from {@link Synth#attach} or {@link Synth#remap}, the engine also notes the synth as a
+     * holder, so it can free it when the Resource's bundle leaves.
+     */
+    Object acquire(int id, String expectedUri);
+
+    /** RT. Why {@code acquire(id, expectedUri)} would fail now, or {@link ResourceStatus#OK}. */
+    ResourceStatus status(int id, String expectedUri);
+
+    /** RT. Drops one reference taken with {@link #acquire}; the last one of a freed Resource destroys it. */
+    void release(int id);
+
+    /**
+     * RT. Acquires every listed Resource, runs {@code perform} on a worker with their bodies, then releases
+     * them all on RT. Checked before anything is acquired: each id must be live and not being freed; with
+     * {@code exclusive} (an in-place write) nobody else may hold any of them, and none may be
+     * {@link Mutability#IMMUTABLE}; {@code writes[i]} marks a Resource the callback writes (null: none), which
+     * an Immutable one refuses. {@code ids} is copied, so the caller may reuse it.
+     *
+     * @return {@link ResourceStatus#OK}, or why nothing was dispatched
+     */
+    ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive, ResourcePerform perform);
 }

@@ -6,11 +6,17 @@
  *   <li><b>RT</b>: the real-time audio thread. No allocation, lock, blocking call, logging or exception.</li>
  *   <li><b>NRT</b>: a network or worker thread. May allocate and block.</li>
  * </ul>
- * A plugin registers its {@link la.methc.api.SynthDef} as an OSGi service (Declarative Services);
- * the engine binds it by {@link la.methc.api.SynthDef#uri() URI}.
+ * A plugin registers its {@link la.methc.api.SynthDef}s and {@link la.methc.api.ResourceDef}s as OSGi services
+ * (Declarative Services); the engine binds them by URI. Resources are shared, refcounted data (e.g. sample
+ * buffers) that synths hold through {@link la.methc.api.ResourceRef}s and workers use through
+ * {@link la.methc.api.World#performWithResources}.
+ *
+ * <p>1.1.0 added Resources: {@code ResourceDef}, {@code Mutability}, {@code ResourceRef},
+ * {@code ResourceStatus}, {@code ResourceAcquireError}, {@code ResourcePerform}, {@code PortType.RESOURCE},
+ * the resource methods of {@code World} and the attach/remap/detach hooks of {@code Synth}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package la.methc.api;
 
 import org.osgi.annotation.bundle.Export;

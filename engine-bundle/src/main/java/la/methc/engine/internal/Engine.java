@@ -2,12 +2,17 @@ package la.methc.engine.internal;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import la.methc.api.Host;
 import la.methc.api.HostCommand;
+import la.methc.api.ResourcePerform;
+import la.methc.api.ResourceStatus;
 import la.methc.api.Synth;
 import la.methc.api.World;
 import la.methc.api.WorldCommand;
 import la.methc.engine.internal.command.Command;
+import la.methc.engine.internal.command.DrainResources;
 import la.methc.engine.internal.command.Scheduler;
 import la.methc.engine.internal.driver.AudioCallback;
 import la.methc.engine.internal.notify.Clients;
@@ -16,6 +21,9 @@ import la.methc.engine.internal.notify.Notifier;
 import la.methc.engine.internal.notify.RtEvent;
 import la.methc.engine.internal.notify.WorkerPool;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.resource.HeldResources;
+import la.methc.engine.internal.resource.ResourceDefEntry;
+import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.tree.Buses;
 import la.methc.engine.internal.tree.Node;
@@ -25,11 +33,19 @@ import la.methc.engine.internal.tree.SynthNode;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
- * The engine core: the RT block loop and the state only RT writes (node tree, buses, scheduler), plus the
- * queues that connect it to network, notifier and worker threads. Free of OSGi, so tests drive it directly.
+ * The engine core: the RT block loop and the state only RT writes (node tree, buses, scheduler, Resource
+ * slots), plus the queues that connect it to network, notifier and worker threads. Free of OSGi, so tests
+ * drive it directly.
  *
  * <p>Block order (DESIGN.md): take due requests and scheduled commands, run worker → RT replies, process
  * the tree head to tail, zero unwritten outputs, advance the clock.
+ *
+ * <p>Resource holders: while a synth's attach, remap or detach runs, {@link #acquire} and {@link #release}
+ * also record the hold in the synth's {@link HeldResources}, so the engine knows which synths hold a slot
+ * (to free them when the slot's ResourceDef leaves) and can release what a synth forgot in detach. An
+ * acquire anywhere else (in process, in a WorldCommand) is allowed but not tracked: such a Resource is
+ * force-destroyed when its bundle leaves or the engine stops, whatever its refcount. A release in process
+ * is matched against the synth's table too.
  */
 public final class Engine implements AudioCallback, World, Host, NodeTree.Listener, BlockContext {
 
@@ -59,6 +75,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private final RtEvent[] syncs = new RtEvent[256];
     private int numSyncs;
     private SynthNode current;
+    /** The synth whose attach, remap or detach runs now: acquire and release record holds in it. RT. */
+    private SynthNode holder;
+    private final SlotPool resources;
     private volatile long blocksDone;
 
     public Engine(EngineOptions options) {
@@ -74,6 +93,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         load = new LoadMeter(options.sampleRate(), options.blockSize());
         failed = new SynthNode[options.maxNodes()];
         failures = new Throwable[options.maxNodes()];
+        resources = new SlotPool(options.maxResources(), new ResourceEvents());
     }
 
     public EngineOptions options() {
@@ -154,10 +174,50 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         return runAndWait(new RetireCommand(def), timeoutMs, stopped);
     }
 
+    /**
+     * NRT. A ResourceDef's bundle is leaving: refuse new Resources of it (at once), free every synth holding
+     * one of its slots (with {@code /node/ended}), wait for its perform dispatches and constructs, destroy its
+     * live slots (with {@code /resource/destroyed}) and return once every body is destroyed, so the bundle's
+     * classes stay valid until then. False when that took longer than {@code timeoutMs}.
+     */
+    public boolean retire(ResourceDefEntry def, long timeoutMs, boolean stopped) {
+        def.retire();
+        return drain(new DrainResources(def), d -> d.pending() == 0, timeoutMs, stopped);
+    }
+
+    /**
+     * NRT. Runs {@code drain} on RT again and again until {@code done} holds (checked after each run) or
+     * {@code timeoutMs} passed. {@code stopped}: no driver runs, the calling thread computes the blocks.
+     */
+    public boolean drain(DrainResources drain, Predicate<DrainResources> done, long timeoutMs, boolean stopped) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0 || !runAndWait(drain, left, stopped)) {
+                return false;
+            }
+            if (done.test(drain)) {
+                return true;
+            }
+            if (stopped) {
+                LockSupport.parkNanos(200_000); // let the workers run
+            }
+        }
+    }
+
     /** Stops notifier and workers after they drained their queues. Call after the driver stopped. */
     public void close() {
         notifier.close();
         workers.close(2000);
+    }
+
+    /**
+     * NRT, after {@link #close()}: the last step of shutdown, drops every slot's references.
+     *
+     * @return the slots still in use (their bodies were never destroyed)
+     */
+    public int tearDownResources() {
+        return resources.tearDown();
     }
 
     // ---------------------------------------------------------------- RT: the block
@@ -185,6 +245,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             repliesRun++;
             run(c);
         }
+        resources.retryPosts();
         tree.process(this);
         reportFailures();
         publishSyncs();
@@ -222,6 +283,11 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         return buses;
     }
 
+    /** RT. The Resource slots. */
+    public SlotPool resources() {
+        return resources;
+    }
+
     public long frameTime() {
         return frameTime;
     }
@@ -245,7 +311,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             e.client = client;
             e.synths = tree.numSynths();
             e.groups = tree.numGroups();
-            e.resources = 0;
+            e.resources = resources.liveCount();
             e.averageLoad = load.average();
             e.peakLoad = load.takePeak();
             e.lateBlocks = load.overruns();
@@ -286,6 +352,150 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         numSyncs = 0;
     }
 
+    /** RT. Queues {@code /resource/info} for slot {@code id} (in range) to {@code client}. */
+    public void resourceInfo(Client client, int id) {
+        RtEvent e = events.obtain(RtEvent.Kind.RESOURCE_INFO);
+        if (e != null) {
+            e.client = client;
+            e.id = id;
+            e.uri = resources.uri(id);
+            e.state = resources.stateName(id);
+            e.refcount = resources.refcount(id);
+            events.publish(e);
+        }
+    }
+
+    /** RT. A warning for the log, written by the notifier. An error path: {@code message} may be built. */
+    public void warn(String message, Throwable cause) {
+        RtEvent e = events.obtain(RtEvent.Kind.WARNING);
+        if (e != null) {
+            e.reason = message;
+            e.payload = cause;
+            events.publish(e);
+        }
+    }
+
+    /** RT, error path. A WorldCommand threw (the Engine's String constants are resolved early, not here). */
+    void commandThrew(WorldCommand command, Throwable t) {
+        warn("WorldCommand " + command + " threw", t);
+    }
+
+    // ---------------------------------------------------------------- RT: synth hooks
+
+    /**
+     * RT. Runs the synth's attach right after {@code /synth/new} linked it. If it throws, answers
+     * {@code /error} for that command (reason: the exception's message), takes the synth out of the tree
+     * without {@code /node/ended} (the client never had it), detaches it and discards it.
+     *
+     * @return whether the synth stays
+     */
+    public boolean attach(SynthNode node, Command cause) {
+        SynthNode outer = current;
+        holder = node;
+        current = node;
+        Throwable failure = null;
+        try {
+            node.synth().attach(this);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (failure == null) {
+            holder = null;
+            current = outer;
+            return true;
+        }
+        // error path: allocation is allowed
+        String reason = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        error(cause.address(), node.id(), reason, cause.client());
+        tree.remove(node);
+        detachHeld(node);
+        current = outer;
+        discard(node.synth());
+        return false;
+    }
+
+    /**
+     * RT. {@code /node/set i:id i:param i:resource-id} on a resource port: the synth re-binds it. A refusal
+     * (false, or an exception) keeps the old binding and is logged as a warning by the notifier; the client
+     * is not told (seed failure-mode table).
+     */
+    public void remap(SynthNode node, int port, int resourceId) {
+        SynthNode outer = current;
+        holder = node;
+        current = node;
+        resources.clearLastFailure();
+        Object why = null;
+        try {
+            if (!node.synth().remap(this, port, resourceId)) {
+                why = resources.lastFailure();
+            }
+        } catch (Throwable t) {
+            why = t;
+        }
+        holder = null;
+        current = outer;
+        if (why != null) {
+            RtEvent e = events.obtain(RtEvent.Kind.REMAP_FAILED);
+            if (e != null) {
+                e.id = node.id();
+                e.address = node.def().uri();
+                e.port = port;
+                e.value = resourceId;
+                e.payload = why;
+                events.publish(e);
+            }
+        }
+    }
+
+    /** RT. The synth leaves the tree: its detach releases its Resources; the engine releases what is left. */
+    private void detachHeld(SynthNode node) {
+        SynthNode outer = current;
+        holder = node;
+        current = node;
+        try {
+            node.synth().detach(this);
+        } catch (Throwable t) {
+            warn("node " + node.id() + " (" + node.def().uri() + "): detach threw", t);
+        }
+        holder = null;
+        current = outer;
+        HeldResources held = node.held();
+        if (held.size() > 0) {
+            for (int i = 0; i < held.size(); i++) {
+                int id = held.id(i);
+                int n = held.count(i);
+                warn("node " + node.id() + " (" + node.def().uri() + ") left the tree holding resource " + id + " ("
+                        + n + "x); released by the engine", null);
+                for (int k = 0; k < n; k++) {
+                    resources.release(id, null);
+                }
+            }
+            held.clear();
+        }
+    }
+
+    /** RT. Frees (with {@code /node/ended}) every synth that holds a slot of {@code def}; returns how many. */
+    public int freeHolders(ResourceDefEntry def) {
+        int freed = 0;
+        for (int id = 0; id < tree.capacity(); id++) {
+            if (tree.get(id) instanceof SynthNode s && holds(s, def)) {
+                tree.free(s, null);
+                freed++;
+            }
+        }
+        return freed;
+    }
+
+    private boolean holds(SynthNode s, ResourceDefEntry def) {
+        HeldResources held = s.held();
+        for (int i = 0; i < held.size(); i++) {
+            if (resources.belongsTo(held.id(i), def)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** RT. A synth that never entered the tree goes to the notifier to be destroyed. */
     public void discard(Synth synth) {
         RtEvent e = events.obtain(RtEvent.Kind.SYNTH_DISCARD);
@@ -309,6 +519,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     @Override
     public void nodeEnded(Node node, Object cause) {
+        if (!node.isGroup()) {
+            detachHeld((SynthNode) node);
+        }
         publish(RtEvent.Kind.NODE_ENDED, (Client) cause, node.id(),
                 node.isGroup() ? null : ((SynthNode) node).synth());
     }
@@ -389,6 +602,66 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         return true;
     }
 
+    /** RT. */
+    @Override
+    public Object acquire(int id, String expectedUri) {
+        return resources.acquire(id, expectedUri, holder == null ? null : holder.held());
+    }
+
+    /** RT. */
+    @Override
+    public ResourceStatus status(int id, String expectedUri) {
+        return resources.status(id, expectedUri);
+    }
+
+    /** RT. */
+    @Override
+    public void release(int id) {
+        SynthNode n = holder != null ? holder : current;
+        resources.release(id, n == null ? null : n.held());
+    }
+
+    /** RT. */
+    @Override
+    public ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive,
+            ResourcePerform perform) {
+        return resources.performWithResources(ids, writes, exclusive, perform);
+    }
+
+    /** The slot pool's view of the engine: jobs to workers, notifications and warnings to the notifier. RT. */
+    private final class ResourceEvents implements SlotPool.Rt {
+        @Override
+        public boolean post(HostCommand job) {
+            return performCommand(job);
+        }
+
+        @Override
+        public void ready(int id, Client client) {
+            publish(RtEvent.Kind.RESOURCE_READY, client, id, null);
+        }
+
+        @Override
+        public void failed(int id, String reason, Client client) {
+            RtEvent e = events.obtain(RtEvent.Kind.RESOURCE_ERROR);
+            if (e != null) {
+                e.client = client;
+                e.id = id;
+                e.reason = reason;
+                events.publish(e);
+            }
+        }
+
+        @Override
+        public void destroyed(int id, Client client) {
+            publish(RtEvent.Kind.RESOURCE_DESTROYED, client, id, null);
+        }
+
+        @Override
+        public void warn(String message) {
+            Engine.this.warn(message, null);
+        }
+    }
+
     // ---------------------------------------------------------------- Host (NRT)
 
     @Override
@@ -406,9 +679,14 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             this.command = command;
         }
 
+        /** RT. A plugin's command must not throw; if it does, it must not take the RT loop down. */
         @Override
         public void perform(Engine rt, int offset) {
-            command.perform(rt);
+            try {
+                command.perform(rt);
+            } catch (Throwable t) {
+                rt.commandThrew(command, t);
+            }
         }
     }
 
@@ -460,13 +738,28 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     }
 
     /** Frees every node but the root and drops scheduled commands: the first step of shutdown. */
-    public static Command freeAll() {
-        return new Command("/shutdown", null) {
-            @Override
-            public void perform(Engine rt, int offset) {
-                rt.scheduler.clear();
-                rt.tree().freeChildren(rt.tree().root(), null);
-            }
-        };
+    public static FreeAll freeAll() {
+        return new FreeAll();
+    }
+
+    /** See {@link #freeAll()}; {@link #freed()} says how many nodes it freed once it ran. */
+    public static final class FreeAll extends Command {
+        private int freed;
+
+        FreeAll() {
+            super("/shutdown", null);
+        }
+
+        @Override
+        public void perform(Engine rt, int offset) {
+            rt.scheduler.clear();
+            freed = rt.tree().numSynths() + rt.tree().numGroups() - 1;
+            rt.tree().freeChildren(rt.tree().root(), null);
+        }
+
+        /** Read after the command ran (the latch of runAndWait orders it). */
+        public int freed() {
+            return freed;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.command.DrainResources;
 import la.methc.engine.internal.driver.AudioDriver;
 import la.methc.engine.internal.driver.DriverOptions;
 import la.methc.engine.internal.driver.Drivers;
@@ -11,14 +12,17 @@ import la.methc.engine.internal.driver.OfflineDriver;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.osc.OscServer;
+import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running engine: the {@link Engine}, its driver and, in real time, its OSC server. Starts them in
- * order and stops them in the shutdown order of the design (stop OSC, free every node, stop the driver,
- * drain the notifier and workers). Free of OSGi; the DS component and tests drive it.
+ * order and stops them in the shutdown order of the seed (stop OSC; free every node, so synths release their
+ * Resources; force-destroy the live Resources on a worker; wait for the constructing ones and destroy their
+ * bodies; stop the driver and drain the notifier and workers; tear the slot pool down). Free of OSGi; the DS
+ * component and tests drive it.
  */
 public final class EngineRuntime implements AutoCloseable {
 
@@ -40,11 +44,17 @@ public final class EngineRuntime implements AutoCloseable {
     private volatile boolean closed;
     private Thread starter;
 
-    public EngineRuntime(EngineOptions options, SynthDefRegistry defs, Runnable quit) {
+    public EngineRuntime(EngineOptions options, SynthDefRegistry defs, ResourceDefRegistry resourceDefs,
+            Runnable quit) {
         this.options = options;
         this.quit = quit;
         engine = new Engine(options);
-        dispatcher = new OscDispatcher(engine, defs, quit);
+        dispatcher = new OscDispatcher(engine, defs, resourceDefs, quit);
+    }
+
+    /** What decodes OSC for this engine (tests feed it packets directly). */
+    OscDispatcher dispatcher() {
+        return dispatcher;
     }
 
     public Engine engine() {
@@ -145,12 +155,30 @@ public final class EngineRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * NRT. A ResourceDef's bundle is leaving: free the synths holding its Resources, wait for its constructs
+     * and perform dispatches, destroy its Resources, and return once every body of it is destroyed.
+     */
+    public void retire(ResourceDefEntry entry) {
+        if (closed) {
+            entry.retire();
+            return; // the engine has destroyed every Resource already
+        }
+        if (!engine.retire(entry, SHUTDOWN_TIMEOUT_MS, !running())) {
+            LOG.warn("Resources of {} were not all destroyed within {} ms (a construct or perform still runs?); "
+                    + "its bundle may leave before them", entry.uri(), SHUTDOWN_TIMEOUT_MS);
+        }
+    }
+
     private boolean running() {
         AudioDriver d = driver;
         return d != null && (!(d instanceof OfflineDriver) || rendering);
     }
 
-    /** Shutdown, in the design's order: OSC, nodes, driver, notifier and workers. Idempotent. */
+    /**
+     * Shutdown, in the seed's order, one log line per step: OSC; nodes; live Resources; constructing
+     * Resources; driver, notifier and workers; slot pool. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -161,13 +189,15 @@ public final class EngineRuntime implements AutoCloseable {
         server = null;
         if (s != null) {
             s.close();
+            LOG.info("shutdown: OSC stopped");
         }
         if (starter != null && starter != Thread.currentThread()) {
             starter.interrupt();
             join(starter);
         }
-        if (driver != null && !freeAll()) {
-            LOG.warn("nodes were not all freed within {} ms", SHUTDOWN_TIMEOUT_MS);
+        if (driver != null) {
+            freeAll();
+            destroyResources();
         }
         AudioDriver d = driver;
         driver = null;
@@ -175,12 +205,51 @@ public final class EngineRuntime implements AutoCloseable {
             d.close();
         }
         engine.close();
+        LOG.info("shutdown: driver stopped, notifier and worker queues drained");
+        int leaked = engine.tearDownResources();
+        if (leaked > 0) {
+            LOG.warn("shutdown: slot pool torn down; {} Resources were never destroyed", leaked);
+        } else {
+            LOG.info("shutdown: slot pool torn down ({} slots)", options.maxResources());
+        }
         LOG.info("engine stopped");
     }
 
-    private boolean freeAll() {
-        return running() ? engine.runAndWait(Engine.freeAll(), SHUTDOWN_TIMEOUT_MS)
-                : engine.runStopped(Engine.freeAll(), SHUTDOWN_TIMEOUT_MS);
+    /** Step 2: every node freed; synths detach and so release their Resources. */
+    private void freeAll() {
+        Engine.FreeAll all = Engine.freeAll();
+        boolean ok = running() ? engine.runAndWait(all, SHUTDOWN_TIMEOUT_MS)
+                : engine.runStopped(all, SHUTDOWN_TIMEOUT_MS);
+        if (ok) {
+            LOG.info("shutdown: freed {} nodes", all.freed());
+        } else {
+            LOG.warn("shutdown: nodes were not all freed within {} ms", SHUTDOWN_TIMEOUT_MS);
+        }
+    }
+
+    /**
+     * Steps 3 and 4: every live Resource destroyed on a worker (after the perform dispatches using it
+     * returned), then the constructing ones waited for, their bodies destroyed as soon as construct returns.
+     */
+    private void destroyResources() {
+        DrainResources drain = new DrainResources(null);
+        boolean stopped = !running();
+        if (engine.drain(drain, d -> d.live() == 0 && d.destroying() == 0, SHUTDOWN_TIMEOUT_MS, stopped)) {
+            LOG.info("shutdown: destroyed {} resources", drain.liveAtStart());
+        } else {
+            LOG.warn("shutdown: {} live resources not destroyed within {} ms", drain.live() + drain.destroying(),
+                    SHUTDOWN_TIMEOUT_MS);
+        }
+        if (drain.constructingAtStart() == 0 && drain.constructing() == 0) {
+            return;
+        }
+        if (engine.drain(drain, d -> d.pending() == 0, SHUTDOWN_TIMEOUT_MS, stopped)) {
+            LOG.info("shutdown: waited for {} constructing resources; their bodies destroyed",
+                    drain.constructingAtStart());
+        } else {
+            LOG.warn("shutdown: {} resources still constructing after {} ms; their bodies will leak",
+                    drain.constructing(), SHUTDOWN_TIMEOUT_MS);
+        }
     }
 
     private static void join(Thread t) {

@@ -11,14 +11,18 @@ import la.methc.api.Synth;
 import la.methc.engine.internal.command.ActivateSynth;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.FreeNode;
+import la.methc.engine.internal.command.FreeResource;
 import la.methc.engine.internal.command.MapBus;
 import la.methc.engine.internal.command.NewGroup;
+import la.methc.engine.internal.command.NewResource;
 import la.methc.engine.internal.command.NewSynth;
+import la.methc.engine.internal.command.QueryResource;
 import la.methc.engine.internal.command.ServerCommand;
-import la.methc.engine.internal.command.SetControl;
+import la.methc.engine.internal.command.SetParameter;
 import la.methc.engine.internal.command.SetDoneFlags;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.osc.PacketSink;
+import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.AddAction;
 import la.methc.engine.internal.tree.BusMapping;
 import la.methc.engine.internal.tree.Group;
@@ -30,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Network thread (NRT): turns OSC messages into {@link Command}s for RT. Everything that can be checked
- * without RT state (types, ranges, the SynthDef, plugin construction) is checked here and answered with
- * {@code /error} at once; what needs the tree (ids in use, targets) is checked on RT.
+ * without RT state (types, ranges, the SynthDef or ResourceDef, plugin construction) is checked here and
+ * answered with {@code /error} at once; what needs the tree or the slots (ids in use, targets, slot states)
+ * is checked on RT.
  */
 public final class OscDispatcher implements PacketSink {
 
@@ -40,11 +45,18 @@ public final class OscDispatcher implements PacketSink {
 
     private final Engine engine;
     private final SynthDefRegistry defs;
+    private final ResourceDefRegistry resourceDefs;
     private final Runnable quit;
 
+    /** Without ResourceDefs: every {@code /resource/new} names an unknown one. */
     public OscDispatcher(Engine engine, SynthDefRegistry defs, Runnable quit) {
+        this(engine, defs, new ResourceDefRegistry(), quit);
+    }
+
+    public OscDispatcher(Engine engine, SynthDefRegistry defs, ResourceDefRegistry resourceDefs, Runnable quit) {
         this.engine = engine;
         this.defs = defs;
+        this.resourceDefs = resourceDefs;
         this.quit = quit;
     }
 
@@ -121,7 +133,22 @@ public final class OscDispatcher implements PacketSink {
             }
             case "/node/set" -> {
                 if (check(from, address, a, "iin")) {
-                    submit(from, new SetControl(from, i(a, 0), i(a, 1), ((Number) a.get(2)).floatValue()), time);
+                    submit(from, new SetParameter(from, i(a, 0), i(a, 1), (Number) a.get(2)), time);
+                }
+            }
+            case "/resource/new" -> {
+                if (checkResourceNew(from, address, a)) {
+                    newResource(from, a, time);
+                }
+            }
+            case "/resource/free" -> {
+                if (check(from, address, a, "i") && validResourceId(from, address, i(a, 0))) {
+                    submit(from, new FreeResource(from, i(a, 0)), time);
+                }
+            }
+            case "/resource/query" -> {
+                if (check(from, address, a, "i") && validResourceId(from, address, i(a, 0))) {
+                    submit(from, new QueryResource(from, i(a, 0)), time);
                 }
             }
             case "/notify" -> {
@@ -214,6 +241,39 @@ public final class OscDispatcher implements PacketSink {
         if (!submit(from, new NewSynth(from, node, i(a, 2), i(a, 3)), time)) {
             synth.destroy(engine);
         }
+    }
+
+    /** {@code s:def i:id} then any arguments, which go to the ResourceDef's construct. */
+    private static boolean checkResourceNew(Client from, String address, List<Object> a) {
+        if (a.size() >= 2 && a.get(0) instanceof String && a.get(1) instanceof Integer) {
+            return true;
+        }
+        int id = a.size() >= 2 && a.get(1) instanceof Integer n ? n : -1;
+        error(from, address, id, "bad arguments ," + TypeTags.of(a) + ": expected ,si then the ResourceDef's arguments");
+        return false;
+    }
+
+    private boolean validResourceId(Client from, String address, int id) {
+        if (engine.resources().inRange(id)) {
+            return true;
+        }
+        error(from, address, id, "resource id " + id + " out of range 0.." + (engine.resources().capacity() - 1));
+        return false;
+    }
+
+    private void newResource(Client from, List<Object> a, long time) {
+        String address = "/resource/new";
+        int id = i(a, 1);
+        if (!validResourceId(from, address, id)) {
+            return;
+        }
+        ResourceDefEntry entry = resourceDefs.get((String) a.get(0));
+        if (entry == null) {
+            error(from, address, id, "unknown ResourceDef " + a.get(0));
+            return;
+        }
+        OscArgs args = new OscArgList(new ArrayList<>(a.subList(2, a.size())));
+        submit(from, new NewResource(from, id, entry, args), time);
     }
 
     private static float[] controls(List<?> values) {

@@ -69,6 +69,23 @@ final class RecordingClient implements Client {
         return all;
     }
 
+    /** The first message received so far with this address, removed from the queue; null when none (no wait). */
+    OSCMessage take(String address) {
+        for (OSCMessage m : received) {
+            if (m.getAddress().equals(address) && received.remove(m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Everything received so far (no wait). */
+    List<OSCMessage> takeAll() {
+        List<OSCMessage> all = new ArrayList<>();
+        received.drainTo(all);
+        return all;
+    }
+
     static String describe(List<OSCMessage> messages) {
         StringBuilder b = new StringBuilder();
         for (OSCMessage m : messages) {

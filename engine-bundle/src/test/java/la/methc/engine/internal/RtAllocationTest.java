@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real-time rule, measured: the RT thread allocates 0 bytes over 10,000 blocks (48 kHz, 64 frames,
- * paced in real time, after an unpaced JIT warm-up) with 100 synths playing and 1,000 {@code /node/set} per second arriving.
+ * paced in real time, after an unpaced JIT warm-up) with 100 synths playing and 1,000 {@code /node/set} per second arriving,
+ * while 20 more synths hold Resources through resource ports, are re-mapped between 4 Resources by
+ * {@code /node/set i:…} 100 times a second, and one of them dispatches a {@code performWithResources} every block.
  */
 class RtAllocationTest {
 
@@ -21,6 +23,9 @@ class RtAllocationTest {
     /** Unpaced, with heavy /node/set traffic, so the JIT has compiled (and stopped deoptimising) the RT path. */
     private static final int WARMUP_BLOCKS = 50_000;
     private static final int MEASURED_BLOCKS = 10_000;
+    private static final int RESOURCES = 4;
+    private static final int HOLDERS = 20;
+    private static final int FIRST_HOLDER = 120;
 
     @Test
     void rtThreadAllocatesNothingInSteadyState() throws Exception {
@@ -35,6 +40,17 @@ class RtAllocationTest {
                 h.send("/synth/map/output", id, 0, i % 2, 1);
                 h.send("/synth/activate", id);
             }
+            for (int r = 0; r < RESOURCES; r++) {
+                h.newResource(TestResources.URI, r, 0.1f * r);
+            }
+            for (int i = 0; i < HOLDERS; i++) {
+                int id = FIRST_HOLDER + i;
+                // holder 0 dispatches every block, so the dispatch and release paths are compiled in warm-up
+                h.synthWith(TestSynths.HOLDER, id, 1, 1, i % RESOURCES, i == 0 ? 1 : 0);
+                h.send("/synth/activate", id);
+            }
+            h.block();
+            long performsBefore = TestSynths.PERFORMS.get();
             AtomicLong blocks = new AtomicLong();
             AtomicBoolean running = new AtomicBoolean(true);
             long period = 1_000_000_000L * 64 / 48000;
@@ -55,9 +71,15 @@ class RtAllocationTest {
                 int k = 0;
                 while (running.get()) {
                     // 1,000 /node/set per second, decoded here as the network thread would (20× in warm-up)
-                    int burst = blocks.get() < WARMUP_BLOCKS ? 20 : 1;
+                    boolean warm = blocks.get() < WARMUP_BLOCKS;
+                    int burst = warm ? 20 : 1;
                     for (int b = 0; b < burst; b++) {
                         h.send("/node/set", 10 + (k % SYNTHS), 0, 300f + (k % 50));
+                        if (warm || k % 10 == 0) {
+                            // 100 re-maps per second (20,000 in warm-up): parameter 1 of a holder is its resource port
+                            int remap = k / 10;
+                            h.send("/node/set", FIRST_HOLDER + remap % HOLDERS, 1, (remap / HOLDERS + remap) % RESOURCES);
+                        }
                         k++;
                     }
                     next += 1_000_000;
@@ -79,9 +101,17 @@ class RtAllocationTest {
             running.set(false);
             rt.join();
             network.join();
-            System.out.printf("RT allocation: %d bytes over %d blocks with %d synths and /node/set at 1 kHz%n",
-                    after - before, measured, SYNTHS);
-            assertEquals(SYNTHS, h.engine.tree().numSynths());
+            System.out.printf("RT allocation: %d bytes over %d blocks with %d synths, /node/set at 1 kHz, %d resource "
+                    + "holders re-mapped 100 times a second, %d performWithResources%n", after - before, measured, SYNTHS,
+                    HOLDERS, TestSynths.PERFORMS.get() - performsBefore);
+            assertEquals(SYNTHS + HOLDERS, h.engine.tree().numSynths());
+            int held = 0;
+            for (int r = 0; r < RESOURCES; r++) {
+                held += h.engine.resources().refcount(r);
+            }
+            assertEquals(HOLDERS, held - h.engine.resources().performsInFlight(),
+                    "every holder holds exactly one Resource, each dispatch in flight one more");
+            assertTrue(TestSynths.PERFORMS.get() - performsBefore > MEASURED_BLOCKS, "performWithResources ran");
             var errors = h.client.drain(200).stream().filter(m -> m.getAddress().equals("/error")).toList();
             assertEquals(List.of(), errors.stream().map(m -> m.getArguments().toString()).toList());
             assertEquals(0, after - before, "bytes allocated by the RT thread over " + measured + " blocks");

@@ -2,9 +2,12 @@ package la.methc.engine.internal;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import la.methc.api.Host;
 import la.methc.api.OscArgs;
 import la.methc.api.PortDescriptor;
+import la.methc.api.ResourcePerform;
+import la.methc.api.ResourceRef;
 import la.methc.api.Synth;
 import la.methc.api.SynthDef;
 import la.methc.api.World;
@@ -16,6 +19,12 @@ final class TestSynths {
     static final String DONE = "test:done";
     static final String THROW = "test:throw";
     static final String SINE = "test:sine";
+    /** Control 0 gain, resource port 0 a {@link TestResources#URI} body; out = body value × gain. */
+    static final String HOLDER = "test:holder";
+    /** Resource port a, control gain, resource port b: out = gain × (a + 100 b). */
+    static final String PAIR = "test:pair";
+    /** Acquires option 0 in attach and never releases it. */
+    static final String LEAKY = "test:leaky";
 
     /** Counts destroy calls across all test synths. */
     static final AtomicInteger DESTROYED = new AtomicInteger();
@@ -29,6 +38,9 @@ final class TestSynths {
         r.add(def(DONE, o -> new DoneAfter(o.intAt(0))));
         r.add(def(THROW, o -> new Throwing(o.intAt(0, 0))));
         r.add(def(SINE, o -> new Sine()));
+        r.add(def(HOLDER, o -> new Holder(o.intAt(0, -1), o.intAt(1, 0))));
+        r.add(def(PAIR, o -> new Pair(o.intAt(0, -1), o.intAt(1, -1))));
+        r.add(def(LEAKY, o -> new Leaky(o.intAt(0))));
         return r;
     }
 
@@ -132,6 +144,165 @@ final class TestSynths {
             if (blocks-- <= 0) {
                 throw new IllegalStateException("boom");
             }
+        }
+    }
+
+    /** Perform callbacks run by {@link Holder}s that dispatch. */
+    static final AtomicLong PERFORMS = new AtomicLong();
+    private static final ResourcePerform COUNT_PERFORM = (host, bodies) -> PERFORMS.incrementAndGet();
+
+    /**
+     * A synth with one resource port: binds option 0 (if ≥ 0) in attach with {@link ResourceRef#bind}, re-maps
+     * with {@link ResourceRef#tryReplace}, releases in detach. With option 1 &gt; 0 it dispatches a
+     * performWithResources on its Resource every that many blocks. Allocation-free after attach.
+     */
+    static final class Holder extends Base {
+        private final int initial;
+        private final int dispatchPeriod;
+        private final ResourceRef<TestResources.Body> ref = new ResourceRef<>(TestResources.URI,
+                TestResources.Body.class);
+        private final int[] ids = new int[1];
+        private int blocks;
+        private float[] gain;
+        private float[] out;
+
+        Holder(int initial, int dispatchPeriod) {
+            this.initial = initial;
+            this.dispatchPeriod = dispatchPeriod;
+        }
+
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.controlInput("gain", 1f), PortDescriptor.resourceInput("buf"),
+                    PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+            switch (index) {
+                case 0 -> gain = data;
+                case 2 -> out = data;
+                default -> throw new IllegalArgumentException("port " + index + " is not connected");
+            }
+        }
+
+        @Override
+        public void attach(World world) {
+            if (initial >= 0) {
+                ref.bind(world, initial);
+            }
+        }
+
+        @Override
+        public boolean remap(World world, int port, int resourceId) {
+            return port == 0 && ref.tryReplace(world, resourceId);
+        }
+
+        @Override
+        public void detach(World world) {
+            ref.close();
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            TestResources.Body b = ref.get();
+            float v = b == null ? 0f : b.value * gain[0];
+            for (int i = offset; i < offset + frames; i++) {
+                out[i] = v;
+            }
+            if (dispatchPeriod > 0 && ++blocks % dispatchPeriod == 0 && b != null) {
+                ids[0] = ref.id();
+                world.performWithResources(ids, null, false, COUNT_PERFORM);
+            }
+        }
+    }
+
+    /** Resource port a, control gain, resource port b (parameters 0, 1, 2). */
+    static final class Pair extends Base {
+        private final int initialA;
+        private final int initialB;
+        private final ResourceRef<TestResources.Body> a = new ResourceRef<>(TestResources.URI,
+                TestResources.Body.class);
+        private final ResourceRef<TestResources.Body> b = new ResourceRef<>(TestResources.URI,
+                TestResources.Body.class);
+        private float[] gain;
+        private float[] out;
+
+        Pair(int a, int b) {
+            initialA = a;
+            initialB = b;
+        }
+
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.resourceInput("a"), PortDescriptor.controlInput("gain", 1f),
+                    PortDescriptor.resourceOutput("b"), PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+            switch (index) {
+                case 1 -> gain = data;
+                case 3 -> out = data;
+                default -> throw new IllegalArgumentException("port " + index + " is not connected");
+            }
+        }
+
+        @Override
+        public void attach(World world) {
+            if (initialA >= 0) {
+                a.bind(world, initialA);
+            }
+            if (initialB >= 0) {
+                b.bind(world, initialB);
+            }
+        }
+
+        @Override
+        public boolean remap(World world, int port, int resourceId) {
+            return (port == 0 ? a : b).tryReplace(world, resourceId);
+        }
+
+        @Override
+        public void detach(World world) {
+            a.close();
+            b.close();
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            float va = a.get() == null ? 0f : a.get().value;
+            float vb = b.get() == null ? 0f : b.get().value;
+            for (int i = offset; i < offset + frames; i++) {
+                out[i] = gain[0] * (va + 100 * vb);
+            }
+        }
+    }
+
+    /** Acquires its option in attach and forgets to release it in detach. */
+    static final class Leaky extends Base {
+        private final int id;
+
+        Leaky(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.resourceInput("buf"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+        }
+
+        @Override
+        public void attach(World world) {
+            world.acquire(id, TestResources.URI);
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
         }
     }
 

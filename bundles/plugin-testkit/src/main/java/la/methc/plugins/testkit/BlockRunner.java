@@ -2,12 +2,16 @@ package la.methc.plugins.testkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import la.methc.api.HostCommand;
 import la.methc.api.OscArgs;
 import la.methc.api.PortDescriptor;
 import la.methc.api.PortDirection;
 import la.methc.api.PortType;
+import la.methc.api.ResourcePerform;
+import la.methc.api.ResourceStatus;
 import la.methc.api.Synth;
 import la.methc.api.SynthDef;
 import la.methc.api.World;
@@ -20,6 +24,10 @@ import la.methc.api.World;
  * <p>Ports are addressed per kind, as in OSC: control input 0, audio input 0, audio output 0, ...
  * Frames are counted from the start of the first block, so with a start offset the first
  * {@code offset} frames of every output are silence, as the engine leaves them.
+ *
+ * <p>Resources: register bodies with {@link #resource}; the synth's {@code attach} runs before its first
+ * block, {@link #remap} and {@link #detach} stand for {@code /node/set} on a resource port and the synth
+ * leaving the tree, and {@link #refcount} shows what it holds. Resource ports are not connected.
  */
 public final class BlockRunner implements World {
 
@@ -34,6 +42,8 @@ public final class BlockRunner implements World {
     private final float[][] inputSignals;
 
     private boolean activated;
+    private boolean attached;
+    private final Map<Integer, Object[]> resources = new HashMap<>();
     private long blocks;
     private final List<Long> doneBlocks = new ArrayList<>();
 
@@ -50,7 +60,7 @@ public final class BlockRunner implements World {
         this.sampleRate = sampleRate;
         this.blockSize = blockSize;
         List<PortDescriptor> ports = synth.ports();
-        int[] counts = new int[4];
+        int[] counts = new int[5];
         for (PortDescriptor p : ports) {
             counts[kind(p)]++;
         }
@@ -62,11 +72,14 @@ public final class BlockRunner implements World {
         audioInputs = new float[counts[2]][blockSize];
         audioOutputs = new float[counts[3]][blockSize];
         inputSignals = new float[counts[2]][];
-        int[] next = new int[4];
+        int[] next = new int[5];
         for (int i = 0; i < ports.size(); i++) {
             PortDescriptor p = ports.get(i);
             int k = kind(p);
             int index = next[k]++;
+            if (k == 4) {
+                continue; // resource ports are bound by the synth, not connected
+            }
             float[] data = switch (k) {
                 case 0 -> controlInputs[index];
                 case 1 -> controlOutputs[index];
@@ -88,6 +101,9 @@ public final class BlockRunner implements World {
     }
 
     private static int kind(PortDescriptor p) {
+        if (p.type() == PortType.RESOURCE) {
+            return 4;
+        }
         boolean in = p.direction() == PortDirection.INPUT;
         return p.type() == PortType.CONTROL ? (in ? 0 : 1) : (in ? 2 : 3);
     }
@@ -137,6 +153,10 @@ public final class BlockRunner implements World {
         float[][] result = new float[audioOutputs.length][n * blockSize];
         for (int b = 0; b < n; b++) {
             int offset = 0;
+            if (!attached) {
+                attached = true;
+                synth.attach(this);
+            }
             if (!activated) {
                 offset = startOffset;
                 activated = true;
@@ -180,6 +200,37 @@ public final class BlockRunner implements World {
         return List.copyOf(doneBlocks);
     }
 
+    /** Makes Resource {@code id} live with kind {@code uri} and {@code body}, for the synth to acquire. */
+    public BlockRunner resource(int id, String uri, Object body) {
+        resources.put(id, new Object[] {uri, body, 0});
+        return this;
+    }
+
+    /** How many holds Resource {@code id} has (0 when unknown). */
+    public int refcount(int id) {
+        Object[] r = resources.get(id);
+        return r == null ? 0 : (Integer) r[2];
+    }
+
+    /** Calls the synth's attach now (else the first {@link #run} does). */
+    public BlockRunner attach() {
+        if (!attached) {
+            attached = true;
+            synth.attach(this);
+        }
+        return this;
+    }
+
+    /** {@code /node/set} of an int on resource port {@code port}: the synth's remap. */
+    public boolean remap(int port, int resourceId) {
+        return synth.remap(this, port, resourceId);
+    }
+
+    /** The synth leaves the tree: its detach. */
+    public void detach() {
+        synth.detach(this);
+    }
+
     // ---------------------------------------------------------------- World
 
     @Override
@@ -209,5 +260,40 @@ public final class BlockRunner implements World {
     @Override
     public boolean performCommand(HostCommand command) {
         return false;
+    }
+
+    @Override
+    public Object acquire(int id, String expectedUri) {
+        if (status(id, expectedUri) != ResourceStatus.OK) {
+            return null;
+        }
+        Object[] r = resources.get(id);
+        r[2] = (Integer) r[2] + 1;
+        return r[1];
+    }
+
+    @Override
+    public ResourceStatus status(int id, String expectedUri) {
+        Object[] r = resources.get(id);
+        if (r == null) {
+            return ResourceStatus.NOT_LIVE;
+        }
+        return r[0].equals(expectedUri) ? ResourceStatus.OK : ResourceStatus.WRONG_URI;
+    }
+
+    @Override
+    public void release(int id) {
+        Object[] r = resources.get(id);
+        if (r == null || (Integer) r[2] == 0) {
+            throw new IllegalStateException("release of resource " + id + ", which is not held");
+        }
+        r[2] = (Integer) r[2] - 1;
+    }
+
+    /** Always refuses (BUSY): there is no worker thread here. */
+    @Override
+    public ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive,
+            ResourcePerform perform) {
+        return ResourceStatus.BUSY;
     }
 }

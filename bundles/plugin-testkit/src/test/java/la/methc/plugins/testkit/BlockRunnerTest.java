@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import la.methc.api.PortDescriptor;
+import la.methc.api.ResourceRef;
 import la.methc.api.Synth;
 import la.methc.api.World;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,65 @@ class BlockRunnerTest {
         BlockRunner r = new BlockRunner(new AddSynth(), 1000, 4, 3f);
         assertEquals(3f, r.control(0));
         assertThrows(IllegalArgumentException.class, () -> new BlockRunner(new AddSynth(), 1000, 4, 1f, 2f));
+    }
+
+    /** out = the value of the float[] Resource on resource port 0 (bound from the constructor's id). */
+    static final class ReadSynth implements Synth {
+        final ResourceRef<float[]> buf = new ResourceRef<>("test:values", float[].class);
+        final int initial;
+        float[] out;
+
+        ReadSynth(int initial) {
+            this.initial = initial;
+        }
+
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.resourceInput("buf"), PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+            if (index != 1) {
+                throw new AssertionError("only the audio output is connected, not " + index);
+            }
+            out = data;
+        }
+
+        @Override
+        public void attach(World world) {
+            buf.bind(world, initial);
+        }
+
+        @Override
+        public boolean remap(World world, int port, int resourceId) {
+            return buf.tryReplace(world, resourceId);
+        }
+
+        @Override
+        public void detach(World world) {
+            buf.close();
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            java.util.Arrays.fill(out, offset, offset + frames, buf.get()[0]);
+        }
+    }
+
+    @Test
+    void resourcePortsAreBoundByTheSynthThroughAttachRemapAndDetach() {
+        BlockRunner r = new BlockRunner(new ReadSynth(1), 48000, 4)
+                .resource(1, "test:values", new float[] {0.25f})
+                .resource(2, "test:values", new float[] {0.5f})
+                .resource(3, "test:other", new float[] {1f});
+        assertEquals(0.25f, r.run(1)[0][3]);
+        assertEquals(1, r.refcount(1));
+        assertEquals(false, r.remap(0, 3), "another kind");
+        assertEquals(true, r.remap(0, 2));
+        assertEquals(0.5f, r.run(1)[0][0]);
+        assertEquals(0, r.refcount(1));
+        r.detach();
+        assertEquals(0, r.refcount(2));
     }
 }

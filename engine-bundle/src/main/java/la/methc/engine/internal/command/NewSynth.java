@@ -5,8 +5,8 @@ import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
- * {@code /synth/new}: links a synth constructed and connected on the network thread. If it cannot be
- * linked the synth goes back to a worker to be destroyed.
+ * {@code /synth/new}: links a synth constructed and connected on the network thread, then runs its attach.
+ * If it cannot be linked or attached the synth goes back to a worker to be destroyed.
  */
 public final class NewSynth extends Command {
 
@@ -21,6 +21,7 @@ public final class NewSynth extends Command {
         this.addAction = addAction;
     }
 
+    /** RT. */
     @Override
     public void perform(Engine rt, int offset) {
         if (node.entry().isRetired()) {
@@ -29,6 +30,9 @@ public final class NewSynth extends Command {
             rt.discard(node.synth());
         } else if (!NodeCommand.insert(rt, this, node, target, addAction)) {
             rt.discard(node.synth());
+        } else {
+            // attach acquires the synth's Resources; on failure the engine answers /error and discards it
+            rt.attach(node, this);
         }
     }
 }

@@ -105,15 +105,52 @@ public final class Notifier implements AutoCloseable {
             case STATUS -> e.client.send(new OSCMessage("/status.reply", List.of(e.synths, e.groups,
                     e.resources, e.averageLoad, e.peakLoad, (int) Math.min(Integer.MAX_VALUE, e.lateBlocks),
                     host.sampleRate(), host.blockSize())));
-            case HOST_COMMAND -> {
-                if (!workers.submit((HostCommand) e.payload)) {
-                    LOG.error("worker queue full, dropped {}", e.payload);
+            case HOST_COMMAND -> submit((HostCommand) e.payload);
+            case LATCH -> ((CountDownLatch) e.payload).countDown();
+            case RESOURCE_READY -> clients.notify(new OSCMessage("/resource/ready", List.of(e.id)), e.client);
+            case RESOURCE_ERROR -> {
+                LOG.debug("resource {}: {}", e.id, e.reason);
+                clients.notify(new OSCMessage("/resource/error", List.of(e.id, e.reason)), e.client);
+            }
+            case RESOURCE_DESTROYED -> clients.notify(new OSCMessage("/resource/destroyed", List.of(e.id)), e.client);
+            case RESOURCE_INFO -> e.client.send(new OSCMessage("/resource/info", List.of(e.id, e.uri, e.state,
+                    e.refcount)));
+            case REMAP_FAILED -> LOG.warn("node {} ({}): re-map of resource port {} to resource {} failed ({}); the old "
+                    + "binding stays", e.id, e.address, e.port, e.value, why(e.payload), throwable(e.payload));
+            case WARNING -> {
+                if (e.payload instanceof Throwable t) {
+                    LOG.warn(e.reason, t);
+                } else {
+                    LOG.warn(e.reason);
                 }
             }
-            case LATCH -> ((CountDownLatch) e.payload).countDown();
             default -> throw new IllegalStateException("unknown event " + e.kind);
         }
         return true;
+    }
+
+    /** Hands a job to the workers, waiting up to a second while their queue is full. */
+    private void submit(HostCommand job) {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        int idle = 0;
+        while (!workers.submit(job)) {
+            if (System.nanoTime() > deadline) {
+                LOG.error("worker queue full, dropped {}", job);
+                return;
+            }
+            idle = Backoff.idle(idle);
+        }
+    }
+
+    private static Object why(Object payload) {
+        if (payload instanceof la.methc.api.ResourceStatus st) {
+            return st == la.methc.api.ResourceStatus.OK ? "refused by the synth" : st.reason();
+        }
+        return payload instanceof Throwable t ? "threw " + t : "refused by the synth";
+    }
+
+    private static Throwable throwable(Object payload) {
+        return payload instanceof Throwable t ? t : null;
     }
 
     private boolean releaseSyncs() {

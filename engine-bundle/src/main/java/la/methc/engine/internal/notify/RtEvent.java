@@ -26,7 +26,23 @@ public final class RtEvent {
         /** Run {@code payload} (a HostCommand) on a worker. */
         HOST_COMMAND,
         /** Count down {@code payload} (a CountDownLatch) once everything before it was handled. */
-        LATCH
+        LATCH,
+        /** {@code /resource/ready i:id} to notify clients and {@code client} (the sender of /resource/new). */
+        RESOURCE_READY,
+        /** {@code /resource/error i:id s:reason} to notify clients and {@code client}. */
+        RESOURCE_ERROR,
+        /** {@code /resource/destroyed i:id} to notify clients and {@code client} (the sender of /resource/free). */
+        RESOURCE_DESTROYED,
+        /** {@code /resource/info i:id s:uri s:state i:refcount} to {@code client}. */
+        RESOURCE_INFO,
+        /**
+         * A failed re-map, logged as a warning (the client is not told): node {@code id} ({@code address}: its
+         * SynthDef URI), resource port {@code port}, resource {@code value}; {@code payload} says why (a
+         * ResourceStatus or a Throwable).
+         */
+        REMAP_FAILED,
+        /** {@code reason} logged as a warning ({@code payload}: a Throwable or null). */
+        WARNING
     }
 
     public Kind kind;
@@ -36,6 +52,13 @@ public final class RtEvent {
     public String reason;
     public Object payload;
     public long sequence;
+
+    // resources
+    public String uri;
+    public String state;
+    public int refcount;
+    public int port;
+    public int value;
 
     // status
     public int synths;
@@ -51,5 +74,7 @@ public final class RtEvent {
         address = null;
         reason = null;
         payload = null;
+        uri = null;
+        state = null;
     }
 }

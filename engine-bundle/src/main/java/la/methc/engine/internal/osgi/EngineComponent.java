@@ -1,10 +1,13 @@
 package la.methc.engine.internal.osgi;
 
 import java.util.Map;
+import la.methc.api.ResourceDef;
 import la.methc.api.SynthDef;
 import la.methc.engine.internal.EngineOptions;
 import la.methc.engine.internal.EngineRuntime;
+import la.methc.engine.internal.ResourceDefRegistry;
 import la.methc.engine.internal.SynthDefRegistry;
+import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -20,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine as a DS component: reads its options (ConfigAdmin PID {@code la.methc.engine}, then
- * {@code methcla.*} system and framework properties), runs an {@link EngineRuntime}, and binds every SynthDef service as it
- * comes and goes. A new configuration restarts the engine (no modified method).
+ * {@code methcla.*} system and framework properties), runs an {@link EngineRuntime}, and binds every SynthDef and
+ * ResourceDef service as it comes and goes. A new configuration restarts the engine (no modified method).
  */
 @Component(immediate = true, configurationPid = EngineOptions.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class EngineComponent {
@@ -29,12 +32,13 @@ public final class EngineComponent {
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
     private final SynthDefRegistry defs = new SynthDefRegistry();
+    private final ResourceDefRegistry resourceDefs = new ResourceDefRegistry();
     private final EngineRuntime runtime;
 
     @Activate
     public EngineComponent(BundleContext context, Map<String, Object> config) {
         EngineOptions options = EngineOptions.from(key -> option(key, config, context));
-        runtime = new EngineRuntime(options, defs, () -> stopFramework(context));
+        runtime = new EngineRuntime(options, defs, resourceDefs, () -> stopFramework(context));
         runtime.start(new PluginsReady(context));
     }
 
@@ -56,6 +60,22 @@ public final class EngineComponent {
     /** The def's bundle is leaving: its synths are freed (with {@code /node/ended}) before its classes go. */
     void removeSynthDef(SynthDef def) {
         SynthDefEntry entry = defs.remove(def);
+        if (entry != null) {
+            runtime.retire(entry);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResourceDef(ResourceDef def) {
+        resourceDefs.add(def);
+    }
+
+    /**
+     * The def's bundle is leaving: new Resources of it are refused at once, the synths holding its Resources
+     * are freed and its Resources destroyed (with {@code /resource/destroyed}) before its classes go.
+     */
+    void removeResourceDef(ResourceDef def) {
+        ResourceDefEntry entry = resourceDefs.remove(def);
         if (entry != null) {
             runtime.retire(entry);
         }

@@ -137,6 +137,21 @@ public final class NodeTree {
         if (node.isGroup()) {
             freeChildren((Group) node, cause);
         }
+        unlink(node);
+        listener.nodeEnded(node, cause);
+    }
+
+    /**
+     * RT. Takes a synth out of the tree without telling the listener: a synth refused in its attach, which
+     * the client never had, gets no {@code /node/ended}.
+     */
+    public void remove(SynthNode node) {
+        if (nodes[node.id] == node) {
+            unlink(node);
+        }
+    }
+
+    private void unlink(Node node) {
         Group g = node.parent;
         if (node.prev == null) {
             g.head = node.next;
@@ -157,7 +172,6 @@ public final class NodeTree {
         } else {
             numSynths--;
         }
-        listener.nodeEnded(node, cause);
     }
 
     /** RT. Frees every child of {@code group}, keeping the group. */

@@ -7,10 +7,14 @@ import la.methc.api.PortDirection;
 import la.methc.api.PortType;
 import la.methc.api.Synth;
 import la.methc.api.SynthDef;
+import la.methc.engine.internal.resource.HeldResources;
 
 /**
  * A {@link Synth} in the tree, with the engine-owned port buffers and bus mappings. Built and connected
  * on the network thread, then published to RT, which alone touches it afterwards.
+ *
+ * <p>Parameters ({@code /node/set i:id i:param …}) are the control inputs and resource ports together, numbered
+ * in {@link Synth#ports()} order; without resource ports, parameter n is control input n.
  */
 public final class SynthNode extends Node {
 
@@ -24,6 +28,12 @@ public final class SynthNode extends Node {
     private final int[] inputFlags;
     private final AudioBus[] outputBuses;
     private final int[] outputFlags;
+    private final int numResourcePorts;
+    /** Per parameter: its index among the control inputs, or among the resource ports. */
+    private final int[] parameterIndex;
+    private final boolean[] parameterIsResource;
+    /** The Resources this synth acquired in attach/remap and has not released. */
+    private final HeldResources held;
 
     private static final int INACTIVE = 0;
     private static final int ACTIVATING = 1;
@@ -43,6 +53,10 @@ public final class SynthNode extends Node {
         inputFlags = new int[counts[2]];
         outputBuses = new AudioBus[counts[3]];
         outputFlags = new int[counts[3]];
+        numResourcePorts = counts[RESOURCE];
+        parameterIndex = new int[counts[0] + counts[RESOURCE]];
+        parameterIsResource = new boolean[parameterIndex.length];
+        held = new HeldResources(numResourcePorts + 4);
     }
 
     /**
@@ -53,7 +67,7 @@ public final class SynthNode extends Node {
      */
     public static SynthNode create(int id, SynthDefEntry def, Synth synth, float[] controls, int blockSize) {
         List<PortDescriptor> ports = synth.ports();
-        int[] counts = new int[4];
+        int[] counts = new int[5];
         for (PortDescriptor p : ports) {
             counts[kind(p)]++;
         }
@@ -62,11 +76,19 @@ public final class SynthNode extends Node {
                     + controls.length + " values");
         }
         SynthNode node = new SynthNode(id, def, synth, counts, blockSize);
-        int[] next = new int[4];
+        int[] next = new int[5];
+        int parameter = 0;
         for (int i = 0; i < ports.size(); i++) {
             PortDescriptor p = ports.get(i);
             int k = kind(p);
             int index = next[k]++;
+            if (k == 0 || k == RESOURCE) {
+                node.parameterIndex[parameter] = index;
+                node.parameterIsResource[parameter++] = k == RESOURCE;
+            }
+            if (k == RESOURCE) {
+                continue; // a resource port is bound by the synth itself (attach, remap), not connected
+            }
             float[] data = switch (k) {
                 case 0 -> node.controlInputs[index];
                 case 1 -> node.controlOutputs[index];
@@ -81,7 +103,13 @@ public final class SynthNode extends Node {
         return node;
     }
 
+    private static final int RESOURCE = 4;
+
+    /** 0 control in, 1 control out, 2 audio in, 3 audio out, 4 resource (either direction). */
     private static int kind(PortDescriptor p) {
+        if (p.type() == PortType.RESOURCE) {
+            return RESOURCE;
+        }
         boolean in = p.direction() == PortDirection.INPUT;
         return p.type() == PortType.CONTROL ? (in ? 0 : 1) : (in ? 2 : 3);
     }
@@ -105,6 +133,30 @@ public final class SynthNode extends Node {
 
     public int numControlInputs() {
         return controlInputs.length;
+    }
+
+    public int numResourcePorts() {
+        return numResourcePorts;
+    }
+
+    /** Control inputs and resource ports: the parameters of {@code /node/set}. */
+    public int numParameters() {
+        return parameterIndex.length;
+    }
+
+    /** Whether parameter {@code p} is a resource port (else a control input). */
+    public boolean isResourceParameter(int p) {
+        return parameterIsResource[p];
+    }
+
+    /** The index of parameter {@code p} among the control inputs or among the resource ports. */
+    public int parameterIndex(int p) {
+        return parameterIndex[p];
+    }
+
+    /** RT. The Resources held through attach and remap. */
+    public HeldResources held() {
+        return held;
     }
 
     public int numAudioInputs() {

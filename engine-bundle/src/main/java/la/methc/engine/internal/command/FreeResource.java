@@ -1,0 +1,33 @@
+package la.methc.engine.internal.command;
+
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.resource.SlotPool;
+
+/**
+ * {@code /resource/free i:id}: destroys the Resource once nobody holds it (at once when nobody does), then
+ * {@code /resource/destroyed}. A slot that is free, being destroyed or already being freed answers
+ * {@code /error}.
+ */
+public final class FreeResource extends Command {
+
+    private final int id;
+
+    public FreeResource(Client client, int id) {
+        super("/resource/free", client);
+        this.id = id;
+    }
+
+    /** RT. */
+    @Override
+    public void perform(Engine rt, int offset) {
+        switch (rt.resources().free(id, client)) {
+            case SlotPool.OK -> {
+            }
+            case SlotPool.NOT_ALLOCATED -> rt.error(address, id, "resource " + id + " is not allocated", client);
+            case SlotPool.BEING_DESTROYED -> rt.error(address, id, "resource " + id + " is already being destroyed",
+                    client);
+            default -> rt.error(address, id, "resource " + id + " is already being freed", client);
+        }
+    }
+}

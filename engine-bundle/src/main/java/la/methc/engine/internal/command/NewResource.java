@@ -1,0 +1,37 @@
+package la.methc.engine.internal.command;
+
+import la.methc.api.OscArgs;
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.resource.ResourceDefEntry;
+import la.methc.engine.internal.resource.SlotPool;
+
+/**
+ * {@code /resource/new s:def i:id [args…]}: slot FREE → CONSTRUCTING, construct on a worker; then
+ * {@code /resource/ready} or {@code /resource/error}. Id range and def were checked on the network thread.
+ */
+public final class NewResource extends Command {
+
+    private final int id;
+    private final ResourceDefEntry def;
+    private final OscArgs args;
+
+    public NewResource(Client client, int id, ResourceDefEntry def, OscArgs args) {
+        super("/resource/new", client);
+        this.id = id;
+        this.def = def;
+        this.args = args;
+    }
+
+    /** RT. */
+    @Override
+    public void perform(Engine rt, int offset) {
+        switch (rt.resources().create(id, def, args, client)) {
+            case SlotPool.OK -> {
+            }
+            case SlotPool.IN_USE -> rt.error(address, id, "resource id " + id + " already in use ("
+                    + rt.resources().stateName(id) + ")", client);
+            default -> rt.error(address, id, "ResourceDef " + def.uri() + " was unregistered", client);
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package la.methc.engine.internal.resource;
+
+import java.util.Objects;
+import la.methc.api.HostCommand;
+import la.methc.api.OscArgs;
+import la.methc.api.ResourcePerform;
+import la.methc.api.ResourceStatus;
+import la.methc.engine.internal.osc.Client;
+
+/**
+ * The engine's fixed pool of Resource slots ({@code maxResources}, seed decision 4), indexed by the client's
+ * Resource id, and the lifecycle that runs on them. Every method but {@link #tearDown} runs on the RT thread
+ * and is its single writer (seed ADR 0002: no atomics, no locks); none allocates except to build the text
+ * of a warning. Work for plugins goes to workers in preallocated jobs: construct and destroy per slot,
+ * {@link #PERFORM_JOBS} perform dispatches of up to {@link #MAX_PERFORM_IDS} Resources each. The warnings'
+ * text lives in {@link SlotWarnings}, so this class holds no String constants (see {@link JobFailures}).
+ */
+public final class SlotPool {
+
+    /** What the pool needs from the engine. RT. */
+    public interface Rt {
+        /** Hands {@code job} to a worker (through the notifier); false when that cannot be done now. */
+        boolean post(HostCommand job);
+
+        /** {@code /resource/ready i:id}, to notify clients and {@code client}. */
+        void ready(int id, Client client);
+
+        /** {@code /resource/error i:id s:reason}, to notify clients and {@code client}. */
+        void failed(int id, String reason, Client client);
+
+        /** {@code /resource/destroyed i:id}, to notify clients and {@code client}. */
+        void destroyed(int id, Client client);
+
+        /** A warning for the log, written on the notifier thread (an error path: the text may be built). */
+        void warn(String message);
+    }
+
+    /** Results of {@link #create} and {@link #free}. */
+    public static final int OK = 0;
+    public static final int IN_USE = 1;
+    public static final int RETIRED = 2;
+    public static final int NOT_ALLOCATED = 3;
+    public static final int BEING_DESTROYED = 4;
+    public static final int ALREADY_FREEING = 5;
+
+    /** At most this many ids per {@link #performWithResources} dispatch (more: OUT_OF_RANGE). */
+    public static final int MAX_PERFORM_IDS = 16;
+    /** Dispatches in flight at once (more: BUSY). */
+    public static final int PERFORM_JOBS = 256;
+
+    private final ResourceSlot[] slots;
+    private final PerformJob[] jobs;
+    private int freeJobs;
+    private final Rt rt;
+    private int live;
+    private int pendingPosts;
+    private long destroyedBodies;
+    private ResourceStatus lastFailure = ResourceStatus.OK;
+
+    public SlotPool(int maxResources, Rt rt) {
+        this.rt = rt;
+        slots = new ResourceSlot[maxResources];
+        for (int i = 0; i < maxResources; i++) {
+            slots[i] = new ResourceSlot(i, this);
+        }
+        jobs = new PerformJob[PERFORM_JOBS];
+        for (int i = 0; i < PERFORM_JOBS; i++) {
+            jobs[i] = new PerformJob(this, MAX_PERFORM_IDS);
+        }
+        freeJobs = PERFORM_JOBS;
+    }
+
+    /** Any thread. */
+    public int capacity() {
+        return slots.length;
+    }
+
+    /** Any thread. */
+    public boolean inRange(int id) {
+        return id >= 0 && id < slots.length;
+    }
+
+    /** RT. Resources in state LIVE (for {@code /status}). */
+    public int liveCount() {
+        return live;
+    }
+
+    // ---------------------------------------------------------------- OSC lifecycle (RT)
+
+    /**
+     * RT. {@code /resource/new}: FREE → CONSTRUCTING and construct on a worker. {@code id} is in range (the
+     * network thread checked it).
+     *
+     * @return {@link #OK}, {@link #IN_USE} or {@link #RETIRED}
+     */
+    public int create(int id, ResourceDefEntry def, OscArgs args, Client client) {
+        ResourceSlot s = slots[id];
+        if (s.state != ResourceSlot.FREE) {
+            return IN_USE;
+        }
+        if (def.isRetired()) {
+            return RETIRED;
+        }
+        s.state = ResourceSlot.CONSTRUCTING;
+        s.uri = def.uri();
+        s.def = def;
+        s.client = client;
+        s.construct.def = def;
+        s.construct.args = args;
+        post(s, s.construct);
+        return OK;
+    }
+
+    /**
+     * RT. {@code /resource/free}: destroys a LIVE slot nobody holds; marks a CONSTRUCTING or held one
+     * free-pending.
+     *
+     * @return {@link #OK}, {@link #NOT_ALLOCATED}, {@link #BEING_DESTROYED} or {@link #ALREADY_FREEING}
+     */
+    public int free(int id, Client client) {
+        ResourceSlot s = slots[id];
+        if (s.state == ResourceSlot.FREE) {
+            return NOT_ALLOCATED;
+        }
+        if (s.state == ResourceSlot.DESTROYING) {
+            return BEING_DESTROYED;
+        }
+        if (s.freePending) {
+            return ALREADY_FREEING;
+        }
+        s.freeClient = client;
+        if (s.state == ResourceSlot.CONSTRUCTING || s.refcount > 0) {
+            s.freePending = true;
+        } else {
+            beginDestroy(s);
+        }
+        return OK;
+    }
+
+    /** RT. The state name of slot {@code id} for {@code /resource/info}. */
+    public String stateName(int id) {
+        return ResourceSlot.name(slots[id].state);
+    }
+
+    /** RT. The URI of slot {@code id}, "" when free. */
+    public String uri(int id) {
+        String uri = slots[id].uri;
+        return uri == null ? ResourceSlot.NO_URI : uri;
+    }
+
+    /** RT. */
+    public int refcount(int id) {
+        return slots[id].refcount;
+    }
+
+    /** RT. */
+    public boolean isFreePending(int id) {
+        return slots[id].freePending;
+    }
+
+    /** RT. Worker → RT: construct returned {@code body} (null: failed for {@code reason}). */
+    void constructed(ResourceSlot s, Object body, String reason) {
+        if (body == null) {
+            Client creator = s.client;
+            Client freer = s.freeClient;
+            boolean freed = s.freePending;
+            s.clear();
+            rt.failed(s.id, reason, creator);
+            if (freed) {
+                // the free that came during construction is complete too
+                rt.destroyed(s.id, freer);
+            }
+        } else if (s.freePending) {
+            // freed while constructing: it never becomes live
+            s.body = body;
+            beginDestroy(s);
+        } else {
+            s.body = body;
+            s.state = ResourceSlot.LIVE;
+            live++;
+            rt.ready(s.id, s.client);
+        }
+    }
+
+    /** RT. Worker → RT: destroy returned. */
+    void destroyed(ResourceSlot s) {
+        Client freer = s.freeClient;
+        s.clear();
+        destroyedBodies++;
+        rt.destroyed(s.id, freer);
+    }
+
+    private void beginDestroy(ResourceSlot s) {
+        if (s.state == ResourceSlot.LIVE) {
+            live--;
+        }
+        s.state = ResourceSlot.DESTROYING;
+        s.refcount = 0;
+        s.inPerform = 0;
+        s.destroy.def = s.def;
+        s.destroy.body = s.body;
+        s.body = null;
+        post(s, s.destroy);
+    }
+
+    private void post(ResourceSlot s, HostCommand job) {
+        if (!rt.post(job)) {
+            s.postPending = true;
+            pendingPosts++;
+        }
+    }
+
+    /** RT, once per block. Posts again the jobs the notifier could not take (rare: its event pool was empty). */
+    public void retryPosts() {
+        if (pendingPosts == 0) {
+            return;
+        }
+        for (ResourceSlot s : slots) {
+            if (s.postPending) {
+                if (!rt.post(s.state == ResourceSlot.CONSTRUCTING ? s.construct : s.destroy)) {
+                    return;
+                }
+                s.postPending = false;
+                pendingPosts--;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- World (RT)
+
+    /** RT. Why {@code acquire(id, uri)} would fail, or OK. */
+    public ResourceStatus status(int id, String uri) {
+        if (id < 0 || id >= slots.length) {
+            return ResourceStatus.OUT_OF_RANGE;
+        }
+        ResourceSlot s = slots[id];
+        if (s.state != ResourceSlot.LIVE) {
+            return ResourceStatus.NOT_LIVE;
+        }
+        if (s.freePending) {
+            return ResourceStatus.FREE_PENDING;
+        }
+        if (!s.uri.equals(uri)) {
+            return ResourceStatus.WRONG_URI;
+        }
+        return ResourceStatus.OK;
+    }
+
+    /**
+     * RT. The body of a LIVE, not free-pending slot of kind {@code uri}, refcount + 1; else null (see
+     * {@link #lastFailure}). {@code holder} (null: untracked) records the hold.
+     */
+    public Object acquire(int id, String uri, HeldResources holder) {
+        ResourceStatus st = status(id, uri);
+        if (st != ResourceStatus.OK) {
+            lastFailure = st;
+            return null;
+        }
+        ResourceSlot s = slots[id];
+        s.refcount++;
+        if (holder != null && !holder.add(id)) {
+            rt.warn(SlotWarnings.untracked(id));
+        }
+        return s.body;
+    }
+
+    /** RT. Why the last {@link #acquire} failed. */
+    public ResourceStatus lastFailure() {
+        return lastFailure;
+    }
+
+    /** RT. Resets {@link #lastFailure} before a call that may acquire. */
+    public void clearLastFailure() {
+        lastFailure = ResourceStatus.OK;
+    }
+
+    /** RT. Drops one hold; the last hold of a free-pending Resource destroys it. */
+    public void release(int id, HeldResources holder) {
+        if (id < 0 || id >= slots.length) {
+            return;
+        }
+        ResourceSlot s = slots[id];
+        if (s.state != ResourceSlot.LIVE || s.refcount - s.inPerform <= 0) {
+            rt.warn(SlotWarnings.unbalancedRelease(id, s.state));
+            return;
+        }
+        if (holder != null) {
+            holder.remove(id);
+        }
+        s.refcount--;
+        if (s.refcount == 0 && s.freePending) {
+            beginDestroy(s);
+        }
+    }
+
+    /**
+     * RT. {@code World.performWithResources}: every check before any acquire, then refcount + 1 for each id
+     * and one pooled job to a worker; the Resources are released when the job comes back.
+     */
+    public ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive,
+            ResourcePerform perform) {
+        Objects.requireNonNull(perform);
+        if (ids == null || ids.length > MAX_PERFORM_IDS) {
+            return ResourceStatus.OUT_OF_RANGE;
+        }
+        int n = ids.length;
+        for (int i = 0; i < n; i++) {
+            int id = ids[i];
+            if (id < 0 || id >= slots.length) {
+                return ResourceStatus.OUT_OF_RANGE;
+            }
+            ResourceSlot s = slots[id];
+            if (s.state != ResourceSlot.LIVE) {
+                return ResourceStatus.NOT_LIVE;
+            }
+            if (s.freePending) {
+                return ResourceStatus.FREE_PENDING;
+            }
+            boolean write = exclusive || (writes != null && i < writes.length && writes[i]);
+            if (write && s.def.isImmutable()) {
+                return ResourceStatus.IMMUTABLE;
+            }
+            if (exclusive && s.refcount != 0) {
+                return ResourceStatus.NOT_EXCLUSIVE;
+            }
+        }
+        if (freeJobs == 0) {
+            return ResourceStatus.BUSY;
+        }
+        PerformJob job = jobs[--freeJobs];
+        jobs[freeJobs] = null;
+        for (int i = 0; i < n; i++) {
+            ResourceSlot s = slots[ids[i]];
+            s.refcount++;
+            s.inPerform++;
+            job.ids[i] = ids[i];
+            job.bodies[i] = s.body;
+        }
+        job.count = n;
+        job.perform = perform;
+        if (!rt.post(job)) {
+            for (int i = 0; i < n; i++) {
+                ResourceSlot s = slots[ids[i]];
+                s.refcount--;
+                s.inPerform--;
+            }
+            recycle(job);
+            return ResourceStatus.BUSY;
+        }
+        return ResourceStatus.OK;
+    }
+
+    /** RT. Worker → RT: a perform callback returned; release what the dispatch acquired. */
+    void performed(PerformJob job) {
+        for (int i = 0; i < job.count; i++) {
+            ResourceSlot s = slots[job.ids[i]];
+            s.inPerform--;
+            s.refcount--;
+            if (s.refcount == 0 && s.freePending) {
+                beginDestroy(s);
+            }
+        }
+        recycle(job);
+    }
+
+    private void recycle(PerformJob job) {
+        job.clear();
+        jobs[freeJobs++] = job;
+    }
+
+    /** RT. Dispatches in flight. */
+    public int performsInFlight() {
+        return PERFORM_JOBS - freeJobs;
+    }
+
+    // ---------------------------------------------------------------- departure and shutdown (RT)
+
+    /** RT. Whether slot {@code id} is in use by a Resource of {@code def} (any def when null). */
+    public boolean belongsTo(int id, ResourceDefEntry def) {
+        ResourceSlot s = slots[id];
+        return s.state != ResourceSlot.FREE && (def == null || s.def == def);
+    }
+
+    /**
+     * RT. Marks every CONSTRUCTING or LIVE slot of {@code def} (every slot when null) free-pending, so nothing
+     * acquires it any more, and destroys the LIVE ones nobody holds.
+     */
+    public void beginDrain(ResourceDefEntry def) {
+        for (ResourceSlot s : slots) {
+            if ((s.state == ResourceSlot.CONSTRUCTING || s.state == ResourceSlot.LIVE) && (def == null || s.def == def)) {
+                s.freePending = true;
+                if (s.state == ResourceSlot.LIVE && s.refcount == 0) {
+                    beginDestroy(s);
+                }
+            }
+        }
+    }
+
+    /**
+     * RT. Destroys every LIVE slot of {@code def} (every slot when null) that no perform dispatch uses,
+     * whatever its refcount: called once the synths holding it are gone, what is left is untracked.
+     *
+     * @return how many it destroyed
+     */
+    public int forceDestroyIdle(ResourceDefEntry def) {
+        int n = 0;
+        for (ResourceSlot s : slots) {
+            if (s.state == ResourceSlot.LIVE && s.inPerform == 0 && (def == null || s.def == def)) {
+                if (s.refcount > 0) {
+                    rt.warn(SlotWarnings.forcedWithReferences(s.id, s.uri, s.refcount));
+                }
+                s.freePending = true;
+                beginDestroy(s);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** RT. Slots of {@code def} (every slot when null) in {@code state}: 0 free … 3 destroying. */
+    public int count(ResourceDefEntry def, int state) {
+        int n = 0;
+        for (ResourceSlot s : slots) {
+            if (s.state == state && (def == null || s.def == def)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** RT. Bodies destroyed so far. */
+    public long destroyedBodies() {
+        return destroyedBodies;
+    }
+
+    /**
+     * NRT, after RT stopped for good (the driver thread has ended). Drops every reference.
+     *
+     * @return the slots that were not FREE (their bodies were never destroyed)
+     */
+    public int tearDown() {
+        int leaked = 0;
+        for (ResourceSlot s : slots) {
+            if (s.state != ResourceSlot.FREE) {
+                leaked++;
+            }
+            s.clear();
+        }
+        live = 0;
+        pendingPosts = 0;
+        return leaked;
+    }
+
+    /** State constants, for {@link #count}. */
+    public static final int FREE = ResourceSlot.FREE;
+    public static final int CONSTRUCTING = ResourceSlot.CONSTRUCTING;
+    public static final int LIVE = ResourceSlot.LIVE;
+    public static final int DESTROYING = ResourceSlot.DESTROYING;
+}

@@ -1,0 +1,325 @@
+package la.methc.plugins.sampler.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import la.methc.api.PortDescriptor;
+import la.methc.api.ResourceRef;
+import la.methc.api.Synth;
+import la.methc.api.World;
+import la.methc.audiobuffer.AudioBuffer;
+
+/**
+ * Plays an AudioBuffer: audio output {@code k} reads buffer channel {@code k % numChannels} at a playhead
+ * that moves {@code rate * bufferSampleRate / engineSampleRate} frames per output frame.
+ *
+ * <p>Ports, in {@link #ports()} order (which is also the {@code /node/set} parameter order): 0 the resource
+ * input "buffer", 1 "rate" (1), 2 "loop" (0; looping when &ge; 0.5), 3 "start" (0; a whole frame), then the
+ * audio outputs "out0" ... The playhead starts at {@code start}. Without looping it runs over
+ * {@code [0, numFrames)} and the synth ends (silence and one {@link World#synthDone}) when it leaves that range,
+ * at either end; with looping it wraps within {@code [start, numFrames)}, forwards or backwards, and a playhead
+ * found outside that range (the start or the buffer changed) is wrapped into it. The controls are read once
+ * per block.
+ *
+ * <p>Interpolation: 0 none (the frame under the playhead), 1 linear, 2 cubic (4-point, 3rd-order Hermite, the
+ * Catmull-Rom spline). At a whole-frame position every mode returns that frame exactly, so playing at rate 1
+ * from a whole frame copies the buffer bit for bit. Neighbours past the ends are the loop's frames when looping
+ * and the edge frames otherwise.
+ *
+ * <p>Cost: the block is cut into runs of frames whose neighbours all lie inside the buffer (or the loop), and
+ * each run is one tight loop per output without a branch per sample; only the few frames at the loop's seam
+ * take the careful path. A whole-frame playhead moving by whole frames is a plain copy.
+ */
+final class Play implements Synth {
+
+    static final int NONE = 0;
+    static final int LINEAR = 1;
+    static final int CUBIC = 2;
+
+    /** Port indices in {@link #ports()} (and {@code /node/set} parameters). */
+    static final int BUFFER = 0;
+    static final int RATE = 1;
+    static final int LOOP = 2;
+    static final int START = 3;
+    static final int FIRST_OUTPUT = 4;
+
+    private final List<PortDescriptor> ports;
+    private final int bufferId;
+    private final int interpolation;
+    private final ResourceRef<AudioBuffer> buffer = new ResourceRef<>(AudioBuffer.URI, AudioBuffer.class);
+
+    private float[] rate;
+    private float[] loop;
+    private float[] start;
+    private final float[][] outs;
+
+    /** In frames of the buffer; double, so that hours of fractional rates add no audible drift. */
+    private double pos;
+    private boolean started;
+    private boolean ended;
+
+    /** NRT. */
+    Play(int bufferId, int channels, int interpolation) {
+        this.bufferId = bufferId;
+        this.interpolation = interpolation;
+        this.outs = new float[channels][];
+        List<PortDescriptor> p = new ArrayList<>(FIRST_OUTPUT + channels);
+        p.add(PortDescriptor.resourceInput("buffer"));
+        p.add(PortDescriptor.controlInput("rate", 1f));
+        p.add(PortDescriptor.controlInput("loop", 0f));
+        p.add(PortDescriptor.controlInput("start", 0f));
+        for (int c = 0; c < channels; c++) {
+            p.add(PortDescriptor.audioOutput("out" + c));
+        }
+        this.ports = Collections.unmodifiableList(p);
+    }
+
+    @Override
+    public List<PortDescriptor> ports() {
+        return ports;
+    }
+
+    /** NRT, before publication. Port 0 (the resource port) has no array; the engine does not connect it. */
+    @Override
+    public void connect(int index, float[] data) {
+        switch (index) {
+            case BUFFER -> { }
+            case RATE -> rate = data;
+            case LOOP -> loop = data;
+            case START -> start = data;
+            default -> outs[index - FIRST_OUTPUT] = data;
+        }
+    }
+
+    /**
+     * RT thread, once as the synth enters the tree. Binds the buffer named by option 0.
+     *
+     * @throws la.methc.api.ResourceAcquireError when it is not a live AudioBuffer (nothing is then held)
+     */
+    @Override
+    public void attach(World world) {
+        buffer.bind(world, bufferId);
+    }
+
+    /**
+     * RT thread ({@code /node/set i:id i:0 i:resourceId}). Re-binds the buffer; on success the playhead stays
+     * where it is, wrapped into the loop of the new buffer when looping, else clamped to its last frame.
+     * On failure nothing changes.
+     */
+    @Override
+    public boolean remap(World world, int port, int resourceId) {
+        if (port != 0 || !buffer.tryReplace(world, resourceId)) {
+            return false;
+        }
+        if (started && !ended) {
+            int n = buffer.get().numFrames();
+            pos = Positions.keep(pos, n, loop[0] >= 0.5f, Positions.startFrame(start[0], n));
+        }
+        return true;
+    }
+
+    /** RT thread, once as the synth leaves the tree (or is refused). Releases the buffer. */
+    @Override
+    public void detach(World world) {
+        buffer.close();
+    }
+
+    /** RT thread, every block. Reads the cached buffer body; no refcount work, no allocation. */
+    @Override
+    public void process(World world, int offset, int frames) {
+        final int end = offset + frames;
+        final AudioBuffer buf = buffer.get();
+        if (ended || buf == null) {
+            silence(offset, end);
+            return;
+        }
+        final float[][] data = buf.data();
+        final int n = buf.numFrames();
+        final int bufferChannels = data.length;
+        final boolean looping = loop[0] >= 0.5f;
+        final int loopStart = Positions.startFrame(start[0], n);
+        final int len = n - loopStart;
+        // the lowest position that plays: below it the loop wraps or a one-shot ends
+        final int lo = looping ? loopStart : 0;
+        if (!started) {
+            started = true;
+            pos = loopStart;
+        }
+        double step = rate[0] * (buf.sampleRate() / world.sampleRate());
+        if (!Double.isFinite(step)) {
+            step = 0;
+        }
+        final boolean wholeStep = step == Math.rint(step);
+        final float[][] outs = this.outs;
+        final int channels = outs.length;
+        final int mode = interpolation;
+
+        double p = pos;
+        int i = offset;
+        while (true) {
+            if (p >= n || p < lo) {
+                if (looping) {
+                    p = Positions.wrap(p, loopStart, len);
+                } else {
+                    ended = true;
+                    silence(i, end);
+                    world.synthDone(this);
+                    break;
+                }
+            }
+            if (i >= end) {
+                break;
+            }
+            int k;
+            if (wholeStep && p == Math.rint(p)) {
+                // whole frames only: no neighbour is read, so the run may go up to the last frame
+                k = run(p, step, lo, n, end - i);
+                for (int c = 0; c < channels; c++) {
+                    copy(data[c % bufferChannels], outs[c], i, k, p, step);
+                }
+            } else if (mode == LINEAR) {
+                k = run(p, step, lo, n - 1, end - i);
+                for (int c = 0; c < channels; c++) {
+                    linear(data[c % bufferChannels], outs[c], i, k, p, step);
+                }
+            } else if (mode == CUBIC) {
+                k = run(p, step, lo + 1, n - 2, end - i);
+                for (int c = 0; c < channels; c++) {
+                    cubic(data[c % bufferChannels], outs[c], i, k, p, step);
+                }
+            } else {
+                k = run(p, step, lo, n, end - i);
+                for (int c = 0; c < channels; c++) {
+                    nearest(data[c % bufferChannels], outs[c], i, k, p, step);
+                }
+            }
+            if (k > 0) {
+                p = p + k * step;
+                i += k;
+            } else {
+                // a frame at the seam: neighbours wrap (looping) or stop at the edges (one-shot)
+                int x = (int) p;
+                double f = p - x;
+                for (int c = 0; c < channels; c++) {
+                    outs[c][i] = seam(data[c % bufferChannels], x, f, mode, looping, loopStart, len, n);
+                }
+                p += step;
+                i++;
+            }
+        }
+        pos = p;
+    }
+
+    private void silence(int from, int to) {
+        for (float[] out : outs) {
+            Arrays.fill(out, from, to, 0f);
+        }
+    }
+
+    /**
+     * RT. How many of the next {@code max} positions {@code p + j * step} (j = 0, 1, ...) lie in
+     * {@code [lo, hi)}, counting from j = 0: 0 when {@code p} itself is outside. The kernels compute the
+     * positions with the same expression, so the count is exact, not an estimate.
+     */
+    static int run(double p, double step, int lo, int hi, int max) {
+        if (!(p >= lo && p < hi)) {
+            return 0;
+        }
+        if (step == 0) {
+            return max;
+        }
+        double room = step > 0 ? Math.ceil((hi - p) / step) : Math.floor((lo - p) / step) + 1;
+        int k = room >= max ? max : (int) room;
+        // the division may round across a boundary: step back until the last position is inside
+        while (k > 1) {
+            double q = p + (k - 1) * step;
+            if (q >= lo && q < hi) {
+                break;
+            }
+            k--;
+        }
+        return k;
+    }
+
+    /** RT. Whole-frame positions moving by whole frames: the frames themselves. */
+    private static void copy(float[] src, float[] dst, int di, int k, double p, double step) {
+        int x = (int) p;
+        if (step == 1) {
+            System.arraycopy(src, x, dst, di, k);
+            return;
+        }
+        // |step| < numFrames whenever k > 1, so it fits in an int
+        int s = (int) step;
+        for (int j = 0; j < k; j++) {
+            dst[di + j] = src[x + j * s];
+        }
+    }
+
+    /** RT. No interpolation: the frame under the playhead. Positions stay in [lo, n). */
+    private static void nearest(float[] src, float[] dst, int di, int k, double p, double step) {
+        for (int j = 0; j < k; j++) {
+            dst[di + j] = src[(int) (p + j * step)];
+        }
+    }
+
+    /** RT. Linear interpolation; positions stay in [lo, n - 1), so frame x + 1 exists. */
+    private static void linear(float[] src, float[] dst, int di, int k, double p, double step) {
+        for (int j = 0; j < k; j++) {
+            double q = p + j * step;
+            int x = (int) q;
+            double a = src[x];
+            dst[di + j] = (float) (a + (q - x) * (src[x + 1] - a));
+        }
+    }
+
+    /** RT. Cubic interpolation; positions stay in [lo + 1, n - 2), so frames x - 1 to x + 2 exist. */
+    private static void cubic(float[] src, float[] dst, int di, int k, double p, double step) {
+        for (int j = 0; j < k; j++) {
+            double q = p + j * step;
+            int x = (int) q;
+            dst[di + j] = hermite(src[x - 1], src[x], src[x + 1], src[x + 2], q - x);
+        }
+    }
+
+    /**
+     * RT. The 4-point, 3rd-order Hermite (Catmull-Rom) interpolation between {@code x0} (f = 0) and {@code x1}
+     * (f = 1); it reproduces polynomials up to degree 2 and returns {@code x0} exactly at f = 0.
+     */
+    static float hermite(double xm1, double x0, double x1, double x2, double f) {
+        double c1 = 0.5 * (x1 - xm1);
+        double c2 = xm1 - 2.5 * x0 + 2 * x1 - 0.5 * x2;
+        double c3 = 0.5 * (x2 - xm1) + 1.5 * (x0 - x1);
+        return (float) (((c3 * f + c2) * f + c1) * f + x0);
+    }
+
+    /**
+     * RT. One frame at position {@code x + f} near the ends of the buffer or the loop: neighbours outside
+     * {@code [0, n)} (one-shot) are the edge frames; outside the loop {@code [loopStart, n)} they wrap.
+     */
+    static float seam(float[] src, int x, double f, int mode, boolean looping, int loopStart, int len, int n) {
+        if (mode == NONE || f == 0) {
+            return src[x];
+        }
+        double x0 = src[x];
+        double x1 = src[neighbour(x + 1, looping, loopStart, len, n)];
+        if (mode == LINEAR) {
+            return (float) (x0 + f * (x1 - x0));
+        }
+        double xm1 = src[neighbour(x - 1, looping, loopStart, len, n)];
+        double x2 = src[neighbour(x + 2, looping, loopStart, len, n)];
+        return hermite(xm1, x0, x1, x2, f);
+    }
+
+    private static int neighbour(int x, boolean looping, int loopStart, int len, int n) {
+        if (looping) {
+            return x >= n || x < loopStart ? Positions.wrap(x, loopStart, len) : x;
+        }
+        return x < 0 ? 0 : x >= n ? n - 1 : x;
+    }
+
+    @Override
+    public String toString() {
+        return "play[buffer " + buffer.id() + ", " + outs.length + " ch]";
+    }
+}

@@ -1,0 +1,158 @@
+package la.methc.plugins.sampler.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import la.methc.api.PortDescriptor;
+import la.methc.api.ResourceRef;
+import la.methc.api.Synth;
+import la.methc.api.World;
+import la.methc.audiobuffer.AudioBuffer;
+
+/**
+ * Records into an AudioBuffer: audio input {@code k} is written, frame for frame, into buffer channel {@code k};
+ * inputs beyond the buffer's channels are dropped and buffer channels beyond the inputs are left untouched.
+ *
+ * <p>Ports, in {@link #ports()} order (which is also the {@code /node/set} parameter order): 0 the resource
+ * output "buffer", 1 "loop" (0; looping when &ge; 0.5), 2 "start" (0; a whole frame), then the audio inputs
+ * "in0" ... The first frame the synth computes is written to frame {@code start}. One-shot, it stops after the
+ * last frame of the buffer and says it is done (once) in that block; looping, it goes on at {@code start},
+ * and a write position found outside {@code [start, numFrames)} (the start or the buffer changed) is wrapped
+ * into it. The controls are read once per block.
+ *
+ * <p>A play synth reading the same buffer after this one in the node tree hears this block's input (seed ADR
+ * 0004: the node order, not the engine, orders the writer before its readers).
+ */
+final class Record implements Synth {
+
+    /** Port indices in {@link #ports()} (and {@code /node/set} parameters). */
+    static final int BUFFER = 0;
+    static final int LOOP = 1;
+    static final int START = 2;
+    static final int FIRST_INPUT = 3;
+
+    private final List<PortDescriptor> ports;
+    private final int bufferId;
+    private final ResourceRef<AudioBuffer> buffer = new ResourceRef<>(AudioBuffer.URI, AudioBuffer.class);
+
+    private float[] loop;
+    private float[] start;
+    private final float[][] ins;
+
+    /** The buffer frame the next input frame goes to. */
+    private int pos;
+    private boolean started;
+    private boolean ended;
+
+    /** NRT. */
+    Record(int bufferId, int channels) {
+        this.bufferId = bufferId;
+        this.ins = new float[channels][];
+        List<PortDescriptor> p = new ArrayList<>(FIRST_INPUT + channels);
+        p.add(PortDescriptor.resourceOutput("buffer"));
+        p.add(PortDescriptor.controlInput("loop", 0f));
+        p.add(PortDescriptor.controlInput("start", 0f));
+        for (int c = 0; c < channels; c++) {
+            p.add(PortDescriptor.audioInput("in" + c));
+        }
+        this.ports = Collections.unmodifiableList(p);
+    }
+
+    @Override
+    public List<PortDescriptor> ports() {
+        return ports;
+    }
+
+    /** NRT, before publication. Port 0 (the resource port) has no array; the engine does not connect it. */
+    @Override
+    public void connect(int index, float[] data) {
+        switch (index) {
+            case BUFFER -> { }
+            case LOOP -> loop = data;
+            case START -> start = data;
+            default -> ins[index - FIRST_INPUT] = data;
+        }
+    }
+
+    /**
+     * RT thread, once as the synth enters the tree. Binds the buffer named by option 0.
+     *
+     * @throws la.methc.api.ResourceAcquireError when it is not a live AudioBuffer (nothing is then held)
+     */
+    @Override
+    public void attach(World world) {
+        buffer.bind(world, bufferId);
+    }
+
+    /**
+     * RT thread ({@code /node/set i:id i:0 i:resourceId}). Re-binds the buffer; on success the write position
+     * stays where it is, wrapped into the loop of the new buffer when looping, else clamped to its last frame.
+     * On failure nothing changes.
+     */
+    @Override
+    public boolean remap(World world, int port, int resourceId) {
+        if (port != 0 || !buffer.tryReplace(world, resourceId)) {
+            return false;
+        }
+        if (started && !ended) {
+            int n = buffer.get().numFrames();
+            pos = (int) Positions.keep(pos, n, loop[0] >= 0.5f, Positions.startFrame(start[0], n));
+        }
+        return true;
+    }
+
+    /** RT thread, once as the synth leaves the tree (or is refused). Releases the buffer. */
+    @Override
+    public void detach(World world) {
+        buffer.close();
+    }
+
+    /** RT thread, every block. Writes frames {@code [offset, offset + frames)} of the inputs; no allocation. */
+    @Override
+    public void process(World world, int offset, int frames) {
+        final AudioBuffer buf = buffer.get();
+        if (ended || buf == null) {
+            return;
+        }
+        final float[][] data = buf.data();
+        final int n = buf.numFrames();
+        final boolean looping = loop[0] >= 0.5f;
+        final int loopStart = Positions.startFrame(start[0], n);
+        final int len = n - loopStart;
+        final int lo = looping ? loopStart : 0;
+        final int channels = Math.min(ins.length, data.length);
+        if (!started) {
+            started = true;
+            pos = loopStart;
+        }
+        final int end = offset + frames;
+        int p = pos;
+        int i = offset;
+        while (true) {
+            if (p >= n || p < lo) {
+                if (looping) {
+                    p = Positions.wrap(p, loopStart, len);
+                } else {
+                    ended = true;
+                    world.synthDone(this);
+                    break;
+                }
+            }
+            if (i >= end) {
+                break;
+            }
+            int k = Math.min(end - i, n - p);
+            for (int c = 0; c < channels; c++) {
+                System.arraycopy(ins[c], i, data[c], p, k);
+            }
+            i += k;
+            p += k;
+        }
+        pos = p;
+    }
+
+    @Override
+    public String toString() {
+        return "record[buffer " + buffer.id() + ", " + ins.length + " ch]";
+    }
+}

@@ -97,6 +97,18 @@ final class OscTestClient implements AutoCloseable {
         return await(address, 5000);
     }
 
+    /** The next message, whatever its address (a kept one first); fails after {@code ms}. */
+    OSCMessage next(long ms) throws IOException {
+        if (!skipped.isEmpty()) {
+            return skipped.remove(0);
+        }
+        OSCMessage m = receive((int) Math.max(1, ms));
+        if (m == null) {
+            throw new AssertionError("no message within " + ms + " ms");
+        }
+        return m;
+    }
+
     /** Every message that arrives within {@code ms}, the kept ones first. */
     List<OSCMessage> drain(long ms) throws IOException {
         List<OSCMessage> all = new ArrayList<>(skipped);

@@ -1,7 +1,6 @@
 package la.methc.itests;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,25 +30,6 @@ public class RenderIT {
 
     @Test
     public void sinesRenderAtTheirFrequencyLevelAndStartFrame() throws Exception {
-        SineScore.check(awaitRender(DIR.resolve("out.wav")));
-    }
-
-    private static float[][] awaitRender(Path wav) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (true) {
-            try {
-                if (Files.exists(wav)) {
-                    return Wav.read(wav);
-                }
-            } catch (IOException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no render at " + wav);
-            }
-            Thread.sleep(50);
-        }
+        SineScore.check(Wav.await(DIR.resolve("out.wav"), 20_000));
     }
 }

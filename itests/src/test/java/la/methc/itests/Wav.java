@@ -1,8 +1,10 @@
 package la.methc.itests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -13,6 +15,26 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 final class Wav {
 
     private Wav() {
+    }
+
+    /** Waits up to {@code ms} for {@code file} (a render moves it into place when complete) and reads it. */
+    static float[][] await(Path file, long ms) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ms;
+        while (true) {
+            try {
+                if (Files.exists(file)) {
+                    return read(file);
+                }
+            } catch (IOException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no render at " + file + " within " + ms + " ms");
+            }
+            Thread.sleep(50);
+        }
     }
 
     static float[][] read(Path file) throws IOException {

@@ -241,10 +241,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         for (Command c = scheduler.pollDue(blockEnd); c != null; c = scheduler.pollDue(blockEnd)) {
             run(c);
         }
-        for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
-            repliesRun++;
-            run(c);
-        }
+        runReplies();
         resources.retryPosts();
         tree.process(this);
         reportFailures();
@@ -254,6 +251,43 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         frameTime = blockEnd;
         blocksDone++;
         load.record(System.nanoTime() - t0);
+    }
+
+    /** RT. Runs the worker → RT replies posted so far. */
+    private void runReplies() {
+        for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
+            repliesRun++;
+            run(c);
+        }
+    }
+
+    /**
+     * RT thread. Whether the engine has no asynchronous work outstanding: every worker job RT handed out has
+     * finished, every reply posted to RT has run, and no job waits to be handed out again. The same test
+     * {@code /sync} makes at the end of a block. Allocation-free, lock-free, never blocks.
+     */
+    public boolean settled() {
+        // completed first: a job posts its replies before it counts as completed
+        return workers.completed() == submittedJobs && repliesPosted.get() == repliesRun
+                && !resources.hasPendingPosts();
+    }
+
+    /**
+     * RT thread, between two blocks; the offline driver only (a real-time driver never waits). One step
+     * towards {@link #settled()}: once every worker job has finished, runs the replies they posted (they
+     * would run at the start of the next block anyway, after its due commands; here they run before them,
+     * so a Resource constructed in time is live for the next block's commands) and hands out again a job
+     * that could not be handed out; these may start new jobs. Returns {@link #settled()}; the caller waits a
+     * little and calls again while it is false. Allocation-free, lock-free, never blocks.
+     */
+    @Override
+    public boolean settle() {
+        if (workers.completed() != submittedJobs) {
+            return false;
+        }
+        runReplies();
+        resources.retryPosts();
+        return settled();
     }
 
     private void run(Command c) {

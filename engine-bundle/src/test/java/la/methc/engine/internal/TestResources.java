@@ -14,14 +14,16 @@ import la.methc.api.ResourceDef;
  * A ResourceDef for engine tests. {@code /resource/new uri id [f:value] [s:mode]}: mode {@code ok} (default),
  * {@code null} (construct returns null), {@code throw} (IllegalArgumentException "bad size"), {@code crash}
  * (IllegalStateException), {@code block} (waits for {@link #gate} first), {@code destroy-throws} (its destroy
- * throws after counting), {@code slow-destroy} (its destroy waits for {@link #destroyGate}). Every body counts
- * how often it was destroyed.
+ * throws after counting), {@code slow-destroy} (its destroy waits for {@link #destroyGate}), {@code slow} (its
+ * construct and its destroy each take {@link #SLOW_MS} ms). Every body counts how often it was destroyed.
  */
 final class TestResources implements ResourceDef {
 
     static final String URI = "test:res";
     static final String IMMUTABLE_URI = "test:res-immutable";
     static final String OTHER_URI = "test:res-other";
+    /** How long a construct or destroy in mode {@code slow} takes. */
+    static final long SLOW_MS = 30;
 
     /** A body: a value synths read, and how often the engine destroyed it. */
     static final class Body {
@@ -97,6 +99,7 @@ final class TestResources implements ResourceDef {
                     throw new IllegalStateException("interrupted");
                 }
             }
+            case "slow" -> sleep(SLOW_MS);
             default -> {
             }
         }
@@ -115,9 +118,20 @@ final class TestResources implements ResourceDef {
                 Thread.currentThread().interrupt();
             }
         }
+        if (b.mode.equals("slow")) {
+            sleep(SLOW_MS);
+        }
         b.destroyed.incrementAndGet();
         if (b.mode.equals("destroy-throws")) {
             throw new IllegalStateException("destroy boom");
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

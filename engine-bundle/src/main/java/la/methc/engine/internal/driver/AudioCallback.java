@@ -9,4 +9,14 @@ public interface AudioCallback {
      * and reused every block.
      */
     void process(float[][] inputs, float[][] outputs);
+
+    /**
+     * RT thread, between two blocks, offline only: one non-blocking step towards having no asynchronous work
+     * outstanding (worker jobs, their replies to RT). True when there is none; the offline driver calls it
+     * again, waiting briefly in between, until it is. Real-time drivers never call it. Default: nothing is
+     * ever outstanding.
+     */
+    default boolean settle() {
+        return true;
+    }
 }

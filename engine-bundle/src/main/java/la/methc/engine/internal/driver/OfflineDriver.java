@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +24,14 @@ import java.util.function.Consumer;
  * last bundle's time: through the block that contains the latest bundle time, so the file has
  * {@code (lastFrame / blockSize + 1) · blockSize} frames (none for an empty score).
  *
- * <p>The output is deterministic: the same score and engine give the same file, byte for byte, as long as no
- * synth depends on work done on other threads (worker round trips complete at wall-clock times).
+ * <p>The output is deterministic: the same score and engine give the same file, byte for byte. Work done on other
+ * threads (a Resource's construct and destroy on a worker, perform dispatches, any worker job and the reply it
+ * posts to RT) completes at wall-clock times, so before each block, and after the last one, the driver waits
+ * until the engine has none outstanding ({@link AudioCallback#settle}): a Resource created by a bundle is live
+ * for every block after the one it was created in, however long its construct took, and the render completes
+ * with the work of its last block done (a Resource freed there is destroyed). The wait is bounded ({@value #SETTLE_TIMEOUT_MS} ms
+ * per block by default); past that the render fails, naming the block, rather than hang or render a different
+ * file. Real-time drivers never wait.
  *
  * <p>The file is written as {@code OUT.part} beside the output and renamed when complete, so a failed or
  * cancelled render leaves no partial output. {@link #result()} completes when the file is in place, or
@@ -32,6 +41,12 @@ public final class OfflineDriver extends RtThreadDriver {
 
     public static final String NAME = "offline";
 
+    /** How long, by default, the driver waits before a block for asynchronous work to finish. */
+    public static final long SETTLE_TIMEOUT_MS = 10_000;
+    /** Busy-waits this many times before parking between two settle steps. */
+    private static final int SPINS = 200;
+    private static final long PARK_NANOS = 20_000;
+
     private final Score score;
     private final Consumer<OSCPacket> dispatch;
     private final Path output;
@@ -39,6 +54,7 @@ public final class OfflineDriver extends RtThreadDriver {
     private final float[][] inputs;
     private final float[][] outputs;
     private final CompletableFuture<RenderResult> result = new CompletableFuture<>();
+    private volatile long settleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MS);
 
     /**
      * @param options format of the render; the sample rate must be the score's
@@ -81,6 +97,15 @@ public final class OfflineDriver extends RtThreadDriver {
         return output;
     }
 
+    /** Sets how long the driver waits before a block for asynchronous work to finish (before start). */
+    public OfflineDriver settleTimeout(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("settle timeout must be positive: " + millis);
+        }
+        settleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        return this;
+    }
+
     @Override
     void loop(AudioCallback callback) throws IOException {
         long t0 = System.nanoTime();
@@ -99,9 +124,16 @@ public final class OfflineDriver extends RtThreadDriver {
                         OSCBundle bundle = entries.get(next++).bundle();
                         dispatch.accept(bundle);
                     }
+                    if (!settle(callback, b, frame)) {
+                        break; // closed while waiting
+                    }
                     callback.process(inputs, outputs);
                     wav.write(outputs, blockSize);
                     frame = blockEnd;
+                }
+                // the work the last block started (a free in the last bundle) finishes before the render does
+                if (frame == totalFrames() && totalBlocks > 0) {
+                    settle(callback, totalBlocks, frame);
                 }
             }
             if (frame < totalFrames()) {
@@ -119,6 +151,44 @@ public final class OfflineDriver extends RtThreadDriver {
         long wall = Math.max(1, System.nanoTime() - t0);
         double audioSeconds = (double) frame / options.sampleRate();
         result.complete(new RenderResult(frame, wall, audioSeconds / (wall / 1e9), output));
+    }
+
+    /**
+     * RT. Waits until the engine has no asynchronous work outstanding: spins a little, then parks briefly
+     * between steps. False when the driver was closed meanwhile.
+     *
+     * @throws IllegalStateException when the work did not finish within the settle timeout
+     */
+    private boolean settle(AudioCallback callback, long block, long frame) {
+        if (callback.settle()) {
+            return true;
+        }
+        long start = System.nanoTime();
+        long timeout = settleTimeoutNanos;
+        int spins = 0;
+        while (!callback.settle()) {
+            if (!running) {
+                return false;
+            }
+            if (System.nanoTime() - start > timeout) {
+                throw stuck(block, frame, timeout);
+            }
+            if (++spins < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(PARK_NANOS);
+            }
+        }
+        return true;
+    }
+
+    private IllegalStateException stuck(long block, long frame, long timeoutNanos) {
+        String where = block < totalBlocks ? "before block " + block : "after the last block";
+        return new IllegalStateException(String.format(Locale.ROOT, "offline render of %s: asynchronous work "
+                + "(a Resource construct or destroy, a perform dispatch or another worker job, or its reply to RT) "
+                + "still outstanding after %d ms, %s (frame %d, %.3f s); the render stops rather than depend on "
+                + "when it finishes", score.source(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos), where, frame,
+                frame / (double) options.sampleRate()));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -122,4 +122,99 @@ class OfflineDriverTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new OfflineDriver(new DriverOptions(44100, 64, 0, 2), score, p -> { }, dir.resolve("x.wav")));
     }
+
+    /** A stand-in engine with asynchronous work: {@link #settle} is false {@code pending} more times. */
+    private static final class Busy implements AudioCallback {
+        final List<String> log = new ArrayList<>();
+        int pending;
+        long blocks;
+
+        @Override
+        public void process(float[][] in, float[][] out) {
+            log.add("block " + blocks++);
+            if (blocks == 2) {
+                pending = 3; // block 1 hands out work that settles after three more steps
+            }
+        }
+
+        @Override
+        public boolean settle() {
+            if (pending > 0) {
+                pending--;
+                log.add("busy");
+                return false;
+            }
+            return true;
+        }
+    }
+
+    @Test
+    void waitsBeforeEachBlockAndAfterTheLastUntilTheEngineHasSettled() throws Exception {
+        Score score = score(List.of(at(0, msg("/a")), at(192 / 48000.0, msg("/b"))));
+        Busy engine = new Busy();
+        engine.pending = 2; // work outstanding before block 0
+        OfflineDriver driver = new OfflineDriver(new DriverOptions(48000, 64, 0, 1), score,
+                p -> engine.log.add("dispatch"), dir.resolve("settled.wav"));
+        driver.start(engine);
+        driver.result().get(5, TimeUnit.SECONDS);
+        driver.close();
+        assertEquals(List.of("dispatch", "busy", "busy", "block 0", "block 1", "busy", "busy", "busy", "block 2",
+                "dispatch", "block 3"), engine.log);
+    }
+
+    @Test
+    void workThatNeverSettlesFailsTheRenderNamingTheBlock() throws Exception {
+        Score score = score(List.of(at(0, msg("/a")), at(1, msg("/end"))));
+        Path out = dir.resolve("stuck.wav");
+        OfflineDriver driver = new OfflineDriver(new DriverOptions(48000, 64, 0, 1), score, p -> { }, out)
+                .settleTimeout(200);
+        AtomicLong blocks = new AtomicLong();
+        long t0 = System.nanoTime();
+        driver.start(new AudioCallback() {
+            @Override
+            public void process(float[][] in, float[][] o) {
+                blocks.incrementAndGet();
+            }
+
+            @Override
+            public boolean settle() {
+                return blocks.get() < 3; // block 2 started work that never finishes
+            }
+        });
+        ExecutionException e = assertThrows(ExecutionException.class, () -> driver.result().get(5, TimeUnit.SECONDS));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        driver.close();
+        assertTrue(e.getCause() instanceof IllegalStateException, e.toString());
+        String m = e.getCause().getMessage();
+        assertTrue(m.contains("still outstanding after 200 ms, before block 3 (frame 192, 0.004 s)"), m);
+        assertEquals(3, blocks.get());
+        assertTrue(ms >= 200 && ms < 3000, ms + " ms");
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("stuck.wav.part")));
+    }
+
+    @Test
+    void closingWhileWaitingForTheEngineCancels() throws Exception {
+        Score score = score(List.of(at(0, msg("/a")), at(1, msg("/end"))));
+        Path out = dir.resolve("closed.wav");
+        OfflineDriver driver = new OfflineDriver(new DriverOptions(48000, 64, 0, 1), score, p -> { }, out);
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        driver.start(new AudioCallback() {
+            @Override
+            public void process(float[][] in, float[][] o) {
+            }
+
+            @Override
+            public boolean settle() {
+                waiting.countDown();
+                return false;
+            }
+        });
+        assertTrue(waiting.await(5, TimeUnit.SECONDS));
+        long t0 = System.nanoTime();
+        driver.close();
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 2000);
+        assertThrows(CancellationException.class, () -> driver.result().get(5, TimeUnit.SECONDS));
+        assertFalse(Files.exists(out));
+    }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  *
  * <pre>
  *   sync HOST PORT COUNT          /sync round trips over UDP: p50, p99, max in ms
+ *   resource HOST PORT COUNT      /resource/new (a 1-channel, 48,000-frame AudioBuffer) to /resource/ready
+ *                                 round trips over UDP: p50, p99, max in ms (each is freed before the next)
  *   coldstart DIST PORT           start DIST/bin/methcla --driver dummy, time until /status answers
  *   score OUT.osc SYNTHS SECONDS  a score of SYNTHS sine synths playing for SECONDS
  * </pre>
@@ -28,10 +30,12 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "sync" -> sync(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "resource" -> resource(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "coldstart" -> coldStart(Path.of(args[1]), Integer.parseInt(args[2]));
             case "score" -> score(Path.of(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[3]));
             default -> {
-                System.err.println("usage: sync HOST PORT COUNT | coldstart DIST PORT | score OUT SYNTHS SECONDS");
+                System.err.println("usage: sync HOST PORT COUNT | resource HOST PORT COUNT | coldstart DIST PORT"
+                        + " | score OUT SYNTHS SECONDS");
                 System.exit(2);
             }
         }
@@ -62,6 +66,58 @@ public class Bench {
             Arrays.sort(ms);
             System.out.printf("sync round trip over UDP, %d samples: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", count,
                     ms[count / 2], ms[(int) (count * 0.99)], ms[count - 1]);
+        }
+    }
+
+    static final String AUDIO_BUFFER = "http://methc.la/resources/AudioBuffer/v1";
+
+    /**
+     * {@code /resource/new s:AudioBuffer i:id i:1 i:48000 f:48000} → {@code /resource/ready i:id}, timed; then
+     * {@code /resource/free i:id} → {@code /resource/destroyed i:id}, not timed, so every round trip starts on
+     * a free slot. {@code /notify 1} first. Any {@code /error} or {@code /resource/error} stops the run.
+     */
+    static void resource(String host, int port, int count) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(new InetSocketAddress(host, port));
+            socket.setSoTimeout(2000);
+            byte[] reply = new byte[1024];
+            byte[] notify = Osc.message("/notify", 1);
+            socket.send(new DatagramPacket(notify, notify.length));
+            awaitReply(socket, reply, "/done", -1);
+            double[] ms = new double[count];
+            int warmup = Math.min(200, count / 10);
+            for (int i = -warmup; i < count; i++) {
+                int id = 1 + Math.floorMod(i, 512);
+                byte[] create = Osc.message("/resource/new", AUDIO_BUFFER, id, 1, 48000, 48000f);
+                long t0 = System.nanoTime();
+                socket.send(new DatagramPacket(create, create.length));
+                awaitReply(socket, reply, "/resource/ready", id);
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                byte[] free = Osc.message("/resource/free", id);
+                socket.send(new DatagramPacket(free, free.length));
+                awaitReply(socket, reply, "/resource/destroyed", id);
+            }
+            Arrays.sort(ms);
+            System.out.printf("resource round trip (/resource/new AudioBuffer 1 x 48000 -> /resource/ready) over UDP, "
+                    + "%d samples: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", count, ms[count / 2],
+                    ms[(int) (count * 0.99)], ms[count - 1]);
+        }
+    }
+
+    /** Receives until {@code address} (with int {@code id} first, unless -1) arrives; fails on an error reply. */
+    private static void awaitReply(DatagramSocket socket, byte[] reply, String address, int id) throws IOException {
+        while (true) {
+            DatagramPacket p = new DatagramPacket(reply, reply.length);
+            socket.receive(p);
+            String got = Osc.address(reply);
+            if (got.equals("/error") || got.equals("/resource/error")) {
+                throw new IllegalStateException(got + " while waiting for " + address + " " + id);
+            }
+            if (got.equals(address) && (id == -1 || Osc.firstInt(reply) == id)) {
+                return;
+            }
         }
     }
 
@@ -177,6 +233,23 @@ public class Bench {
             o.writeBytes(bytes);
             int pad = 4 - bytes.length % 4;
             o.writeBytes(new byte[pad]);
+        }
+
+        /** The first argument of a message whose type tags start with {@code ,i}. */
+        static int firstInt(byte[] packet) {
+            int tags = padded(address(packet).length() + 1);
+            if (packet[tags] != ',' || packet[tags + 1] != 'i') {
+                throw new IllegalStateException("no int argument in " + address(packet));
+            }
+            int end = tags;
+            while (packet[end] != 0) {
+                end++;
+            }
+            return ByteBuffer.wrap(packet, padded(end + 1), 4).getInt();
+        }
+
+        private static int padded(int n) {
+            return (n + 3) & ~3;
         }
 
         static String address(byte[] packet) {

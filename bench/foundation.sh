@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The foundation's figures, measured on the built distribution (mvn -B -DskipTests package first):
-# cold start, /sync round trip, offline real-time factor with 1,000 sines, and the RT thread's allocation.
+# cold start, /sync round trip, /resource/new → /resource/ready round trip (an AudioBuffer), offline
+# real-time factor with 1,000 sines, and the RT thread's allocation.
 # Loopback only; every loop is bounded. Usage: bench/foundation.sh [PORT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ echo "== /sync round trip"
 engine=$!
 for _ in $(seq 100); do grep -q "methcla ready" "$work/engine.log" && break; sleep 0.1; done
 java bench/Bench.java sync 127.0.0.1 "$port" 3000
+echo "== /resource/new -> /resource/ready round trip (AudioBuffer, 1 channel, 48,000 frames)"
+java bench/Bench.java resource 127.0.0.1 "$port" 2000
 "$methcla" osc 127.0.0.1 "$port" /status -- /quit
 wait "$engine" || true
 

@@ -46,10 +46,23 @@ import org.jctools.queues.MpscArrayQueue;
  * acquire anywhere else (in process, in a WorldCommand) is allowed but not tracked: such a Resource is
  * force-destroyed when its bundle leaves or the engine stops, whatever its refcount. A release in process
  * is matched against the synth's table too.
+ *
+ * <p>{@code /sync} and worker jobs: RT numbers the jobs it hands out (0, 1, 2, …) and gives each an
+ * <em>origin</em>: its own number, or, when it is handed out while a worker's reply runs on RT (a construct
+ * that comes back free-pending starts the destroy, a perform's release destroys a Resource freed meanwhile,
+ * a plugin's WorldCommand hands out more work), the origin of the job that posted the reply. A
+ * {@code /sync} decided when {@code n} jobs had been handed out is a barrier at {@code n}: it waits for every
+ * job of origin below {@code n}, so for whole chains of work started before it, and for nothing started
+ * after it. The notifier waits until the workers have no such job; then the sync comes back to RT, which
+ * answers it unless its replies handed out more jobs of such an origin in the meantime (they are recorded in
+ * a ring, {@link #FOLLOW_UPS}), in which case it goes back to the notifier. Work that waits on something
+ * sent later (a freed Resource whose holder goes later) is not waited for.
  */
 public final class Engine implements AudioCallback, World, Host, NodeTree.Listener, BlockContext {
 
     private static final int QUEUE_CAPACITY = 16384;
+    /** Follow-up jobs remembered for {@code /sync} (power of two); more since a check makes it wait again. */
+    static final int FOLLOW_UPS = 4096;
 
     private final EngineOptions options;
     private final Clock clock;
@@ -69,7 +82,14 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     private long epoch;
     private long frameTime;
+    /** Jobs handed out so far: the number of the next one. */
     private long submittedJobs;
+    /** The origin of the worker reply running now on RT, {@link WorkerPool#NO_ORIGIN} outside one. */
+    private long replyOrigin = WorkerPool.NO_ORIGIN;
+    /** Follow-up jobs (origin below their own number), newest at {@code followUps - 1}: a preallocated ring. */
+    private final long[] followUpJob = new long[FOLLOW_UPS];
+    private final long[] followUpOrigin = new long[FOLLOW_UPS];
+    private long followUps;
     private final java.util.concurrent.atomic.AtomicLong repliesPosted = new java.util.concurrent.atomic.AtomicLong();
     private long repliesRun;
     private final RtEvent[] syncs = new RtEvent[256];
@@ -89,7 +109,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         events = new EventChannel(Math.max(4096, 4 * options.maxNodes()));
         workers = new WorkerPool(options.workerThreads(), QUEUE_CAPACITY, this);
         notifier = new Notifier(events, clients, workers, this,
-                (client, id) -> submitReply(new SyncedCommand(client, id)));
+                (client, id, barrier, handedOver) -> submitReply(new SyncedCommand(client, id, barrier, handedOver)));
         load = new LoadMeter(options.sampleRate(), options.blockSize());
         failed = new SynthNode[options.maxNodes()];
         failures = new Throwable[options.maxNodes()];
@@ -254,11 +274,15 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     }
 
     /** RT. Runs the worker → RT replies posted so far. */
+    /** RT thread. Runs the replies workers posted. */
     private void runReplies() {
         for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
             repliesRun++;
+            // jobs handed out while a worker's reply runs continue that worker job's chain (see the class doc)
+            replyOrigin = c instanceof WorldCommandAdapter a ? a.origin : WorkerPool.NO_ORIGIN;
             run(c);
         }
+        replyOrigin = WorkerPool.NO_ORIGIN;
     }
 
     /**
@@ -356,7 +380,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     /**
      * RT. {@code /sync}. When every worker job RT handed out has finished and every reply they posted has
      * run, all effects of earlier requests are already queued for the notifier, so {@code /synced} can
-     * follow at once. Otherwise the notifier waits for the jobs and sends the sync through RT once more.
+     * follow at once. Otherwise the sync is a barrier at the number of jobs handed out: the notifier waits for
+     * the jobs of origin below it and sends the sync through RT once more ({@link #synced}).
      */
     public void sync(Client client, int id) {
         RtEvent e = events.obtain(RtEvent.Kind.SYNC);
@@ -374,8 +399,13 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
+    /** RT, at the end of the block. */
     private void publishSyncs() {
-        boolean settled = workers.completed() == submittedJobs && repliesPosted.get() == repliesRun;
+        if (numSyncs == 0) {
+            return;
+        }
+        boolean settled = workers.completed() == submittedJobs && repliesPosted.get() == repliesRun
+                && !resources.hasPendingPosts();
         for (int i = 0; i < numSyncs; i++) {
             RtEvent e = syncs[i];
             syncs[i] = null;
@@ -384,6 +414,42 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             events.publish(e);
         }
         numSyncs = 0;
+    }
+
+    /**
+     * RT. A {@code /sync} back from the notifier: no job of origin below {@code barrier} was queued or running
+     * when it looked, and the replies those jobs posted have run (they were ahead of this one in the queue).
+     * {@code /synced} follows, unless those replies handed out jobs of such an origin numbered
+     * {@code handedOver} or above, or such a job still waits to be posted: then the sync waits again.
+     */
+    void synced(Client client, int id, long barrier, long handedOver) {
+        RtEvent e = events.obtain(RtEvent.Kind.SYNCED);
+        if (e == null) {
+            return;
+        }
+        e.client = client;
+        e.id = id;
+        if (followUpSince(handedOver, barrier) || resources.hasPendingPostBefore(barrier)) {
+            e.kind = RtEvent.Kind.SYNC;
+            e.sequence = barrier;
+        }
+        events.publish(e);
+    }
+
+    /** RT. Whether a follow-up job numbered {@code from} or above has an origin below {@code barrier}. */
+    private boolean followUpSince(long from, long barrier) {
+        long oldest = Math.max(0, followUps - FOLLOW_UPS);
+        for (long k = followUps - 1; k >= oldest; k--) {
+            int i = (int) (k & (FOLLOW_UPS - 1));
+            if (followUpJob[i] < from) {
+                return false;
+            }
+            if (followUpOrigin[i] < barrier) {
+                return true;
+            }
+        }
+        // every follow-up the ring remembers is recent; if it forgot older ones, wait once more to be safe
+        return followUps > FOLLOW_UPS;
     }
 
     /** RT. Queues {@code /resource/info} for slot {@code id} (in range) to {@code client}. */
@@ -624,14 +690,32 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
+    /** RT. A job handed out while a worker's reply runs continues that job's chain (see the class doc). */
     @Override
     public boolean performCommand(HostCommand command) {
+        return post(command, replyOrigin);
+    }
+
+    /**
+     * RT. Hands {@code job} to a worker through the notifier, numbered {@link #submittedJobs}, with
+     * {@code origin} (its own number when {@link WorkerPool#NO_ORIGIN}). False when the notifier's event pool
+     * is empty.
+     */
+    private boolean post(HostCommand job, long origin) {
         RtEvent e = events.obtain(RtEvent.Kind.HOST_COMMAND);
         if (e == null) {
             return false;
         }
-        e.payload = command;
-        submittedJobs++;
+        long n = submittedJobs++;
+        long o = origin == WorkerPool.NO_ORIGIN || origin > n ? n : origin;
+        if (o < n) {
+            int i = (int) (followUps++ & (FOLLOW_UPS - 1));
+            followUpJob[i] = n;
+            followUpOrigin[i] = o;
+        }
+        e.payload = job;
+        e.sequence = o;
+        e.job = n;
         events.publish(e);
         return true;
     }
@@ -666,7 +750,18 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private final class ResourceEvents implements SlotPool.Rt {
         @Override
         public boolean post(HostCommand job) {
-            return performCommand(job);
+            return Engine.this.post(job, replyOrigin);
+        }
+
+        @Override
+        public boolean repost(HostCommand job, long origin) {
+            return Engine.this.post(job, origin);
+        }
+
+        @Override
+        public long pendingOrigin() {
+            // below every barrier decided from now on (they are at submittedJobs or above)
+            return replyOrigin != WorkerPool.NO_ORIGIN ? replyOrigin : submittedJobs - 1;
         }
 
         @Override
@@ -698,19 +793,23 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     // ---------------------------------------------------------------- Host (NRT)
 
+    /** NRT (a worker, or any thread). A reply from a worker job carries that job's origin. */
     @Override
     public boolean performCommand(WorldCommand command) {
-        return submitReply(new WorldCommandAdapter(command));
+        return submitReply(new WorldCommandAdapter(command, workers.currentOrigin()));
     }
 
     // ---------------------------------------------------------------- internal commands
 
     private static final class WorldCommandAdapter extends Command {
         private final WorldCommand command;
+        /** The origin of the worker job that posted it, or {@link WorkerPool#NO_ORIGIN}. */
+        final long origin;
 
-        WorldCommandAdapter(WorldCommand command) {
+        WorldCommandAdapter(WorldCommand command, long origin) {
             super("/world/perform", null);
             this.command = command;
+            this.origin = origin;
         }
 
         /** RT. A plugin's command must not throw; if it does, it must not take the RT loop down. */
@@ -726,15 +825,20 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     private static final class SyncedCommand extends Command {
         private final int id;
+        private final long barrier;
+        private final long handedOver;
 
-        SyncedCommand(Client client, int id) {
+        SyncedCommand(Client client, int id, long barrier, long handedOver) {
             super("/sync", client);
             this.id = id;
+            this.barrier = barrier;
+            this.handedOver = handedOver;
         }
 
+        /** RT. */
         @Override
         public void perform(Engine rt, int offset) {
-            rt.publish(RtEvent.Kind.SYNCED, client(), id, null);
+            rt.synced(client(), id, barrier, handedOver);
         }
     }
 

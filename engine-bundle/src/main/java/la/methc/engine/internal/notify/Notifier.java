@@ -20,9 +20,13 @@ public final class Notifier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
-    /** Sends a {@code /sync} back through RT once the worker jobs before it are done. */
+    /**
+     * Sends a {@code /sync} back through RT once no worker job of origin below {@code barrier} is queued or
+     * running. {@code handedOver}: the jobs numbered below it had reached the workers when that was checked;
+     * RT answers the sync, or sends it back here when it handed out more jobs of such an origin since.
+     */
     public interface SyncRelay {
-        void relay(Client client, int id);
+        void relay(Client client, int id, long barrier, long handedOver);
     }
 
     private final EventChannel channel;
@@ -31,6 +35,8 @@ public final class Notifier implements AutoCloseable {
     private final Host host;
     private final SyncRelay syncRelay;
     private final List<RtEvent> pendingSyncs = new ArrayList<>();
+    /** One more than the number of the last job handed to the workers (or dropped). */
+    private long handedOver;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -105,7 +111,10 @@ public final class Notifier implements AutoCloseable {
             case STATUS -> e.client.send(new OSCMessage("/status.reply", List.of(e.synths, e.groups,
                     e.resources, e.averageLoad, e.peakLoad, (int) Math.min(Integer.MAX_VALUE, e.lateBlocks),
                     host.sampleRate(), host.blockSize())));
-            case HOST_COMMAND -> submit((HostCommand) e.payload);
+            case HOST_COMMAND -> {
+                submit((HostCommand) e.payload, e.sequence);
+                handedOver = e.job + 1;
+            }
             case LATCH -> ((CountDownLatch) e.payload).countDown();
             case RESOURCE_READY -> clients.notify(new OSCMessage("/resource/ready", List.of(e.id)), e.client);
             case RESOURCE_ERROR -> {
@@ -129,11 +138,11 @@ public final class Notifier implements AutoCloseable {
         return true;
     }
 
-    /** Hands a job to the workers, waiting up to a second while their queue is full. */
-    private void submit(HostCommand job) {
+    /** Hands a job of {@code origin} to the workers, waiting up to a second while their queue is full. */
+    private void submit(HostCommand job, long origin) {
         long deadline = System.nanoTime() + 1_000_000_000L;
         int idle = 0;
-        while (!workers.submit(job)) {
+        while (!workers.submit(job, origin)) {
             if (System.nanoTime() > deadline) {
                 LOG.error("worker queue full, dropped {}", job);
                 return;
@@ -157,9 +166,9 @@ public final class Notifier implements AutoCloseable {
         boolean any = false;
         for (Iterator<RtEvent> it = pendingSyncs.iterator(); it.hasNext();) {
             RtEvent e = it.next();
-            if (workers.finished(e.sequence)) {
+            if (workers.finishedBefore(e.sequence)) {
                 it.remove();
-                syncRelay.relay(e.client, e.id);
+                syncRelay.relay(e.client, e.id, e.sequence, handedOver);
                 channel.recycle(e);
                 any = true;
             }

@@ -17,13 +17,16 @@ public final class RtEvent {
         NODE_ENDED,
         /** A synth that never entered the tree: destroy {@code payload} quietly. */
         SYNTH_DISCARD,
-        /** {@code /sync} barrier: wait for the worker jobs before {@code sequence}, then go through RT again. */
+        /**
+         * {@code /sync} barrier: wait until no worker job of origin below {@code sequence} (the barrier) is
+         * queued or running, then go through RT again, which answers it or sends it back (see Engine).
+         */
         SYNC,
         /** {@code /synced i:id} to {@code client}: the second pass of a {@code /sync} through RT. */
         SYNCED,
         /** {@code /status.reply} to {@code client}. */
         STATUS,
-        /** Run {@code payload} (a HostCommand) on a worker. */
+        /** Run {@code payload} (a HostCommand), job number {@code job} of origin {@code sequence}, on a worker. */
         HOST_COMMAND,
         /** Count down {@code payload} (a CountDownLatch) once everything before it was handled. */
         LATCH,
@@ -51,7 +54,10 @@ public final class RtEvent {
     public String address;
     public String reason;
     public Object payload;
+    /** SYNC: the barrier (jobs of origin below it count); HOST_COMMAND: the job's origin. */
     public long sequence;
+    /** HOST_COMMAND: the job's number (RT numbers jobs in the order it hands them out). */
+    public long job;
 
     // resources
     public String uri;

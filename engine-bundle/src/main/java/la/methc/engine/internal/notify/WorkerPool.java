@@ -1,6 +1,8 @@
 package la.methc.engine.internal.notify;
 
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import la.methc.api.Host;
 import la.methc.api.HostCommand;
@@ -9,32 +11,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Worker threads (NRT) running {@link HostCommand}s in submission order. Tracks which jobs have finished
- * so a {@code /sync} can wait for all work submitted before it.
+ * Worker threads (NRT) running {@link HostCommand}s handed over by the notifier. Tracks which jobs are still
+ * queued or running, by origin, so a {@code /sync} can wait for all work that counts for it.
+ *
+ * <p>Each job carries its <em>origin</em>, a job number the RT thread gave it (see {@code Engine}): its own
+ * number, or the origin of the job whose reply handed it out. While a worker runs a job,
+ * {@link #currentOrigin()} tells the engine that origin, so the replies the job posts (and the jobs they hand
+ * out on RT) keep counting for the {@code /sync}s the first job of the chain counted for.
  */
 public final class WorkerPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
-    private static final long IDLE = Long.MAX_VALUE;
+    /** What {@link #currentOrigin()} answers outside a job. */
+    public static final long NO_ORIGIN = Long.MIN_VALUE;
 
-    private final MpmcArrayQueue<HostCommand> jobs;
+    /** A job and its origin, as the notifier hands it over. */
+    private record Job(HostCommand command, long origin) {
+    }
+
+    /** A worker thread; {@code origin} is that of the job it runs (written and read on this thread only). */
+    private static final class WorkerThread extends Thread {
+        final WorkerPool pool;
+        long origin = NO_ORIGIN;
+
+        WorkerThread(WorkerPool pool, Runnable body, String name) {
+            super(body, name);
+            this.pool = pool;
+        }
+    }
+
+    private final MpmcArrayQueue<Job> jobs;
     private final Host host;
     private final Thread[] threads;
-    private final long[] inFlight;
-    private final Object takeLock = new Object();
-    private long taken;
-    private final java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+    /** Origin → how many jobs of it are queued or running. Guarded by itself. */
+    private final TreeMap<Long, Integer> outstanding = new TreeMap<>();
+    private final AtomicLong completed = new AtomicLong();
     private volatile boolean running = true;
 
     public WorkerPool(int numThreads, int capacity, Host host) {
         jobs = new MpmcArrayQueue<>(capacity);
         this.host = host;
         threads = new Thread[numThreads];
-        inFlight = new long[numThreads];
         for (int i = 0; i < numThreads; i++) {
-            int index = i;
-            inFlight[i] = IDLE;
-            threads[i] = new Thread(() -> run(index), "methcla-worker-" + i);
+            threads[i] = new WorkerThread(this, this::run, "methcla-worker-" + i);
             threads[i].setDaemon(true);
         }
     }
@@ -45,34 +64,48 @@ public final class WorkerPool {
         }
     }
 
-    /** Any thread, RT included (no allocation, no lock). False when the queue is full. */
-    public boolean submit(HostCommand job) {
-        return jobs.offer(job);
+    /**
+     * Notifier thread (it allocates and locks). Queues {@code job}, which counts for the syncs whose barrier
+     * is above {@code origin}; false when the queue is full.
+     */
+    public boolean submit(HostCommand job, long origin) {
+        synchronized (outstanding) {
+            // counted and queued under the lock: a worker cannot finish it before it is counted
+            if (!jobs.offer(new Job(job, origin))) {
+                return false;
+            }
+            outstanding.merge(origin, 1, Integer::sum);
+            return true;
+        }
     }
 
-    private void run(int index) {
+    /**
+     * Any thread. The origin of the job the calling thread runs, or {@link #NO_ORIGIN} when it is not one of
+     * this pool's workers (or between jobs).
+     */
+    public long currentOrigin() {
+        return Thread.currentThread() instanceof WorkerThread w && w.pool == this ? w.origin : NO_ORIGIN;
+    }
+
+    private void run() {
+        WorkerThread self = (WorkerThread) Thread.currentThread();
         int idle = 0;
         while (running) {
-            HostCommand job;
-            synchronized (takeLock) {
-                // poll and numbering under one lock, so job n is the n-th submitted
-                job = jobs.poll();
-                if (job != null) {
-                    inFlight[index] = taken++;
-                }
-            }
+            Job job = jobs.poll();
             if (job == null) {
                 idle = Backoff.idle(idle);
                 continue;
             }
             idle = 0;
+            self.origin = job.origin();
             try {
-                job.perform(host);
+                job.command().perform(host);
             } catch (RuntimeException | LinkageError e) {
-                LOG.error("worker job {} failed", job, e);
+                LOG.error("worker job {} failed", job.command(), e);
             } finally {
-                synchronized (takeLock) {
-                    inFlight[index] = IDLE;
+                self.origin = NO_ORIGIN;
+                synchronized (outstanding) {
+                    outstanding.computeIfPresent(job.origin(), (o, n) -> n == 1 ? null : n - 1);
                 }
                 completed.incrementAndGet();
             }
@@ -84,18 +117,13 @@ public final class WorkerPool {
         return completed.get();
     }
 
-    /** NRT. True once every job among the first {@code count} submitted has finished. */
-    public boolean finished(long count) {
-        synchronized (takeLock) {
-            if (taken < count && !jobs.isEmpty()) {
-                return false;
-            }
-            for (long seq : inFlight) {
-                if (seq < count) {
-                    return false;
-                }
-            }
-            return true;
+    /**
+     * NRT. True once no job of origin below {@code barrier} is queued or running. What such a job posted to
+     * RT was posted before it finished, so it is ahead of anything the caller posts after this answer.
+     */
+    public boolean finishedBefore(long barrier) {
+        synchronized (outstanding) {
+            return outstanding.isEmpty() || outstanding.firstKey() >= barrier;
         }
     }
 

@@ -39,6 +39,8 @@ final class ResourceSlot {
     boolean freePending;
     /** A job could not be handed to the notifier (its event pool was empty); RT posts it again next block. */
     boolean postPending;
+    /** The origin the pending job keeps for {@code /sync} (see Engine). */
+    long postOrigin;
     /** The sender of {@code /resource/new}: gets {@code /resource/ready} or {@code /resource/error}. */
     Client client;
     /** The sender of {@code /resource/free}: gets {@code /resource/destroyed}. */

@@ -22,6 +22,12 @@ public final class SlotPool {
         /** Hands {@code job} to a worker (through the notifier); false when that cannot be done now. */
         boolean post(HostCommand job);
 
+        /** Hands a job that could not be posted earlier to a worker, with the origin it got then. */
+        boolean repost(HostCommand job, long origin);
+
+        /** The origin to keep for a job that cannot be posted now, so the {@code /sync}s it counts for wait. */
+        long pendingOrigin();
+
         /** {@code /resource/ready i:id}, to notify clients and {@code client}. */
         void ready(int id, Client client);
 
@@ -206,8 +212,27 @@ public final class SlotPool {
     private void post(ResourceSlot s, HostCommand job) {
         if (!rt.post(job)) {
             s.postPending = true;
+            s.postOrigin = rt.pendingOrigin();
             pendingPosts++;
         }
+    }
+
+    /** RT. Whether a construct or destroy waits to be posted again. */
+    public boolean hasPendingPosts() {
+        return pendingPosts > 0;
+    }
+
+    /** RT. Whether a construct or destroy of origin below {@code barrier} waits to be posted again. */
+    public boolean hasPendingPostBefore(long barrier) {
+        if (pendingPosts == 0) {
+            return false;
+        }
+        for (ResourceSlot s : slots) {
+            if (s.postPending && s.postOrigin < barrier) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** RT, once per block. Posts again the jobs the notifier could not take (rare: its event pool was empty). */
@@ -217,7 +242,7 @@ public final class SlotPool {
         }
         for (ResourceSlot s : slots) {
             if (s.postPending) {
-                if (!rt.post(s.state == ResourceSlot.CONSTRUCTING ? s.construct : s.destroy)) {
+                if (!rt.repost(s.state == ResourceSlot.CONSTRUCTING ? s.construct : s.destroy, s.postOrigin)) {
                     return;
                 }
                 s.postPending = false;

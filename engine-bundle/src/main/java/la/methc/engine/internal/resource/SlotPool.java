@@ -251,11 +251,6 @@ public final class SlotPool {
         }
     }
 
-    /** RT. Whether a construct or destroy job waits to be handed out again ({@link #retryPosts}). */
-    public boolean hasPendingPosts() {
-        return pendingPosts > 0;
-    }
-
     // ---------------------------------------------------------------- World (RT)
 
     /** RT. Why {@code acquire(id, uri)} would fail, or OK. */

@@ -6,6 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import com.illposed.osc.OSCBundle;
 import com.illposed.osc.argument.OSCTimeTag64;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import la.methc.api.CommandDef;
 import la.methc.api.Host;
 import la.methc.api.Mutability;
 import la.methc.api.OscArgs;
@@ -52,7 +62,8 @@ public class EngineIT {
 
     @Configuration
     public Option[] config() {
-        return Provisioning.felix(Map.of("driver", "dummy", "port", Integer.toString(Provisioning.freePort())));
+        return Provisioning.felix(Map.of("driver", "dummy", "port", Integer.toString(Provisioning.freePort()),
+                "sampleRoot", Path.of("target/it-samples").toAbsolutePath().toString()));
     }
 
     @Before
@@ -104,6 +115,12 @@ public class EngineIT {
         for (String name : List.of("sine", "noise", "patch-cable", "amplifier", "asr-envelope", "done-after")) {
             assertTrue(name + " bound: " + uris, uris.contains("http://methc.la/plugins/" + name));
         }
+        Set<String> commands = new HashSet<>();
+        for (ServiceReference<CommandDef> r : context.getServiceReferences(CommandDef.class, null)) {
+            commands.add(context.getService(r).address());
+            context.ungetService(r);
+        }
+        assertEquals(Set.of("/buffer/read", "/buffer/write", "/buffer/onsets", "/buffer/normalize"), commands);
         // slf4j inside the framework must reach the real backend, not NOP
         Bundle engine = bundle("engine-bundle");
         Object factory = engine.loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
@@ -270,6 +287,59 @@ public class EngineIT {
                 registration.unregister();
             }
         }
+    }
+
+    @Test
+    public void theSamplerCommandsReadAnalyseNormalizeAndWriteBuffers() throws Exception {
+        String buffer = "http://methc.la/resources/AudioBuffer/v1";
+        Path root = Path.of(System.getProperty("methcla.sampleRoot"));
+        Files.createDirectories(root.resolve("it"));
+        // one second, 16-bit mono, clicks of 0.5 at frames 12000 and 36000
+        ByteBuffer pcm = ByteBuffer.allocate(2 * SR).order(ByteOrder.LITTLE_ENDIAN);
+        pcm.putShort(2 * 12000, (short) 16384).putShort(2 * 36000, (short) -16384);
+        AudioFormat format = new AudioFormat(SR, 16, 1, true, false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, SR),
+                AudioFileFormat.Type.WAVE, root.resolve("it/clicks.wav").toFile());
+        osc.send("/resource/new", buffer, 20, 1, SR);
+        osc.send("/resource/new", buffer, 21, 1, SR);
+        Set<Object> ready = new HashSet<>();
+        ready.add(osc.await("/resource/ready").getArguments().get(0));
+        ready.add(osc.await("/resource/ready").getArguments().get(0));
+        assertEquals(Set.of(20, 21), ready);
+
+        osc.send("/buffer/read", 20, "it/clicks.wav");
+        assertEquals(List.of("/buffer/read", 20), osc.await("/done").getArguments());
+        osc.send("/buffer/onsets", 20, 1f);
+        List<Object> onsets = osc.await("/buffer/onsets.reply").getArguments();
+        assertEquals(onsets.toString(), 3, onsets.size());
+        assertEquals(20, onsets.get(0));
+        assertTrue(onsets.toString(), Math.abs((Integer) onsets.get(1) - 12000) <= 256);
+        assertTrue(onsets.toString(), Math.abs((Integer) onsets.get(2) - 36000) <= 256);
+        osc.send("/buffer/normalize", 20, 21, 1f);
+        assertEquals(List.of("/buffer/normalize", 20), osc.await("/done").getArguments());
+        osc.send("/buffer/write", 21, "it/out/normalized.wav");
+        assertEquals(List.of("/buffer/write", 21), osc.await("/done").getArguments());
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(root.resolve("it/out/normalized.wav").toFile())) {
+            assertEquals(AudioFormat.Encoding.PCM_FLOAT, in.getFormat().getEncoding());
+            ByteBuffer f = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals(4 * SR, f.capacity());
+            assertEquals(1f, f.getFloat(4 * 12000), 0f);
+            assertEquals(-1f, f.getFloat(4 * 36000), 0f);
+            assertEquals(0f, f.getFloat(4 * 100), 0f);
+        }
+
+        osc.send("/buffer/read", 20, "../escape.wav");
+        assertError("/buffer/read", 20, "outside the sample root");
+        osc.send("/buffer/read", 20, "it/missing.wav");
+        assertError("/buffer/read", 20, "it/missing.wav");
+        osc.send("/buffer/onsets", 22, 1f);
+        assertError("/buffer/onsets", 22, "resource is not live");
+        osc.send("/resource/free", 20);
+        osc.send("/resource/free", 21);
+        Set<Object> destroyed = new HashSet<>();
+        destroyed.add(osc.await("/resource/destroyed").getArguments().get(0));
+        destroyed.add(osc.await("/resource/destroyed").getArguments().get(0));
+        assertEquals(Set.of(20, 21), destroyed);
     }
 
     private void newSynth(String uri, int id, int target, int action, List<Object> controls, List<Object> options)

@@ -6,17 +6,22 @@
  *   <li><b>RT</b>: the real-time audio thread. No allocation, lock, blocking call, logging or exception.</li>
  *   <li><b>NRT</b>: a network or worker thread. May allocate and block.</li>
  * </ul>
- * A plugin registers its {@link la.methc.api.SynthDef}s and {@link la.methc.api.ResourceDef}s as OSGi services
- * (Declarative Services); the engine binds them by URI. Resources are shared, refcounted data (e.g. sample
- * buffers) that synths hold through {@link la.methc.api.ResourceRef}s and workers use through
- * {@link la.methc.api.World#performWithResources}.
+ * A plugin registers its {@link la.methc.api.SynthDef}s, {@link la.methc.api.ResourceDef}s and
+ * {@link la.methc.api.CommandDef}s as OSGi services (Declarative Services); the engine binds them by URI (by OSC
+ * address for commands). Resources are shared, refcounted data (e.g. sample buffers) that synths hold through
+ * {@link la.methc.api.ResourceRef}s and workers use through {@link la.methc.api.World#performWithResources}, for
+ * instance in the task of a plugin command.
  *
  * <p>1.1.0 added Resources: {@code ResourceDef}, {@code Mutability}, {@code ResourceRef},
  * {@code ResourceStatus}, {@code ResourceAcquireError}, {@code ResourcePerform}, {@code PortType.RESOURCE},
  * the resource methods of {@code World} and the attach/remap/detach hooks of {@code Synth}.
+ *
+ * <p>1.2.0 added plugin commands: {@code CommandDef} (an OSC address served by a plugin), {@code CommandPlan},
+ * {@code CommandTask}, {@code CommandReply}, and {@code Host.samplePath} (client file paths confined to the
+ * engine's sample root).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package la.methc.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,4 +15,10 @@ record FakeHost(double sampleRate, int blockSize) implements Host {
     public boolean performCommand(WorldCommand command) {
         return false;
     }
+
+    /** No sample root in these tests. */
+    @Override
+    public java.nio.file.Path samplePath(String path) {
+        throw new UnsupportedOperationException("FakeHost has no sample root");
+    }
 }

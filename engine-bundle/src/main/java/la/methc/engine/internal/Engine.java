@@ -1,5 +1,7 @@
 package la.methc.engine.internal;
 
+import com.illposed.osc.OSCPacket;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -98,6 +100,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     /** The synth whose attach, remap or detach runs now: acquire and release record holds in it. RT. */
     private SynthNode holder;
     private final SlotPool resources;
+    private final SampleRoot sampleRoot;
     private volatile long blocksDone;
 
     public Engine(EngineOptions options) {
@@ -114,6 +117,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         failed = new SynthNode[options.maxNodes()];
         failures = new Throwable[options.maxNodes()];
         resources = new SlotPool(options.maxResources(), new ResourceEvents());
+        sampleRoot = new SampleRoot(options.sampleRoot());
     }
 
     public EngineOptions options() {
@@ -465,6 +469,11 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
+    /** RT. Sends {@code packet} (built off RT) to {@code client}, in order with RT's other replies. */
+    public void reply(Client client, OSCPacket packet) {
+        publish(RtEvent.Kind.REPLY, client, 0, packet);
+    }
+
     /** RT. A warning for the log, written by the notifier. An error path: {@code message} may be built. */
     public void warn(String message, Throwable cause) {
         RtEvent e = events.obtain(RtEvent.Kind.WARNING);
@@ -797,6 +806,12 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     @Override
     public boolean performCommand(WorldCommand command) {
         return submitReply(new WorldCommandAdapter(command, workers.currentOrigin()));
+    }
+
+    /** NRT. {@code path} confined to the sample root (option {@code sampleRoot}): see {@link SampleRoot}. */
+    @Override
+    public Path samplePath(String path) {
+        return sampleRoot.resolve(path);
     }
 
     // ---------------------------------------------------------------- internal commands

@@ -46,10 +46,15 @@ public final class EngineRuntime implements AutoCloseable {
 
     public EngineRuntime(EngineOptions options, SynthDefRegistry defs, ResourceDefRegistry resourceDefs,
             Runnable quit) {
+        this(options, defs, resourceDefs, new CommandDefRegistry(), quit);
+    }
+
+    public EngineRuntime(EngineOptions options, SynthDefRegistry defs, ResourceDefRegistry resourceDefs,
+            CommandDefRegistry commandDefs, Runnable quit) {
         this.options = options;
         this.quit = quit;
         engine = new Engine(options);
-        dispatcher = new OscDispatcher(engine, defs, resourceDefs, quit);
+        dispatcher = new OscDispatcher(engine, defs, resourceDefs, commandDefs, quit);
     }
 
     /** What decodes OSC for this engine (tests feed it packets directly). */

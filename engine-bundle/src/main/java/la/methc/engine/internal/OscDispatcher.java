@@ -5,17 +5,22 @@ import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import la.methc.api.CommandPlan;
 import la.methc.api.OscArgList;
 import la.methc.api.OscArgs;
 import la.methc.api.Synth;
 import la.methc.engine.internal.command.ActivateSynth;
 import la.methc.engine.internal.command.Command;
+import la.methc.engine.internal.command.CommandDefEntry;
+import la.methc.engine.internal.command.CommandOrder;
 import la.methc.engine.internal.command.FreeNode;
 import la.methc.engine.internal.command.FreeResource;
 import la.methc.engine.internal.command.MapBus;
 import la.methc.engine.internal.command.NewGroup;
 import la.methc.engine.internal.command.NewResource;
 import la.methc.engine.internal.command.NewSynth;
+import la.methc.engine.internal.command.PluginCommand;
 import la.methc.engine.internal.command.QueryResource;
 import la.methc.engine.internal.command.ServerCommand;
 import la.methc.engine.internal.command.SetParameter;
@@ -36,16 +41,25 @@ import org.slf4j.LoggerFactory;
  * Network thread (NRT): turns OSC messages into {@link Command}s for RT. Everything that can be checked
  * without RT state (types, ranges, the SynthDef or ResourceDef, plugin construction) is checked here and
  * answered with {@code /error} at once; what needs the tree or the slots (ids in use, targets, slot states)
- * is checked on RT.
+ * is checked on RT. An address the engine does not know goes to the {@link la.methc.api.CommandDef} bound to it,
+ * if any: its plan is made here, its task runs on a worker ({@link PluginCommand}).
  */
 public final class OscDispatcher implements PacketSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(OscDispatcher.class);
     public static final String VERSION = "0.1.0";
 
+    /** The addresses handled here; a CommandDef cannot take them. Keep in step with {@link #handle}. */
+    public static final Set<String> BUILT_IN = Set.of("/group/new", "/group/freeAll", "/node/free", "/synth/new",
+            "/synth/activate", "/synth/map/input", "/synth/map/output", "/synth/property/doneFlags/set", "/node/set",
+            "/resource/new", "/resource/free", "/resource/query", "/notify", "/sync", "/status", "/version", "/quit");
+
     private final Engine engine;
     private final SynthDefRegistry defs;
     private final ResourceDefRegistry resourceDefs;
+    private final CommandDefRegistry commandDefs;
+    /** The order plugin commands run in: one engine, one dispatcher, one order. */
+    private final CommandOrder commandOrder = new CommandOrder();
     private final Runnable quit;
 
     /** Without ResourceDefs: every {@code /resource/new} names an unknown one. */
@@ -53,10 +67,17 @@ public final class OscDispatcher implements PacketSink {
         this(engine, defs, new ResourceDefRegistry(), quit);
     }
 
+    /** Without CommandDefs: an address not built in is an unknown command. */
     public OscDispatcher(Engine engine, SynthDefRegistry defs, ResourceDefRegistry resourceDefs, Runnable quit) {
+        this(engine, defs, resourceDefs, new CommandDefRegistry(), quit);
+    }
+
+    public OscDispatcher(Engine engine, SynthDefRegistry defs, ResourceDefRegistry resourceDefs,
+            CommandDefRegistry commandDefs, Runnable quit) {
         this.engine = engine;
         this.defs = defs;
         this.resourceDefs = resourceDefs;
+        this.commandDefs = commandDefs;
         this.quit = quit;
     }
 
@@ -182,8 +203,41 @@ public final class OscDispatcher implements PacketSink {
                     quit.run();
                 }
             }
-            default -> error(from, address, -1, "unknown command " + address);
+            default -> {
+                CommandDefEntry command = commandDefs.get(address);
+                if (command != null) {
+                    pluginCommand(command, from, a, time);
+                } else {
+                    error(from, address, -1, "unknown command " + address);
+                }
+            }
         }
+    }
+
+    /**
+     * A CommandDef's address: its plan, made here (an exception is the client's {@code /error}), goes to RT,
+     * which dispatches the task to a worker. The id of an {@code /error} here is the first argument if it is an
+     * {@code i}.
+     */
+    private void pluginCommand(CommandDefEntry command, Client from, List<Object> a, long time) {
+        String address = command.address();
+        int id = !a.isEmpty() && a.get(0) instanceof Integer n ? n : -1;
+        CommandPlan plan;
+        try {
+            plan = command.def().plan(engine, new OscArgList(a));
+        } catch (IllegalArgumentException e) {
+            error(from, address, id, e.getMessage() != null ? e.getMessage() : e.toString());
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("plan of {} failed", address, e);
+            error(from, address, id, address + " failed to plan: " + e);
+            return;
+        }
+        if (plan == null) {
+            error(from, address, id, address + " planned nothing");
+            return;
+        }
+        submit(from, new PluginCommand(from, command, plan, engine, commandOrder), time);
     }
 
     private boolean validNewNode(Client from, String address, List<Object> a) {

@@ -23,6 +23,8 @@ final class EngineHarness implements AutoCloseable {
     final RecordingClient client = new RecordingClient("test");
     final SynthDefRegistry defs;
     final ResourceDefRegistry resourceDefs = new ResourceDefRegistry();
+    /** Empty: tests add the CommandDefs they need. */
+    final CommandDefRegistry commandDefs = new CommandDefRegistry();
     /** ResourceDefs: {@code test:res} (mutable), {@code test:res-immutable}, {@code test:res-other} (mutable). */
     final TestResources res = new TestResources(TestResources.URI, Mutability.MUTABLE);
     final TestResources immutable = new TestResources(TestResources.IMMUTABLE_URI, Mutability.IMMUTABLE);
@@ -44,7 +46,7 @@ final class EngineHarness implements AutoCloseable {
         resourceDefs.add(res);
         resourceDefs.add(immutable);
         resourceDefs.add(other);
-        dispatcher = new OscDispatcher(engine, defs, resourceDefs, () -> { });
+        dispatcher = new OscDispatcher(engine, defs, resourceDefs, commandDefs, () -> { });
         in = new float[options.hardwareInputs()][options.blockSize()];
         out = new float[options.hardwareOutputs()][options.blockSize()];
         engine.start();

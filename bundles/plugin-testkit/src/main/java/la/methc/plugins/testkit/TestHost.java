@@ -17,4 +17,10 @@ public record TestHost(double sampleRate, int blockSize) implements Host {
     public boolean performCommand(WorldCommand command) {
         return false;
     }
+
+    /** Always refuses: a SynthDef's construct has no business with files. */
+    @Override
+    public java.nio.file.Path samplePath(String path) {
+        throw new UnsupportedOperationException("TestHost has no sample root");
+    }
 }

@@ -1,6 +1,7 @@
 package la.methc.engine.internal.notify;
 
 import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -126,6 +127,11 @@ public final class Notifier implements AutoCloseable {
                     e.refcount)));
             case REMAP_FAILED -> LOG.warn("node {} ({}): re-map of resource port {} to resource {} failed ({}); the old "
                     + "binding stays", e.id, e.address, e.port, e.value, why(e.payload), throwable(e.payload));
+            case REPLY -> {
+                if (e.client != null) {
+                    e.client.send((OSCPacket) e.payload);
+                }
+            }
             case WARNING -> {
                 if (e.payload instanceof Throwable t) {
                     LOG.warn(e.reason, t);

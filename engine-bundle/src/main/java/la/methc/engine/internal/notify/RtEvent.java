@@ -45,7 +45,9 @@ public final class RtEvent {
          */
         REMAP_FAILED,
         /** {@code reason} logged as a warning ({@code payload}: a Throwable or null). */
-        WARNING
+        WARNING,
+        /** {@code payload} (an OSCPacket built off RT, e.g. a plugin command's reply) to {@code client}. */
+        REPLY
     }
 
     public Kind kind;

@@ -1,12 +1,15 @@
 package la.methc.engine.internal.osgi;
 
 import java.util.Map;
+import la.methc.api.CommandDef;
 import la.methc.api.ResourceDef;
 import la.methc.api.SynthDef;
+import la.methc.engine.internal.CommandDefRegistry;
 import la.methc.engine.internal.EngineOptions;
 import la.methc.engine.internal.EngineRuntime;
 import la.methc.engine.internal.ResourceDefRegistry;
 import la.methc.engine.internal.SynthDefRegistry;
+import la.methc.engine.internal.command.CommandDefEntry;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import org.osgi.framework.BundleContext;
@@ -23,22 +26,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine as a DS component: reads its options (ConfigAdmin PID {@code la.methc.engine}, then
- * {@code methcla.*} system and framework properties), runs an {@link EngineRuntime}, and binds every SynthDef and
- * ResourceDef service as it comes and goes. A new configuration restarts the engine (no modified method).
+ * {@code methcla.*} system and framework properties), runs an {@link EngineRuntime}, and binds every SynthDef,
+ * ResourceDef and CommandDef service as it comes and goes. A new configuration restarts the engine (no modified
+ * method).
  */
 @Component(immediate = true, configurationPid = EngineOptions.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class EngineComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
+    /** How long a departing CommandDef's bundle waits for its running tasks. */
+    private static final long COMMAND_RETIRE_TIMEOUT_MS = 5000;
 
     private final SynthDefRegistry defs = new SynthDefRegistry();
     private final ResourceDefRegistry resourceDefs = new ResourceDefRegistry();
+    private final CommandDefRegistry commandDefs = new CommandDefRegistry();
     private final EngineRuntime runtime;
 
     @Activate
     public EngineComponent(BundleContext context, Map<String, Object> config) {
         EngineOptions options = EngineOptions.from(key -> option(key, config, context));
-        runtime = new EngineRuntime(options, defs, resourceDefs, () -> stopFramework(context));
+        runtime = new EngineRuntime(options, defs, resourceDefs, commandDefs, () -> stopFramework(context));
         runtime.start(new PluginsReady(context));
     }
 
@@ -78,6 +85,24 @@ public final class EngineComponent {
         ResourceDefEntry entry = resourceDefs.remove(def);
         if (entry != null) {
             runtime.retire(entry);
+        }
+    }
+
+    /** A built-in address or one already bound is refused with a warning. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCommandDef(CommandDef def) {
+        commandDefs.add(def);
+    }
+
+    /**
+     * The def's bundle is leaving: its address is unknown from now on; commands of it accepted but not yet
+     * dispatched are refused ({@code /error}), and the tasks already dispatched finish before its classes go.
+     */
+    void removeCommandDef(CommandDef def) {
+        CommandDefEntry entry = commandDefs.remove(def);
+        if (entry != null && !entry.retire(COMMAND_RETIRE_TIMEOUT_MS)) {
+            LOG.warn("{} tasks of CommandDef {} still run after {} ms; its bundle may leave before them",
+                    entry.inFlight(), entry.address(), COMMAND_RETIRE_TIMEOUT_MS);
         }
     }
 

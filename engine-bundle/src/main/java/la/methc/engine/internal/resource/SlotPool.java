@@ -375,8 +375,12 @@ public final class SlotPool {
         return ResourceStatus.OK;
     }
 
-    /** RT. Worker → RT: a perform callback returned; release what the dispatch acquired. */
+    /**
+     * RT. Worker → RT: a perform callback returned; release what the dispatch acquired, then tell the callback
+     * if it is a {@link ReleaseListener}.
+     */
     void performed(PerformJob job) {
+        ResourcePerform perform = job.perform;
         for (int i = 0; i < job.count; i++) {
             ResourceSlot s = slots[job.ids[i]];
             s.inPerform--;
@@ -386,6 +390,9 @@ public final class SlotPool {
             }
         }
         recycle(job);
+        if (perform instanceof ReleaseListener listener) {
+            listener.released();
+        }
     }
 
     private void recycle(PerformJob job) {

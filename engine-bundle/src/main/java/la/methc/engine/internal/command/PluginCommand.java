@@ -1,0 +1,51 @@
+package la.methc.engine.internal.command;
+
+import la.methc.api.CommandPlan;
+import la.methc.api.ResourceStatus;
+import la.methc.engine.internal.Engine;
+import la.methc.engine.internal.osc.Client;
+
+/**
+ * A plugin command ({@link la.methc.api.CommandDef}) on its way to a worker: RT dispatches its plan through
+ * {@code performWithResources}; a refusal is answered {@code /error s:address i:id s:reason}. A dispatched task
+ * runs after those dispatched before it ({@link CommandOrder}). Built on the network thread after the def
+ * planned it. No String constants (it runs on RT; see {@code resource.JobFailures}).
+ */
+public final class PluginCommand extends Command {
+
+    private final CommandDefEntry entry;
+    private final int id;
+    private final int[] resources;
+    private final boolean[] writes;
+    private final boolean exclusive;
+    private final CommandJob job;
+    private final CommandOrder order;
+
+    /** Network thread. */
+    public PluginCommand(Client client, CommandDefEntry entry, CommandPlan plan, Engine engine, CommandOrder order) {
+        super(entry.address(), client);
+        this.entry = entry;
+        id = plan.id();
+        resources = plan.resources();
+        writes = plan.writes();
+        exclusive = plan.exclusive();
+        job = new CommandJob(engine, entry, client, id, plan.task(), order);
+        this.order = order;
+    }
+
+    /** RT. */
+    @Override
+    public void perform(Engine rt, int offset) {
+        if (!entry.enter()) {
+            rt.error(address, id, entry.retiredReason(), client);
+            return;
+        }
+        job.ticket = order.next(); // before the post, which publishes it to the worker
+        ResourceStatus st = rt.performWithResources(resources, writes, exclusive, job);
+        if (st != ResourceStatus.OK) {
+            order.giveBack();
+            entry.exit();
+            rt.error(address, id, st.reason(), client);
+        }
+    }
+}

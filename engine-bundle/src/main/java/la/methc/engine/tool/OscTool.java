@@ -26,6 +26,11 @@ import la.methc.engine.internal.osc.UdpTransport;
  * included, which liblo's {@code oscsend} cannot) and prints every reply as one line, e.g.
  * {@code /version.reply "Methcla/J" 0 1 "0.1.0"}, until {@code MS} milliseconds pass without one.
  *
+ * <p>Over UDP, a run whose messages leave it registered for notifications ({@code /notify 1}) sends
+ * {@code /notify 0} before it exits: the engine cannot tell that a UDP client went away, and would otherwise
+ * go on sending notifications to every finished run's port. (Over TCP the engine drops a client whose
+ * connection closes.)
+ *
  * <p>Runs without OSGi: {@code java -cp engine-bundle.jar:javaosc-core.jar:slf4j-api.jar
  * la.methc.engine.tool.OscTool ...}. Exit status 0 when sent, 1 when the messages could not be sent, 2 on a bad
  * command line.
@@ -91,6 +96,9 @@ public final class OscTool {
                         c.write(m);
                     }
                     replies.print(out, err, a.waitMillis, null);
+                    if (leavesRegistered(a.messages)) {
+                        c.write(new OSCMessage("/notify", List.of(0)));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -102,6 +110,17 @@ public final class OscTool {
         }
         out.flush();
         return 0;
+    }
+
+    /** Whether the last {@code /notify} among {@code messages} registers (an int argument other than 0). */
+    static boolean leavesRegistered(List<OSCMessage> messages) {
+        boolean registered = false;
+        for (OSCMessage m : messages) {
+            if (m.getAddress().equals("/notify") && !m.getArguments().isEmpty()) {
+                registered = m.getArguments().get(0) instanceof Integer i && i != 0;
+            }
+        }
+        return registered;
     }
 
     /** Collects replies on the transport's thread; {@link #print} prints them on the caller's. */

@@ -115,6 +115,36 @@ class OscToolTest {
         }
     }
 
+    /**
+     * The engine keeps a UDP client registered until it says {@code /notify 0}, and a finished run cannot say it
+     * later: a run that registered unregisters as it exits (after printing, so its notifications came).
+     */
+    @Test
+    void aUdpRunThatRegisteredUnregistersAsItExits() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
+            udp.start();
+            String port = String.valueOf(udp.port());
+            assertEquals(0, run("--wait", "50", "127.0.0.1", port, "/notify", "i:1", "--", "/version").status());
+            awaitReceived(engine, List.of("/notify 1", "/version", "/notify 0"));
+            // not registered at the end: nothing more is sent
+            engine.received.clear();
+            assertEquals(0, run("--wait", "50", "127.0.0.1", port, "/notify", "i:1", "--", "/notify", "i:0").status());
+            assertEquals(0, run("--wait", "50", "127.0.0.1", port, "/version").status());
+            awaitReceived(engine, List.of("/notify 1", "/notify 0", "/version"));
+            Thread.sleep(100);
+            assertEquals(List.of("/notify 1", "/notify 0", "/version"), engine.received);
+        }
+    }
+
+    private static void awaitReceived(FakeEngine engine, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (engine.received.size() < expected.size() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, engine.received);
+    }
+
     @Test
     void badArgumentsExitTwoWithUsage() {
         Run r = run("127.0.0.1", "57110", "/x", "i:one");

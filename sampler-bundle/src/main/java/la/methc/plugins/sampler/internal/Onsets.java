@@ -18,7 +18,9 @@ import java.util.Arrays;
  *   <li>Position: the centre sample of the frame, n·{@value #HOP}; a sudden onset lands within one hop of
  *   it (a click up to a hop early, since the window rises ahead of it).</li>
  * </ol>
- * Threshold 0 takes every local peak above the local median; 0.5 to 2 suits percussive material.
+ * Threshold 0 takes every local peak above the local median; 0.5 to 2 suits percussive material. A sound that
+ * stops abruptly, at the buffer's end too (the signal is zero after it), spreads over the bins around it as the
+ * window cuts it, which the flux counts as a rise: it can be reported as an onset. Fade it out.
  */
 final class Onsets {
 

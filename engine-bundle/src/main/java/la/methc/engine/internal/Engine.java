@@ -256,7 +256,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         for (Command c = requests.relaxedPoll(); c != null; c = requests.relaxedPoll()) {
             if (c.time() != Command.NOW && c.time() >= blockEnd) {
                 if (!scheduler.add(c)) {
-                    error(c.address(), -1, "scheduler full", c.client());
+                    error(c.address(), -1, EngineText.schedulerFull(), c.client());
                 }
             } else {
                 run(c);
@@ -328,7 +328,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         for (int i = 0; i < numFailed; i++) {
             SynthNode n = failed[i];
             // error path: allocation is allowed here
-            error("/synth/process", n.id(), n.def().uri() + " threw " + failures[i], null);
+            error(EngineText.synthProcess(), n.id(), EngineText.synthThrew(n, failures[i]), null);
             failed[i] = null;
             failures[i] = null;
         }
@@ -484,9 +484,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
-    /** RT, error path. A WorldCommand threw (the Engine's String constants are resolved early, not here). */
+    /** RT, error path. A WorldCommand threw (the text is in {@link EngineText}: no String constants here). */
     void commandThrew(WorldCommand command, Throwable t) {
-        warn("WorldCommand " + command + " threw", t);
+        warn(EngineText.commandThrew(command), t);
     }
 
     // ---------------------------------------------------------------- RT: synth hooks
@@ -564,7 +564,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         try {
             node.synth().detach(this);
         } catch (Throwable t) {
-            warn("node " + node.id() + " (" + node.def().uri() + "): detach threw", t);
+            warn(EngineText.detachThrew(node), t);
         }
         holder = null;
         current = outer;
@@ -573,8 +573,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             for (int i = 0; i < held.size(); i++) {
                 int id = held.id(i);
                 int n = held.count(i);
-                warn("node " + node.id() + " (" + node.def().uri() + ") left the tree holding resource " + id + " ("
-                        + n + "x); released by the engine", null);
+                warn(EngineText.leftHolding(node, id, n), null);
                 for (int k = 0; k < n; k++) {
                     resources.release(id, null);
                 }

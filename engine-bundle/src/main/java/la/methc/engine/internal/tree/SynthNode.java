@@ -72,8 +72,7 @@ public final class SynthNode extends Node {
             counts[kind(p)]++;
         }
         if (controls.length > counts[0]) {
-            throw new IllegalArgumentException(def.def().uri() + " has " + counts[0] + " control inputs, got "
-                    + controls.length + " values");
+            throw new IllegalArgumentException(NodeText.tooManyControls(def, counts[0], controls.length));
         }
         SynthNode node = new SynthNode(id, def, synth, counts, blockSize);
         int[] next = new int[5];

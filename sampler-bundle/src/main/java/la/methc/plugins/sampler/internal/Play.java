@@ -320,6 +320,6 @@ final class Play implements Synth {
 
     @Override
     public String toString() {
-        return "play[buffer " + buffer.id() + ", " + outs.length + " ch]";
+        return SamplerText.play(buffer.id(), outs.length);
     }
 }

@@ -153,6 +153,6 @@ final class Record implements Synth {
 
     @Override
     public String toString() {
-        return "record[buffer " + buffer.id() + ", " + ins.length + " ch]";
+        return SamplerText.record(buffer.id(), ins.length);
     }
 }

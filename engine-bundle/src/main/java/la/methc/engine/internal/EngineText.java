@@ -1,0 +1,44 @@
+package la.methc.engine.internal;
+
+import la.methc.api.WorldCommand;
+import la.methc.engine.internal.tree.SynthNode;
+
+/**
+ * The text of the {@link Engine}'s errors and warnings, built on RT only on those error paths. A class of its own
+ * so that {@link Engine}, whose block loop runs on RT, holds no String constants: when HotSpot compiles a method
+ * with C2, the thread that asked for the compile resolves (allocates) every String constant of the method's
+ * class, and for {@link Engine#process} that is the RT thread, some 5,000 blocks after the engine started. See
+ * {@code la.methc.engine.internal.resource.JobFailures}.
+ */
+final class EngineText {
+
+    private EngineText() {
+    }
+
+    /** The reason of {@code /error} when a request's time is too far off for the scheduler's queue. */
+    static String schedulerFull() {
+        return "scheduler full";
+    }
+
+    /** The address of {@code /error} for a synth whose process threw. */
+    static String synthProcess() {
+        return "/synth/process";
+    }
+
+    static String synthThrew(SynthNode n, Throwable failure) {
+        return n.def().uri() + " threw " + failure;
+    }
+
+    static String commandThrew(WorldCommand command) {
+        return "WorldCommand " + command + " threw";
+    }
+
+    static String detachThrew(SynthNode node) {
+        return "node " + node.id() + " (" + node.def().uri() + "): detach threw";
+    }
+
+    static String leftHolding(SynthNode node, int id, int count) {
+        return "node " + node.id() + " (" + node.def().uri() + ") left the tree holding resource " + id + " ("
+                + count + "x); released by the engine";
+    }
+}

@@ -1,0 +1,17 @@
+package la.methc.engine.internal.tree;
+
+/**
+ * The text of the node classes' errors. A class of its own so that {@link SynthNode}, whose process runs on RT,
+ * holds no String constants (a C2 compile asked for by the RT thread would resolve them there; see
+ * {@code la.methc.engine.internal.resource.JobFailures}).
+ */
+final class NodeText {
+
+    private NodeText() {
+    }
+
+    /** NRT. */
+    static String tooManyControls(SynthDefEntry def, int controlInputs, int values) {
+        return def.def().uri() + " has " + controlInputs + " control inputs, got " + values + " values";
+    }
+}

@@ -70,7 +70,7 @@ public class EngineIT {
     public void connect() throws Exception {
         probe = context.registerService(SynthDef.class, Probe.def(), null);
         osc = OscTestClient.udp(Integer.getInteger("methcla.port"));
-        awaitEngine();
+        osc.awaitEngine(15_000);
         osc.send("/notify", 1);
         osc.await("/done");
     }
@@ -82,22 +82,6 @@ public class EngineIT {
         osc.close();
         probe.unregister();
         Probe.MADE.clear();
-    }
-
-    /** The engine answers as soon as its component is active; the tests start when it does. */
-    private void awaitEngine() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            osc.send("/version");
-            try {
-                osc.await("/version.reply", 200);
-                return;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-            }
-        }
     }
 
     @Test

@@ -123,6 +123,22 @@ final class OscTestClient implements AutoCloseable {
         return all;
     }
 
+    /** Waits until the engine answers {@code /version}: its component is active. Fails after {@code ms}. */
+    void awaitEngine(long ms) throws IOException {
+        long deadline = System.currentTimeMillis() + ms;
+        while (true) {
+            send("/version");
+            try {
+                await("/version.reply", 200);
+                return;
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** {@code /sync} round trip: everything sent before has been handled. */
     void sync() throws IOException {
         int id = (int) (System.nanoTime() & 0x7fffffff);

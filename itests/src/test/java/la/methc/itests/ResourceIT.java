@@ -85,17 +85,7 @@ public class ResourceIT {
     /** The engine answers once its component is active, and the plugins are bound soon after. */
     private void awaitEngine() throws Exception {
         long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            osc.send("/version");
-            try {
-                osc.await("/version.reply", 200);
-                break;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-            }
-        }
+        osc.awaitEngine(15_000);
         // the AudioBuffer def and the sampler synths are DS services: wait until the engine has bound them
         while (true) {
             osc.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer

@@ -115,17 +115,7 @@ public class SamplerWalkthroughIT {
     /** The engine answers, and every plugin the walk-through uses is bound (probed with requests it refuses). */
     private void awaitEngine() throws Exception {
         long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            osc.send("/version");
-            try {
-                osc.await("/version.reply", 200);
-                break;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-            }
-        }
+        osc.awaitEngine(15_000);
         while (true) {
             // each is refused, by its plugin when it is bound (a target that is not there, a missing option,
             // too few arguments), else by the engine as unknown

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import la.methc.api.PortDescriptor;
-import la.methc.api.ResourceRef;
 import la.methc.api.Synth;
 import la.methc.api.World;
 import la.methc.audiobuffer.AudioBuffer;
@@ -45,9 +44,8 @@ final class Play implements Synth {
     static final int FIRST_OUTPUT = 4;
 
     private final List<PortDescriptor> ports;
-    private final int bufferId;
     private final int interpolation;
-    private final ResourceRef<AudioBuffer> buffer = new ResourceRef<>(AudioBuffer.URI, AudioBuffer.class);
+    private final BufferPort buffer;
 
     private float[] rate;
     private float[] loop;
@@ -61,7 +59,7 @@ final class Play implements Synth {
 
     /** NRT. */
     Play(int bufferId, int channels, int interpolation) {
-        this.bufferId = bufferId;
+        this.buffer = new BufferPort(bufferId);
         this.interpolation = interpolation;
         this.outs = new float[channels][];
         List<PortDescriptor> p = new ArrayList<>(FIRST_OUTPUT + channels);
@@ -92,14 +90,10 @@ final class Play implements Synth {
         }
     }
 
-    /**
-     * RT thread, once as the synth enters the tree. Binds the buffer named by option 0.
-     *
-     * @throws la.methc.api.ResourceAcquireError when it is not a live AudioBuffer (nothing is then held)
-     */
+    /** RT thread, once as the synth enters the tree: {@link BufferPort#attach}. */
     @Override
     public void attach(World world) {
-        buffer.bind(world, bufferId);
+        buffer.attach(world);
     }
 
     /**
@@ -109,7 +103,7 @@ final class Play implements Synth {
      */
     @Override
     public boolean remap(World world, int port, int resourceId) {
-        if (port != 0 || !buffer.tryReplace(world, resourceId)) {
+        if (!buffer.remap(world, port, resourceId)) {
             return false;
         }
         if (started && !ended) {
@@ -122,7 +116,7 @@ final class Play implements Synth {
     /** RT thread, once as the synth leaves the tree (or is refused). Releases the buffer. */
     @Override
     public void detach(World world) {
-        buffer.close();
+        buffer.detach();
     }
 
     /** RT thread, every block. Reads the cached buffer body; no refcount work, no allocation. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import la.methc.api.PortDescriptor;
-import la.methc.api.ResourceRef;
 import la.methc.api.Synth;
 import la.methc.api.World;
 import la.methc.audiobuffer.AudioBuffer;
@@ -32,8 +31,7 @@ final class Record implements Synth {
     static final int FIRST_INPUT = 3;
 
     private final List<PortDescriptor> ports;
-    private final int bufferId;
-    private final ResourceRef<AudioBuffer> buffer = new ResourceRef<>(AudioBuffer.URI, AudioBuffer.class);
+    private final BufferPort buffer;
 
     private float[] loop;
     private float[] start;
@@ -46,7 +44,7 @@ final class Record implements Synth {
 
     /** NRT. */
     Record(int bufferId, int channels) {
-        this.bufferId = bufferId;
+        this.buffer = new BufferPort(bufferId);
         this.ins = new float[channels][];
         List<PortDescriptor> p = new ArrayList<>(FIRST_INPUT + channels);
         p.add(PortDescriptor.resourceOutput("buffer"));
@@ -74,14 +72,10 @@ final class Record implements Synth {
         }
     }
 
-    /**
-     * RT thread, once as the synth enters the tree. Binds the buffer named by option 0.
-     *
-     * @throws la.methc.api.ResourceAcquireError when it is not a live AudioBuffer (nothing is then held)
-     */
+    /** RT thread, once as the synth enters the tree: {@link BufferPort#attach}. */
     @Override
     public void attach(World world) {
-        buffer.bind(world, bufferId);
+        buffer.attach(world);
     }
 
     /**
@@ -91,7 +85,7 @@ final class Record implements Synth {
      */
     @Override
     public boolean remap(World world, int port, int resourceId) {
-        if (port != 0 || !buffer.tryReplace(world, resourceId)) {
+        if (!buffer.remap(world, port, resourceId)) {
             return false;
         }
         if (started && !ended) {
@@ -104,7 +98,7 @@ final class Record implements Synth {
     /** RT thread, once as the synth leaves the tree (or is refused). Releases the buffer. */
     @Override
     public void detach(World world) {
-        buffer.close();
+        buffer.detach();
     }
 
     /** RT thread, every block. Writes frames {@code [offset, offset + frames)} of the inputs; no allocation. */

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A blocking OSC client for tests, over UDP or TCP (int32 size prefix), with JavaOSC as codec. */
 final class OscTestClient implements AutoCloseable {
@@ -137,6 +138,45 @@ final class OscTestClient implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Requests sent to learn whether plugins are bound. */
+    @FunctionalInterface
+    interface Probe {
+        void send(OscTestClient osc) throws IOException;
+    }
+
+    /**
+     * Plugins are DS services the engine binds some time after it answers: sends {@code probe} (requests the
+     * plugins refuse once they are bound) and a {@code /sync} until {@code bound} holds for the replies; fails
+     * after {@code ms}, naming {@code what}.
+     */
+    void awaitBound(long ms, Probe probe, Predicate<List<OSCMessage>> bound, String what)
+            throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + ms;
+        while (true) {
+            probe.send(this);
+            sync();
+            List<OSCMessage> got = drain(20);
+            if (bound.test(got)) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(what + " never bound: " + describe(got));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Whether one of {@code replies} is an {@code /error} for {@code address} whose reason contains {@code part}. */
+    static boolean hasError(List<OSCMessage> replies, String address, String part) {
+        return replies.stream().anyMatch(m -> m.getAddress().equals("/error")
+                && (address == null || m.getArguments().get(0).equals(address))
+                && ((String) m.getArguments().get(2)).contains(part));
+    }
+
+    static boolean has(List<OSCMessage> replies, String address) {
+        return replies.stream().anyMatch(m -> m.getAddress().equals(address));
     }
 
     /** {@code /sync} round trip: everything sent before has been handled. */

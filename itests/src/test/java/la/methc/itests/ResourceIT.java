@@ -84,27 +84,12 @@ public class ResourceIT {
 
     /** The engine answers once its component is active, and the plugins are bound soon after. */
     private void awaitEngine() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
         osc.awaitEngine(15_000);
-        // the AudioBuffer def and the sampler synths are DS services: wait until the engine has bound them
-        while (true) {
-            osc.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
-            osc.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def: no shape
-            osc.sync();
-            List<OSCMessage> got = osc.drain(20);
-            boolean play = got.stream().anyMatch(m -> m.getAddress().equals("/error")
-                    && m.getArguments().get(0).equals("/synth/new")
-                    && ((String) m.getArguments().get(2)).contains("option 0"));
-            boolean buffer = got.stream().anyMatch(m -> m.getAddress().equals("/resource/error"));
-            if (play && buffer) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the sampler or AudioBuffer was never bound: "
-                        + OscTestClient.describe(got));
-            }
-            Thread.sleep(50);
-        }
+        osc.awaitBound(15_000, o -> {
+            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
+            o.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def: no shape
+        }, got -> OscTestClient.hasError(got, "/synth/new", "option 0") && OscTestClient.has(got, "/resource/error"),
+                "the sampler or AudioBuffer");
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -105,33 +105,14 @@ public class SamplerAllocationIT {
 
     /** The engine answers, and has bound the sampler, the AudioBuffer and the counter. */
     private void awaitEngine() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            osc.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def (no shape) once it is bound
-            osc.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
-            osc.send("/synth/new", COUNTER, 1, 0, 1, new ArrayList<>(), new ArrayList<>());
-            osc.send("/node/free", 1);
-            List<OSCMessage> got = new ArrayList<>();
-            try {
-                osc.sync();
-                got = osc.drain(20);
-            } catch (AssertionError notYet) {
-                // the engine is not up yet
-            }
-            boolean buffer = got.stream().anyMatch(m -> m.getAddress().equals("/resource/error"));
-            boolean play = got.stream().anyMatch(m -> m.getAddress().equals("/error")
-                    && m.getArguments().get(0).equals("/synth/new") && ((String) m.getArguments().get(2)).contains("option 0"));
-            boolean counter = got.stream().noneMatch(m -> m.getAddress().equals("/error")
-                    && ((String) m.getArguments().get(2)).contains(COUNTER));
-            if (buffer && play && counter) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the engine, the sampler or the AudioBuffer never came up: "
-                        + OscTestClient.describe(got));
-            }
-            Thread.sleep(100);
-        }
+        osc.awaitEngine(15_000);
+        osc.awaitBound(15_000, o -> {
+            o.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def (no shape) once it is bound
+            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
+            o.send("/synth/new", COUNTER, 1, 0, 1, new ArrayList<>(), new ArrayList<>());
+            o.send("/node/free", 1);
+        }, got -> OscTestClient.has(got, "/resource/error") && OscTestClient.hasError(got, "/synth/new", "option 0")
+                && !OscTestClient.hasError(got, null, COUNTER), "the sampler, the AudioBuffer or the counter");
     }
 
     @Test

@@ -114,31 +114,19 @@ public class SamplerWalkthroughIT {
 
     /** The engine answers, and every plugin the walk-through uses is bound (probed with requests it refuses). */
     private void awaitEngine() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
         osc.awaitEngine(15_000);
-        while (true) {
+        osc.awaitBound(15_000, o -> {
             // each is refused, by its plugin when it is bound (a target that is not there, a missing option,
             // too few arguments), else by the engine as unknown
             for (String uri : List.of(SINE, ENVELOPE, RECORD, PLAY)) {
-                osc.send(synthNew(uri, 1, 999, 1, List.of(), List.of()));
+                o.send(synthNew(uri, 1, 999, 1, List.of(), List.of()));
             }
             for (String command : List.of("/buffer/read", "/buffer/write", "/buffer/onsets", "/buffer/normalize")) {
-                osc.send(command);
+                o.send(command);
             }
-            osc.send("/resource/new", AB, 0);
-            osc.sync();
-            List<OSCMessage> got = osc.drain(20);
-            boolean unknown = got.stream().anyMatch(m -> m.getAddress().equals("/error")
-                    && ((String) m.getArguments().get(2)).startsWith("unknown "));
-            boolean buffer = got.stream().anyMatch(m -> m.getAddress().equals("/resource/error"));
-            if (!unknown && buffer) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not every plugin was bound: " + OscTestClient.describe(got));
-            }
-            Thread.sleep(50);
-        }
+            o.send("/resource/new", AB, 0);
+        }, got -> !OscTestClient.hasError(got, null, "unknown ") && OscTestClient.has(got, "/resource/error"),
+                "a plugin of the walk-through");
     }
 
     @Test

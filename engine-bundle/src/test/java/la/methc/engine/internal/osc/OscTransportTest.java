@@ -508,7 +508,9 @@ class OscTransportTest {
             assertTrue(names.contains("methcla-osc-udp"), names.toString());
             assertTrue(names.contains("methcla-osc-tcp"), names.toString());
             assertTrue(names.contains("methcla-osc-tcp-" + LOOPBACK.getHostAddress() + ":" + a.getLocalPort()), names.toString());
-            assertEquals(4, names.size(), names.toString());
+            assertTrue(names.contains("methcla-osc-tcp-out-" + LOOPBACK.getHostAddress() + ":" + a.getLocalPort()),
+                    names.toString());
+            assertEquals(6, names.size(), names.toString());
             server.close();
             assertEquals(List.of(), OscThreads.alive());
             assertClosedByServer(a);

@@ -3,8 +3,13 @@ package la.methc.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.illposed.osc.OSCMessage;
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.osc.OscCodec;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -79,6 +85,54 @@ public class DistributionIT {
             }
         }
         waitFor(log, "engine stopped", 1000);
+    }
+
+    /** {@code --allow 127.0.0.2}: a client on 127.0.0.1 gets nothing, one on 127.0.0.2 is served. */
+    @Test
+    public void allowServesOnlyTheListedClients() throws Exception {
+        int port = Provisioning.freePort();
+        Path log = WORK.resolve("methcla-allow.log");
+        Process engine = start(log, "--port", Integer.toString(port), "--driver", "dummy", "--allow", "127.0.0.2");
+        try (OscTestClient refused = OscTestClient.udp(port);
+                DatagramSocket allowed = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0))) {
+            waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
+            waitFor(log, "clients allowed: 127.0.0.2", 1000);
+            refused.send("/version");
+            assertEquals(List.of(), refused.drain(500));
+            waitFor(log, "refused UDP datagrams from 127.0.0.1: not in the allow-list", 5000);
+
+            allowed.setSoTimeout(5000);
+            byte[] version = OscCodec.toBytes(new OSCMessage("/version"));
+            allowed.send(new DatagramPacket(version, version.length, InetAddress.getLoopbackAddress(), port));
+            byte[] buffer = new byte[1024];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            allowed.receive(reply);
+            assertEquals("/version.reply", ((OSCMessage) OscCodec.decode(buffer, 0, reply.getLength())).getAddress());
+
+            byte[] quit = OscCodec.toBytes(new OSCMessage("/quit"));
+            allowed.send(new DatagramPacket(quit, quit.length, InetAddress.getLoopbackAddress(), port));
+            assertTrue("engine did not exit after /quit", engine.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, engine.exitValue());
+        } finally {
+            engine.destroyForcibly();
+        }
+    }
+
+    /** A malformed {@code --allow} entry: one clear line, and the process ends instead of running without an engine. */
+    @Test
+    public void aMalformedAllowListStopsStartUp() throws Exception {
+        Path log = WORK.resolve("methcla-bad-allow.log");
+        Process engine = start(log, "--port", Integer.toString(Provisioning.freePort()), "--driver", "dummy",
+                "--allow", "10.0.0.0/8,my-laptop");
+        try {
+            assertTrue("the process did not end", engine.waitFor(20, TimeUnit.SECONDS));
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(out, out.contains("methcla: cannot start the engine: allow: 'my-laptop': not an IP address "
+                    + "literal"));
+            assertTrue(out, !out.contains("methcla ready"));
+        } finally {
+            engine.destroyForcibly();
+        }
     }
 
     @Test

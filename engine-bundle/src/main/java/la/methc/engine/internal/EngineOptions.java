@@ -1,10 +1,12 @@
 package la.methc.engine.internal;
 
 import java.util.function.Function;
+import la.methc.engine.internal.osc.AllowList;
 
 /**
  * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else
- * the framework property {@code methcla.name}, else its default.
+ * the framework property {@code methcla.name}, else its default. {@code allow}: the OSC clients served (see
+ * {@link AllowList}; empty: everyone the bind address lets in).
  */
 public record EngineOptions(
         int sampleRate,
@@ -17,6 +19,7 @@ public record EngineOptions(
         int workerThreads,
         int port,
         String bind,
+        AllowList allow,
         String driver,
         String sampleRoot,
         String renderScore,
@@ -75,6 +78,7 @@ public record EngineOptions(
                 r.integer("workerThreads", 2),
                 r.integer("port", 57110),
                 r.string("bind", "127.0.0.1"),
+                AllowList.parse(r.string("allow", "")),
                 r.string("driver", "javasound"),
                 r.string("sampleRoot", "samples"),
                 r.string("render.score", null),
@@ -88,12 +92,14 @@ public record EngineOptions(
 
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
-                maxResources, workerThreads, port, bind, newDriver, sampleRoot, renderScore, renderOut, renderExit);
+                maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
+                renderExit);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
-                maxResources, workerThreads, newPort, bind, driver, sampleRoot, renderScore, renderOut, renderExit);
+                maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
+                renderExit);
     }
 
     private record Reader(Function<String, String> lookup) {

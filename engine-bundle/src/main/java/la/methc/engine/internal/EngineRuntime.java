@@ -92,7 +92,7 @@ public final class EngineRuntime implements AutoCloseable {
             driver = d;
             d.start(engine);
             try {
-                server = OscServer.start(options.bind(), options.port(), dispatcher);
+                server = OscServer.start(options.bind(), options.port(), options.allow(), dispatcher);
             } catch (IOException e) {
                 close();
                 throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": "

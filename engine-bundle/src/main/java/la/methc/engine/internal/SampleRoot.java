@@ -20,6 +20,9 @@ import java.nio.file.Path;
  */
 public final class SampleRoot {
 
+    /** Longest client path accepted (Linux's PATH_MAX): refused at once, not walked component by component. */
+    static final int MAX_PATH_CHARS = 4096;
+
     private final Path root;
 
     public SampleRoot(String configured) {
@@ -38,11 +41,16 @@ public final class SampleRoot {
     /**
      * NRT. {@code path} (relative to the root, or absolute inside it) as a real, absolute path inside the root.
      *
-     * @throws IllegalArgumentException when it is empty, malformed, a broken symbolic link, or outside the root
+     * @throws IllegalArgumentException when it is empty, too long, malformed, a broken symbolic link, or outside
+     *     the root
      */
     public Path resolve(String path) {
         if (path == null || path.isEmpty()) {
             throw new IllegalArgumentException("empty path");
+        }
+        if (path.length() > MAX_PATH_CHARS) {
+            throw new IllegalArgumentException("path of " + path.length() + " characters is longer than "
+                    + MAX_PATH_CHARS);
         }
         Path p;
         try {

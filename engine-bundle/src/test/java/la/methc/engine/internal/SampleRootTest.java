@@ -96,8 +96,42 @@ class SampleRootTest {
 
     @Test
     void emptyAndMalformedPathsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> samples.resolve(""));
+        assertEquals("empty path", assertThrows(IllegalArgumentException.class, () -> samples.resolve(""))
+                .getMessage());
         assertThrows(IllegalArgumentException.class, () -> samples.resolve(null));
-        assertThrows(IllegalArgumentException.class, () -> samples.resolve("a\0b"));
+        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class, () -> samples.resolve("a\0b"));
+        assertTrue(nul.getMessage().startsWith("bad path a"), nul.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> samples.resolve("ok.wav\0/../../etc/passwd"));
+    }
+
+    @Test
+    void veryLongPathsAreRefusedAtOnce() {
+        String deep = "a/".repeat(SampleRoot.MAX_PATH_CHARS / 2) + "x.wav";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> samples.resolve(deep));
+        assertEquals("path of " + deep.length() + " characters is longer than 4096", e.getMessage());
+        String longest = "b".repeat(200) + "/" + "c".repeat(SampleRoot.MAX_PATH_CHARS - 201);
+        assertEquals(root.resolve(longest), samples.resolve(longest), "up to the limit: checked, even if no file "
+                + "system takes names that long");
+    }
+
+    /** A path through a linked directory is normalised as written, then the links of the result resolved. */
+    @Test
+    void dotDotAfterALinkedDirectoryIsLexical() throws IOException {
+        Files.createSymbolicLink(root.resolve("away"), outside);
+        // "away/.." is the root itself, not outside's parent as the OS would read it
+        assertEquals(root.resolve("x.wav"), samples.resolve("away/../x.wav"));
+        assertOutside("away/../../elsewhere/secret.wav");
+        Files.createDirectories(root.resolve("real/deep"));
+        Files.createSymbolicLink(root.resolve("inner"), root.resolve("real/deep"));
+        assertEquals(root.resolve("real/deep/y.wav"), samples.resolve("inner/y.wav"));
+        assertEquals(root.resolve("y.wav"), samples.resolve("inner/../y.wav"));
+    }
+
+    @Test
+    void aLinkLoopIsRefused() throws IOException {
+        Files.createSymbolicLink(root.resolve("loop1"), root.resolve("loop2"));
+        Files.createSymbolicLink(root.resolve("loop2"), root.resolve("loop1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> samples.resolve("loop1/x.wav"));
+        assertTrue(e.getMessage().startsWith("path loop1/x.wav: "), e.getMessage());
     }
 }

@@ -33,18 +33,32 @@ public final class OscServer implements AutoCloseable {
      * @throws IOException if either cannot be bound (nothing stays open then)
      */
     public static OscServer start(String bindAddress, int port, PacketSink sink) throws IOException {
-        return start(InetAddress.getByName(bindAddress), port, sink);
+        return start(InetAddress.getByName(bindAddress), port, AllowList.ANY, sink);
     }
 
     public static OscServer start(InetAddress bindAddress, int port, PacketSink sink) throws IOException {
+        return start(bindAddress, port, AllowList.ANY, sink);
+    }
+
+    /**
+     * As {@link #start(String, int, PacketSink)}, serving only the clients {@code allow} lets in. Warns when the
+     * address is not a loopback one and nothing restricts who may connect.
+     */
+    public static OscServer start(String bindAddress, int port, AllowList allow, PacketSink sink) throws IOException {
+        return start(InetAddress.getByName(bindAddress), port, allow, sink);
+    }
+
+    public static OscServer start(InetAddress bindAddress, int port, AllowList allow, PacketSink sink)
+            throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         for (int attempt = 1; ; attempt++) {
-            UdpTransport udp = new UdpTransport(new InetSocketAddress(bindAddress, port), sink);
+            UdpTransport udp = new UdpTransport(new InetSocketAddress(bindAddress, port), sink, allow);
             TcpTransport tcp;
             try {
-                tcp = new TcpTransport(new InetSocketAddress(bindAddress, udp.port()), sink);
+                tcp = new TcpTransport(new InetSocketAddress(bindAddress, udp.port()), sink, allow,
+                        TcpTransport.MAX_CONNECTIONS);
             } catch (BindException e) {
                 udp.close();
                 if (port == 0 && attempt < EPHEMERAL_ATTEMPTS) {
@@ -59,7 +73,13 @@ public final class OscServer implements AutoCloseable {
             OscServer server = new OscServer(udp, tcp);
             udp.start();
             tcp.start();
-            LOG.info("OSC listening on udp {} and tcp {}", Peers.describe(udp.localAddress()), tcp.port());
+            LOG.info("OSC listening on udp {} and tcp {}{}", Peers.describe(udp.localAddress()), tcp.port(),
+                    allow.isEmpty() ? "" : ", clients allowed: " + allow);
+            if (!bindAddress.isLoopbackAddress() && allow.isEmpty()) {
+                LOG.warn("OSC is bound to {}, not a loopback address, and no allow-list is set: any host that "
+                        + "reaches port {} controls the engine and the files of its sample root. Set allow "
+                        + "(bin/methcla --allow ADDRESSES) or bind 127.0.0.1", bindAddress.getHostAddress(), tcp.port());
+            }
             return server;
         }
     }

@@ -2,11 +2,10 @@ package la.methc.engine.internal.osc;
 
 import com.illposed.osc.OSCPacket;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -16,10 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One OSC-over-TCP connection: packets framed by an int32 big-endian size, read by the connection's own thread
- * ({@code methcla-osc-tcp-<peer>}) and sent under a lock. A client is its connection: equal only to itself, and
- * not {@linkplain #isOpen() open} once closed.
+ * ({@code methcla-osc-tcp-<peer>}) and written by another ({@code methcla-osc-tcp-out-<peer>}) from a
+ * {@link SendQueue}. Sending only queues, so a peer that stops reading never blocks the thread answering it (the
+ * notifier serves every client); when the peer lets more than {@link #MAX_QUEUED_BYTES} wait, the connection is
+ * dropped (logged) rather than grow memory. A client is its connection: equal only to itself, and not
+ * {@linkplain #isOpen() open} once closed.
  */
 public final class TcpClient implements Client, AutoCloseable {
+
+    /** Bytes of replies that may wait for a peer that does not read (beyond what its socket buffers hold). */
+    public static final int MAX_QUEUED_BYTES = 1 << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpClient.class);
     private static final long JOIN_MILLIS = 5000;
@@ -29,9 +34,10 @@ public final class TcpClient implements Client, AutoCloseable {
     private final PacketSink sink;
     private final Consumer<TcpClient> onClosed;
     private final String peer;
-    private final DataOutputStream out;
-    private final Object writeLock = new Object();
+    private final OutputStream out;
+    private final SendQueue queue;
     private final Thread reader;
+    private final Thread writer;
     private volatile boolean closed;
 
     TcpClient(Socket socket, PacketSink sink, Consumer<TcpClient> onClosed) throws IOException {
@@ -40,12 +46,16 @@ public final class TcpClient implements Client, AutoCloseable {
         this.onClosed = onClosed;
         this.peer = Peers.describe(socket.getRemoteSocketAddress());
         socket.setTcpNoDelay(true);
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
+        this.out = socket.getOutputStream();
+        this.queue = new SendQueue(MAX_QUEUED_BYTES);
         this.reader = new Thread(this::read, "methcla-osc-tcp-" + peer);
         this.reader.setDaemon(true);
+        this.writer = new Thread(this::writeQueued, "methcla-osc-tcp-out-" + peer);
+        this.writer.setDaemon(true);
     }
 
     void start() {
+        writer.start();
         reader.start();
     }
 
@@ -53,7 +63,10 @@ public final class TcpClient implements Client, AutoCloseable {
         return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
-    /** Sends one framed packet; failures are logged (and close the connection), never thrown. */
+    /**
+     * NRT (network thread, notifier, worker). Queues one framed packet and returns at once; failures are logged
+     * (a peer that lets too much wait is disconnected), never thrown.
+     */
     @Override
     public void send(OSCPacket packet) {
         try {
@@ -61,19 +74,14 @@ public final class TcpClient implements Client, AutoCloseable {
         } catch (IllegalArgumentException e) {
             LOG.warn("not sent to {}: {}", describe(), e.getMessage());
         } catch (IOException e) {
-            if (closed) {
-                LOG.debug("not sent to {}, connection closed: {}", describe(), e.toString());
-            } else {
-                LOG.warn("failed to send to {}, closing the connection: {}", describe(), e.toString());
-                close();
-            }
+            LOG.debug("not sent to {}: {}", describe(), e.getMessage());
         }
     }
 
     /**
-     * Sends one framed packet.
+     * Queues one framed packet for the writer thread; never blocks.
      *
-     * @throws IOException if the connection is closed or the write fails
+     * @throws IOException if the connection is closed, or was just closed because the peer lets too much wait
      * @throws IllegalArgumentException if the packet cannot be serialized
      */
     public void write(OSCPacket packet) throws IOException {
@@ -81,13 +89,39 @@ public final class TcpClient implements Client, AutoCloseable {
             throw new IOException("connection closed");
         }
         ByteBuffer bytes = OscCodec.encode(packet);
-        synchronized (writeLock) {
-            out.writeInt(bytes.remaining());
-            out.write(bytes.array(), bytes.arrayOffset(), bytes.remaining());
-            out.flush();
+        byte[] frame = new byte[Integer.BYTES + bytes.remaining()];
+        ByteBuffer.wrap(frame).putInt(bytes.remaining()).put(bytes);
+        if (queue.offer(frame)) {
+            return;
         }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("sent {} bytes to {}", bytes.remaining(), describe());
+        if (closed) {
+            throw new IOException("connection closed");
+        }
+        String why = "the peer does not read: " + queue.bytes() + " bytes wait to be sent, " + frame.length
+                + " more would pass the limit of " + queue.maxBytes();
+        LOG.warn("{}: {}; closing the connection", describe(), why);
+        disconnect();
+        throw new IOException(why);
+    }
+
+    /** The writer thread: sends the queued frames in order until the connection closes. */
+    private void writeQueued() {
+        try {
+            for (byte[] frame = queue.take(); frame != null; frame = queue.take()) {
+                out.write(frame);
+                queue.written(frame);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("sent {} bytes to {}", frame.length, describe());
+                }
+            }
+        } catch (IOException e) {
+            if (!closed) {
+                LOG.warn("failed to send to {}, closing the connection: {}", describe(), e.toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            disconnect();
         }
     }
 
@@ -160,8 +194,7 @@ public final class TcpClient implements Client, AutoCloseable {
                 LOG.debug("{} failed: {}", describe(), e.toString());
             }
         } finally {
-            closed = true;
-            Peers.closeQuietly(socket);
+            disconnect();
             try {
                 onClosed.accept(this);
             } catch (RuntimeException e) {
@@ -177,6 +210,7 @@ public final class TcpClient implements Client, AutoCloseable {
      */
     private void lingeringClose(DataInputStream in) {
         try {
+            queue.awaitWritten(LINGER_MILLIS);
             socket.shutdownOutput();
             socket.setSoTimeout((int) LINGER_MILLIS);
             byte[] discard = new byte[8192];
@@ -191,6 +225,8 @@ public final class TcpClient implements Client, AutoCloseable {
             }
         } catch (IOException e) {
             // closing anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -202,16 +238,31 @@ public final class TcpClient implements Client, AutoCloseable {
         }
     }
 
+    /** Any thread. Closes the connection, dropping what waits to be sent; its threads end on their own. */
+    private void disconnect() {
+        closed = true;
+        queue.close();
+        Peers.closeQuietly(socket);
+    }
+
     /**
-     * Closes the connection and, unless called from the connection's own thread, waits for that thread to end.
-     * Idempotent.
+     * Gives what waits to be sent a moment ({@value #LINGER_MILLIS} ms) to go, closes the connection and, unless
+     * called from one of the connection's own threads, waits for them to end. Idempotent.
      */
     @Override
     public void close() {
-        closed = true;
-        Peers.closeQuietly(socket);
-        if (reader.isAlive() && !Peers.join(reader, JOIN_MILLIS)) {
-            LOG.warn("{} did not stop within {} ms", reader.getName(), JOIN_MILLIS);
+        if (!closed) {
+            try {
+                queue.awaitWritten(LINGER_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        disconnect();
+        for (Thread t : new Thread[] {reader, writer}) {
+            if (t.isAlive() && !Peers.join(t, JOIN_MILLIS)) {
+                LOG.warn("{} did not stop within {} ms", t.getName(), JOIN_MILLIS);
+            }
         }
     }
 }

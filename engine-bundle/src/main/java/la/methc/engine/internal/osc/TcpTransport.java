@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * ({@value #THREAD_NAME}) and one reader thread per connection ({@code methcla-osc-tcp-<peer>}); each
  * connection is a {@link TcpClient}. A size that is not positive or exceeds {@link #MAX_PACKET_SIZE} is
  * reported to the sink as a bad packet and closes the connection. At most {@link #MAX_CONNECTIONS} connections
- * (by default) are open at once; more are refused.
+ * (by default) are open at once; more are refused. A connection from an address outside the {@link AllowList} is
+ * closed as it is accepted, before anything is read from it, and counted ({@link #refusedCount()}).
  */
 public final class TcpTransport implements AutoCloseable {
 
@@ -31,21 +32,26 @@ public final class TcpTransport implements AutoCloseable {
     private final ServerSocket server;
     private final PacketSink sink;
     private final int maxConnections;
+    private final AllowList allow;
+    private final Refusals refusals = new Refusals("TCP connections");
     private final InetSocketAddress local;
     private final Set<TcpClient> connections = new LinkedHashSet<>();
     private Thread acceptor;
     private boolean closed; // guarded by connections
 
-    /** Binds {@code bindAddress} (port 0: ephemeral), allowing {@link #MAX_CONNECTIONS} connections. */
+    /** Binds {@code bindAddress} (port 0: ephemeral), allowing {@link #MAX_CONNECTIONS} connections from anyone. */
     public TcpTransport(InetSocketAddress bindAddress, PacketSink sink) throws IOException {
-        this(bindAddress, sink, MAX_CONNECTIONS);
+        this(bindAddress, sink, AllowList.ANY, MAX_CONNECTIONS);
     }
 
-    public TcpTransport(InetSocketAddress bindAddress, PacketSink sink, int maxConnections) throws IOException {
+    /** Binds {@code bindAddress}, allowing {@code maxConnections} connections from the clients {@code allow} lets in. */
+    public TcpTransport(InetSocketAddress bindAddress, PacketSink sink, AllowList allow, int maxConnections)
+            throws IOException {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections " + maxConnections);
         }
         this.sink = sink;
+        this.allow = allow;
         this.maxConnections = maxConnections;
         ServerSocket s = new ServerSocket();
         try {
@@ -103,6 +109,11 @@ public final class TcpTransport implements AutoCloseable {
         return local;
     }
 
+    /** Connections closed at accept so far because their address is not in the allow-list. */
+    public long refusedCount() {
+        return refusals.count();
+    }
+
     /** The connections open now. */
     public int connectionCount() {
         synchronized (connections) {
@@ -110,6 +121,7 @@ public final class TcpTransport implements AutoCloseable {
         }
     }
 
+    /** The accept thread. */
     private void accept() {
         while (true) {
             Socket s;
@@ -123,6 +135,11 @@ public final class TcpTransport implements AutoCloseable {
                 }
                 LOG.warn("OSC TCP accept failed: {}", e.toString());
                 pause(); // e.g. out of file descriptors: do not spin
+                continue;
+            }
+            if (!allow.allows(s.getInetAddress())) {
+                refusals.refused(s.getInetAddress());
+                Peers.closeQuietly(s);
                 continue;
             }
             synchronized (connections) {
@@ -182,6 +199,7 @@ public final class TcpTransport implements AutoCloseable {
         if (!Peers.join(t, JOIN_MILLIS)) {
             LOG.warn("{} did not stop within {} ms", THREAD_NAME, JOIN_MILLIS);
         }
+        refusals.close();
         for (TcpClient c : open) {
             c.close();
         }

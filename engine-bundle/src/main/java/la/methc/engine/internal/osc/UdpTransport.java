@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * OSC over UDP: one socket, one receive thread ({@value #THREAD_NAME}) that parses each datagram and hands it
  * to the {@link PacketSink} with the sender as a {@link UdpClient}. Replies go out from the same socket.
+ * Datagrams from senders outside the {@link AllowList} are dropped before decoding, without a reply (a reply
+ * would let a spoofed sender address reflect traffic at a third party), and counted ({@link #refusedCount()}).
  */
 public final class UdpTransport implements AutoCloseable {
 
@@ -27,6 +29,8 @@ public final class UdpTransport implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final PacketSink sink;
+    private final AllowList allow;
+    private final Refusals refusals = new Refusals("UDP datagrams");
     private final InetSocketAddress local;
     private Thread thread;
     private volatile boolean closed;
@@ -36,7 +40,13 @@ public final class UdpTransport implements AutoCloseable {
      * receiving.
      */
     public UdpTransport(InetSocketAddress bindAddress, PacketSink sink) throws IOException {
+        this(bindAddress, sink, AllowList.ANY);
+    }
+
+    /** As {@link #UdpTransport(InetSocketAddress, PacketSink)}, serving only the senders {@code allow} lets in. */
+    public UdpTransport(InetSocketAddress bindAddress, PacketSink sink, AllowList allow) throws IOException {
         this.sink = sink;
+        this.allow = allow;
         DatagramSocket s = new DatagramSocket(null);
         try {
             s.setReceiveBufferSize(Math.max(s.getReceiveBufferSize(), 256 * 1024));
@@ -74,11 +84,17 @@ public final class UdpTransport implements AutoCloseable {
         return local;
     }
 
+    /** Datagrams dropped so far because their sender is not in the allow-list. */
+    public long refusedCount() {
+        return refusals.count();
+    }
+
     /** A client for sending to {@code remote} from this transport's socket (e.g. a tool talking to a server). */
     public UdpClient clientFor(InetSocketAddress remote) {
         return new UdpClient(socket, remote);
     }
 
+    /** The receive thread. */
     private void receive() {
         byte[] buffer = new byte[MAX_DATAGRAM];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
@@ -94,6 +110,10 @@ public final class UdpTransport implements AutoCloseable {
                 continue;
             } catch (IOException e) {
                 LOG.warn("OSC UDP receive failed: {}", e.toString());
+                continue;
+            }
+            if (!allow.allows(datagram.getAddress())) {
+                refusals.refused(datagram.getAddress());
                 continue;
             }
             UdpClient from = new UdpClient(socket, (InetSocketAddress) datagram.getSocketAddress());
@@ -135,6 +155,7 @@ public final class UdpTransport implements AutoCloseable {
         if (!Peers.join(t, JOIN_MILLIS)) {
             LOG.warn("{} did not stop within {} ms", THREAD_NAME, JOIN_MILLIS);
         }
+        refusals.close();
         LOG.info("OSC UDP on {} closed", Peers.describe(local));
     }
 }

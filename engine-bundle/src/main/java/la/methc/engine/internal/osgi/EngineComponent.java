@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * The engine as a DS component: reads its options (ConfigAdmin PID {@code la.methc.engine}, then
  * {@code methcla.*} system and framework properties), runs an {@link EngineRuntime}, and binds every SynthDef,
  * ResourceDef and CommandDef service as it comes and goes. A new configuration restarts the engine (no modified
- * method).
+ * method). An option it cannot use (a malformed {@code allow} entry, a port that is not a number, …) stops the
+ * framework with one clear line on the log and on standard error: an engine container without its engine, or
+ * with a weaker client restriction than asked for, is worse than none.
  */
 @Component(immediate = true, configurationPid = EngineOptions.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class EngineComponent {
@@ -44,14 +46,32 @@ public final class EngineComponent {
 
     @Activate
     public EngineComponent(BundleContext context, Map<String, Object> config) {
-        EngineOptions options = EngineOptions.from(key -> option(key, config, context));
+        EngineOptions options;
+        try {
+            options = EngineOptions.from(key -> option(key, config, context));
+        } catch (IllegalArgumentException e) {
+            String why = "methcla: cannot start the engine: " + e.getMessage();
+            LOG.error(why);
+            System.err.println(why);
+            stopFramework(context);
+            throw e;
+        }
         runtime = new EngineRuntime(options, defs, resourceDefs, commandDefs, () -> stopFramework(context));
         runtime.start(new PluginsReady(context));
     }
 
-    /** ConfigAdmin, then the command line (system properties), then conf/config.properties. */
+    /**
+     * ConfigAdmin, then the command line (system properties), then conf/config.properties. A multi-valued
+     * ConfigAdmin property (e.g. {@code allow}) is joined with commas.
+     */
     private static String option(String key, Map<String, Object> config, BundleContext context) {
         Object configured = config.get(key);
+        if (configured instanceof String[] values) {
+            return String.join(",", values);
+        }
+        if (configured instanceof java.util.Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        }
         if (configured != null) {
             return configured.toString();
         }

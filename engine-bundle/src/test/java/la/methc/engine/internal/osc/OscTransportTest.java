@@ -39,6 +39,16 @@ class OscTransportTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress(LOOPBACK, 0);
+    /** Another loopback address (all of 127/8 is loopback): the client the allow-list tests let in. */
+    private static final InetAddress OTHER_LOOPBACK = ip("127.0.0.2");
+
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @AfterEach
     void noThreadOutlivesItsTransport() {
@@ -223,6 +233,32 @@ class OscTransportTest {
         udp.close(); // idempotent
     }
 
+    @Test
+    void udpDropsDatagramsFromOutsideTheAllowListUnanswered() throws Exception {
+        RecordingSink sink = replyingSink();
+        try (UdpTransport udp = new UdpTransport(ANY_PORT, sink, AllowList.parse("127.0.0.2"));
+                DatagramSocket refused = new DatagramSocket(0, LOOPBACK);
+                DatagramSocket allowed = new DatagramSocket(0, OTHER_LOOPBACK)) {
+            udp.start();
+            send(refused, new OSCMessage("/refused"), udp.port());
+            byte[] junk = {1, 2, 3};
+            refused.send(new DatagramPacket(junk, junk.length, LOOPBACK, udp.port())); // not even decoded
+            send(allowed, new OSCMessage("/allowed"), udp.port());
+            assertEquals(List.of("/allowed", ByteBuffer.wrap(new byte[] {1, 2, 3}), 9), receive(allowed).getArguments());
+            waitFor(() -> udp.refusedCount() == 2, "two datagrams refused, got " + udp.refusedCount());
+            assertEquals("/allowed", ((OSCMessage) sink.next().packet()).getAddress());
+            assertNull(sink.packets.poll());
+            assertNull(sink.bad.poll(), "a refused datagram is not decoded");
+            refused.setSoTimeout(300);
+            try {
+                refused.receive(new DatagramPacket(new byte[64], 64));
+                fail("a refused sender got an answer");
+            } catch (SocketTimeoutException expected) {
+                // nothing comes back
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ TCP
 
     @Test
@@ -362,7 +398,7 @@ class OscTransportTest {
     @Test
     void tcpRefusesConnectionsOverTheCap() throws Exception {
         RecordingSink sink = new RecordingSink();
-        try (TcpTransport tcp = new TcpTransport(ANY_PORT, sink, 2)) {
+        try (TcpTransport tcp = new TcpTransport(ANY_PORT, sink, AllowList.ANY, 2)) {
             tcp.start();
             try (Socket a = connect(tcp.port()); Socket b = connect(tcp.port())) {
                 waitFor(() -> tcp.connectionCount() == 2, "two connections");
@@ -378,6 +414,27 @@ class OscTransportTest {
                 d.getOutputStream().write(frame(new OSCMessage("/d")));
                 assertEquals("/d", ((OSCMessage) sink.next().packet()).getAddress());
             }
+        }
+    }
+
+    @Test
+    void tcpClosesConnectionsFromOutsideTheAllowListAtAccept() throws Exception {
+        RecordingSink sink = replyingSink();
+        try (TcpTransport tcp = new TcpTransport(ANY_PORT, sink, AllowList.parse("127.0.0.2"), 4)) {
+            tcp.start();
+            try (Socket refused = connect(tcp.port())) {
+                refused.getOutputStream().write(frame(new OSCMessage("/refused")));
+                assertClosedByServer(refused);
+            }
+            assertEquals(1, tcp.refusedCount());
+            try (Socket allowed = new Socket(LOOPBACK, tcp.port(), OTHER_LOOPBACK, 0)) {
+                allowed.getOutputStream().write(frame(new OSCMessage("/allowed")));
+                assertEquals("/allowed", readFrame(allowed).getArguments().get(0));
+                assertEquals(1, tcp.connectionCount());
+            }
+            assertEquals("/allowed", ((OSCMessage) sink.next().packet()).getAddress());
+            assertNull(sink.packets.poll(), "nothing read from a refused connection");
+            assertEquals(1, tcp.refusedCount());
         }
     }
 
@@ -451,7 +508,9 @@ class OscTransportTest {
             assertTrue(names.contains("methcla-osc-udp"), names.toString());
             assertTrue(names.contains("methcla-osc-tcp"), names.toString());
             assertTrue(names.contains("methcla-osc-tcp-" + LOOPBACK.getHostAddress() + ":" + a.getLocalPort()), names.toString());
-            assertEquals(4, names.size(), names.toString());
+            assertTrue(names.contains("methcla-osc-tcp-out-" + LOOPBACK.getHostAddress() + ":" + a.getLocalPort()),
+                    names.toString());
+            assertEquals(6, names.size(), names.toString());
             server.close();
             assertEquals(List.of(), OscThreads.alive());
             assertClosedByServer(a);

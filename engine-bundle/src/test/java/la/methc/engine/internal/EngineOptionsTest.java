@@ -1,0 +1,37 @@
+package la.methc.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The security-related defaults and the {@code allow} option as it flows in from configuration. */
+class EngineOptionsTest {
+
+    @Test
+    void bindsLoopbackAndAllowsEveryClientByDefault() {
+        EngineOptions o = EngineOptions.defaults();
+        assertEquals("127.0.0.1", o.bind());
+        assertTrue(o.allow().isEmpty());
+    }
+
+    @Test
+    void allowIsParsedFromItsKey() throws Exception {
+        EngineOptions o = EngineOptions.from(Map.of("bind", "0.0.0.0", "allow", " 10.0.0.0/8 , ::1 ")::get);
+        assertTrue(o.allow().allows(InetAddress.getByName("10.1.2.3")));
+        assertTrue(o.allow().allows(InetAddress.getByName("::1")));
+        assertFalse(o.allow().allows(InetAddress.getByName("192.168.0.1")));
+        assertEquals("10.0.0.0/8,::1", o.withPort(0).withDriver("dummy").allow().toString(), "kept by the copies");
+    }
+
+    @Test
+    void aMalformedEntryFailsWithTheEntry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.from(Map.of("allow", "10.0.0.1,my-laptop")::get));
+        assertTrue(e.getMessage().startsWith("allow: 'my-laptop': not an IP address literal"), e.getMessage());
+    }
+}

@@ -40,8 +40,8 @@ class OscFuzzTest {
     /** One packet in this many goes over TCP. */
     private static final int TCP_SHARE = 4;
     /** UDP is paced by a /sync after this many packets or this many bytes, whichever comes first. */
-    private static final int SYNC_EVERY = 200;
-    private static final int SYNC_EVERY_BYTES = 96 * 1024;
+    private static final int SYNC_EVERY = 150;
+    private static final int SYNC_EVERY_BYTES = 64 * 1024;
     /** TCP connections are synced every this many UDP syncs. */
     private static final int TCP_SYNC_EVERY = 10;
     private static final int MAX_NODES = 64;

@@ -14,7 +14,7 @@ record Sample(int minute, long resourceLifecycles, long nodeLifecycles, long ref
 
     static String header() {
         return String.format("%6s %9s %9s %8s %6s %5s %6s %6s %9s %6s %9s %8s %7s", "minute", "res/min", "node/min",
-                "refused", "errors", "lost", "synths", "groups", "resources", "late", "heap MiB", "RSS MiB",
+                "refused", "errors", "lost", "synths", "groups", "resources", "late Σ", "heap MiB", "RSS MiB",
                 "threads");
     }
 

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A deterministic generator of hostile OSC packets: the same seed gives the same packets. Each packet is one of
- * the {@link Kind}s: random bytes; a valid packet of the {@link Corpus} mutated (bit flips, bytes inserted or
- * deleted, every truncation of one packet in turn, type tags swapped or wrong, bad padding, no ','); bundles
- * truncated, with wrong element sizes or nested as deep as a datagram allows; blob sizes near 2^31 and strings
- * without a terminator; huge arrays; or a valid packet as it is, so that the engine's state moves. A packet also
- * carries a {@link Framing} for TCP, now and then a wrong size prefix. Every packet fits a UDP datagram.
+ * A deterministic generator of hostile OSC packets: the same seed and corpus give the same packets (but for the
+ * time tags a corpus may read from the clock). Each packet is one of the {@link Kind}s: random bytes; a valid
+ * packet of the {@link Corpus} mutated (bit flips, bytes inserted or deleted, every truncation of one packet in
+ * turn, type tags swapped or wrong, bad padding, no ','); bundles truncated, with wrong element sizes or nested as
+ * deep as a datagram allows; blob sizes near 2^31 and strings without a terminator; huge arrays; or a valid
+ * packet as it is, so that the engine's state moves. A packet also carries a {@link Framing} for TCP, now and
+ * then a wrong size prefix. Every packet fits a UDP datagram.
  */
 public final class OscFuzzer {
 
@@ -33,7 +34,7 @@ public final class OscFuzzer {
         OSCMessage message(Random r);
 
         /**
-         * The time tag of a bundle of valid messages sent as they are, drawn with {@code r} only. (Mutated bundles
+         * The time tag of a bundle of valid messages sent as they are, drawn with {@code r}. (Mutated bundles
          * are timed now or in the past: a mutated time tag then stays in the past, and nothing the fuzzer sent is
          * left waiting in the engine's scheduler for years.)
          */

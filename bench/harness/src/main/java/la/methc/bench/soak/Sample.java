@@ -2,7 +2,8 @@ package la.methc.bench.soak;
 
 /**
  * One row of the soak's table, taken at a quiescent point (every lane between two lifecycles): what the lanes
- * did since the previous row, what {@code /status} says, and the server process. -1: could not be read.
+ * did since the previous row, what {@code /status} says ({@code lateBlocks} since the server started), and the
+ * server process. -1: could not be read.
  */
 record Sample(int minute, long resourceLifecycles, long nodeLifecycles, long refusals, long errors, long lost,
         int synths, int groups, int resources, int lateBlocks, long heapKiB, long rssKiB, long threads) {

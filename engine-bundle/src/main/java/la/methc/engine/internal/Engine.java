@@ -257,6 +257,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             if (c.time() != Command.NOW && c.time() >= blockEnd) {
                 if (!scheduler.add(c)) {
                     error(c.address(), -1, EngineText.schedulerFull(), c.client());
+                    c.drop(this);
                 }
             } else {
                 run(c);
@@ -904,7 +905,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
         @Override
         public void perform(Engine rt, int offset) {
-            rt.scheduler.clear();
+            for (Command c = rt.scheduler.poll(); c != null; c = rt.scheduler.poll()) {
+                c.drop(rt); // e.g. a /synth/new's synth, constructed already, is destroyed
+            }
             freed = rt.tree().numSynths() + rt.tree().numGroups() - 1;
             rt.tree().freeChildren(rt.tree().root(), null);
         }

@@ -6,16 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCMessage;
-import com.illposed.osc.OSCPacket;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,16 +14,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import la.methc.api.Host;
 import la.methc.api.Mutability;
 import la.methc.api.OscArgs;
@@ -43,9 +30,6 @@ import la.methc.api.ResourceRef;
 import la.methc.api.ResourceStatus;
 import la.methc.api.Synth;
 import la.methc.api.World;
-import la.methc.engine.internal.command.Command;
-import la.methc.engine.internal.osc.OscCodec;
-import la.methc.engine.internal.resource.SlotPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -308,177 +292,6 @@ class ResourceStressTest {
         }
     }
 
-    // ---------------------------------------------------------------- OSC clients
-
-    /** A client of the server: sends from its own thread, a reader thread counts and keeps what arrives. */
-    abstract static class OscClient implements AutoCloseable {
-        final String name;
-        final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-        final LinkedBlockingQueue<OSCMessage> inbox = new LinkedBlockingQueue<>();
-        private final Set<String> kept;
-        final Thread reader;
-        volatile boolean open = true;
-
-        OscClient(String name, Set<String> kept) {
-            this.name = name;
-            this.kept = kept;
-            reader = new Thread(this::read, name + "-reader");
-            reader.setDaemon(true);
-        }
-
-        abstract void send(OSCMessage m) throws IOException;
-
-        /** Reader thread: the next packet, or null at a timeout. */
-        abstract OSCPacket receive() throws IOException;
-
-        void send(String address, Object... args) throws IOException {
-            send(new OSCMessage(address, new ArrayList<>(List.of(args))));
-        }
-
-        private void read() {
-            while (open) {
-                try {
-                    OSCPacket p = receive();
-                    if (p instanceof OSCMessage m) {
-                        counts.computeIfAbsent(m.getAddress(), a -> new AtomicInteger()).incrementAndGet();
-                        if (kept.contains(m.getAddress())) {
-                            inbox.add(m);
-                        }
-                    }
-                } catch (IOException e) {
-                    if (open) {
-                        counts.computeIfAbsent("!" + e, a -> new AtomicInteger()).incrementAndGet();
-                    }
-                    return;
-                }
-            }
-        }
-
-        /** The next kept message matching {@code p} within {@code ms}, skipping (dropping) others; null if none. */
-        OSCMessage await(Predicate<OSCMessage> p, long ms) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                OSCMessage m = inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (m != null && p.test(m)) {
-                    return m;
-                }
-            }
-        }
-
-        /** {@code /sync i:id} until {@code /synced i:id} (UDP: sent again after a silent second, 5 tries). */
-        boolean sync(int id) throws IOException, InterruptedException {
-            for (int attempt = 0; attempt < 5; attempt++) {
-                send("/sync", id);
-                if (await(m -> m.getAddress().equals("/synced") && m.getArguments().get(0).equals(id), 1000) != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        int count(String address) {
-            AtomicInteger n = counts.get(address);
-            return n == null ? 0 : n.get();
-        }
-
-        abstract void closeTransport();
-
-        @Override
-        public void close() throws InterruptedException {
-            open = false;
-            closeTransport();
-            reader.join(5000);
-        }
-    }
-
-    static final class UdpOscClient extends OscClient {
-        private final DatagramSocket socket;
-        private final byte[] buffer = new byte[65536];
-
-        UdpOscClient(String name, int port, Set<String> kept) throws IOException {
-            super(name, kept);
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            socket.setReceiveBufferSize(1 << 20);
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            socket.setSoTimeout(200);
-            reader.start();
-        }
-
-        @Override
-        void send(OSCMessage m) throws IOException {
-            byte[] b = OscCodec.toBytes(m);
-            socket.send(new DatagramPacket(b, b.length));
-        }
-
-        @Override
-        OSCPacket receive() throws IOException {
-            DatagramPacket d = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(d);
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            try {
-                return OscCodec.decode(buffer, 0, d.getLength());
-            } catch (OscCodec.BadPacketException e) {
-                throw new IOException(e);
-            }
-        }
-
-        @Override
-        void closeTransport() {
-            socket.close();
-        }
-    }
-
-    static final class TcpOscClient extends OscClient {
-        private final Socket socket;
-        private final DataOutputStream out;
-        private final DataInputStream in;
-
-        TcpOscClient(String name, int port, Set<String> kept) throws IOException {
-            super(name, kept);
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setTcpNoDelay(true);
-            out = new DataOutputStream(socket.getOutputStream());
-            in = new DataInputStream(socket.getInputStream());
-            reader.start();
-        }
-
-        @Override
-        void send(OSCMessage m) throws IOException {
-            byte[] b = OscCodec.toBytes(m);
-            out.writeInt(b.length);
-            out.write(b);
-            out.flush();
-        }
-
-        @Override
-        OSCPacket receive() throws IOException {
-            int n = in.readInt();
-            byte[] b = new byte[n];
-            in.readFully(b);
-            try {
-                return OscCodec.decode(b, 0, n);
-            } catch (OscCodec.BadPacketException e) {
-                throw new IOException(e);
-            }
-        }
-
-        @Override
-        void closeTransport() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- the random operations
 
     /** What one client did, for the report. */
@@ -546,42 +359,10 @@ class ResourceStressTest {
         t.sent(address);
     }
 
-    /** Reads the pool on RT. */
-    static final class PoolSnapshot extends Command {
-        final List<String> slots = new ArrayList<>();
-        int free;
-        int live;
-        int performsInFlight;
-        long destroyedBodies;
-
-        PoolSnapshot() {
-            super("/test/pool", null);
-        }
-
-        /** RT (a test: allocates). */
-        @Override
-        public void perform(Engine rt, int offset) {
-            SlotPool p = rt.resources();
-            for (int id = 0; id < p.capacity(); id++) {
-                slots.add(id + ":" + p.stateName(id) + "/" + p.refcount(id) + (p.isFreePending(id) ? "/freePending" : ""));
-            }
-            free = p.count(null, SlotPool.FREE);
-            live = p.liveCount();
-            performsInFlight = p.performsInFlight();
-            destroyedBodies = p.destroyedBodies();
-        }
-    }
-
-    private static Set<Thread> methclaThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("methcla"))
-                .collect(Collectors.toSet());
-    }
-
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void randomConcurrentTrafficOverUdpAndTcpLeavesEverySlotFreeAndEveryBodyDestroyedOnce() throws Exception {
-        Set<Thread> before = methclaThreads();
+        Set<Thread> before = EngineThreads.alive();
         StressResources def = new StressResources();
         SynthDefRegistry synths = new SynthDefRegistry();
         synths.add(TestSynths.def(SYNTH_URI, StressHolder::new));
@@ -675,11 +456,7 @@ class ResourceStressTest {
                 assertEquals(List.of(), notFree, "every slot free with refcount 0 (/resource/query)");
                 PoolSnapshot pool = new PoolSnapshot();
                 assertTrue(runtime.engine().runAndWait(pool, 5000));
-                List<String> expected = new ArrayList<>();
-                for (int id = 0; id < MAX_RESOURCES; id++) {
-                    expected.add(id + ":free/0");
-                }
-                assertEquals(expected, pool.slots, "every slot free, refcount 0, not free-pending (the pool)");
+                assertEquals(PoolSnapshot.allFree(MAX_RESOURCES), pool.slots, "every slot free, refcount 0, not free-pending (the pool)");
                 assertEquals(MAX_RESOURCES, pool.free);
                 assertEquals(0, pool.live);
                 assertEquals(0, pool.performsInFlight);
@@ -733,17 +510,7 @@ class ResourceStressTest {
             }
             runtime.close();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        Set<Thread> left;
-        do {
-            left = methclaThreads();
-            left.removeAll(before);
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()), "threads left");
+        assertEquals(Set.of(), EngineThreads.leftOver(before), "threads left");
         long totalMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(totalMs < 30_000, "took " + totalMs + " ms");
     }

@@ -45,4 +45,11 @@ public abstract class Command {
      * (0 for commands without a time), for sample-accurate starts.
      */
     public abstract void perform(Engine rt, int offset);
+
+    /**
+     * RT, error path. The command will never be performed (the scheduler was full, or the engine is shutting
+     * down): let go of what it holds. Most commands hold nothing.
+     */
+    public void drop(Engine rt) {
+    }
 }

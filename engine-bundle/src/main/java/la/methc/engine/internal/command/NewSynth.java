@@ -35,4 +35,10 @@ public final class NewSynth extends Command {
             rt.attach(node, this);
         }
     }
+
+    /** RT. Never linked: its synth is destroyed as one that could not be. */
+    @Override
+    public void drop(Engine rt) {
+        rt.discard(node.synth());
+    }
 }

@@ -42,6 +42,15 @@ public final class Scheduler {
         if (size == 0 || heap[0].time >= endFrame) {
             return null;
         }
+        return removeFirst();
+    }
+
+    /** RT. Removes and returns the earliest command whatever its time (shutdown), or null when empty. */
+    public Command poll() {
+        return size == 0 ? null : removeFirst();
+    }
+
+    private Command removeFirst() {
         Command first = heap[0];
         heap[0] = heap[--size];
         heap[size] = null;
@@ -63,12 +72,6 @@ public final class Scheduler {
             i = m;
         }
         return first;
-    }
-
-    /** RT. Removes every command (shutdown). */
-    public void clear() {
-        java.util.Arrays.fill(heap, 0, size, null);
-        size = 0;
     }
 
     private static boolean before(Command a, Command b) {

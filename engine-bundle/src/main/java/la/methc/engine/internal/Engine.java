@@ -610,21 +610,18 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     @Override
     public void nodeEnded(Node node, Object cause) {
-        RtEvent e;
-        if (node.isGroup()) {
-            e = events.obtain(RtEvent.Kind.NODE_ENDED);
-        } else {
-            SynthNode s = (SynthNode) node;
-            detachHeld(s);
-            e = events.obtain(RtEvent.Kind.NODE_ENDED);
-            if (e != null) {
-                e.payload = s.synth();
-                e.uri = s.def().uri(); // names the synth in the /error should its destroy throw
-            }
+        SynthNode synth = node.isGroup() ? null : (SynthNode) node;
+        if (synth != null) {
+            detachHeld(synth);
         }
+        RtEvent e = events.obtain(RtEvent.Kind.NODE_ENDED);
         if (e != null) {
             e.client = (Client) cause;
             e.id = node.id();
+            if (synth != null) {
+                e.payload = synth.synth();
+                e.uri = synth.entry().uri(); // names the synth in the /error should its destroy throw
+            }
             events.publish(e);
         }
     }

@@ -192,6 +192,29 @@ final class OscTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code /sync}, then every message that arrived before its {@code /synced}, in arrival order (the kept ones
+     * first): all the replies and notifications caused by what was sent before. Fails after 5 s.
+     */
+    List<OSCMessage> syncReplies() throws IOException {
+        int id = (int) (System.nanoTime() & 0x7fffffff);
+        send("/sync", id);
+        List<OSCMessage> got = new ArrayList<>(skipped);
+        skipped.clear();
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            long left = deadline - System.currentTimeMillis();
+            OSCMessage m = left > 0 ? receive((int) left) : null;
+            if (m == null) {
+                throw new AssertionError("no /synced within 5000 ms; got " + describe(got));
+            }
+            if (m.getAddress().equals("/synced") && m.getArguments().get(0).equals(id)) {
+                return got;
+            }
+            got.add(m);
+        }
+    }
+
     private OSCMessage receive(int timeoutMs) throws IOException {
         byte[] bytes;
         try {

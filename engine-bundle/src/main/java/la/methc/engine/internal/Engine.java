@@ -78,9 +78,6 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private final WorkerPool workers;
     private final Notifier notifier;
     private final LoadMeter load;
-    private final SynthNode[] failed;
-    private final Throwable[] failures;
-    private int numFailed;
 
     private long epoch;
     private long frameTime;
@@ -114,8 +111,6 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         notifier = new Notifier(events, clients, workers, this,
                 (client, id, barrier, handedOver) -> submitReply(new SyncedCommand(client, id, barrier, handedOver)));
         load = new LoadMeter(options.sampleRate(), options.blockSize());
-        failed = new SynthNode[options.maxNodes()];
-        failures = new Throwable[options.maxNodes()];
         resources = new SlotPool(options.maxResources(), new ResourceEvents());
         sampleRoot = new SampleRoot(options.sampleRoot());
     }
@@ -269,7 +264,6 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         runReplies();
         resources.retryPosts();
         tree.process(this);
-        reportFailures();
         publishSyncs();
         current = null;
         buses.writeHardwareOutputs(outputs, epoch);
@@ -323,17 +317,6 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         // late commands run at once, at the block start
         long offset = c.time() == Command.NOW ? 0 : c.time() - frameTime;
         c.perform(this, offset > 0 ? (int) offset : 0);
-    }
-
-    private void reportFailures() {
-        for (int i = 0; i < numFailed; i++) {
-            SynthNode n = failed[i];
-            // error path: allocation is allowed here
-            error(EngineText.synthProcess(), n.id(), EngineText.synthThrew(n, failures[i]), null);
-            failed[i] = null;
-            failures[i] = null;
-        }
-        numFailed = 0;
     }
 
     // ---------------------------------------------------------------- RT: state for commands
@@ -628,11 +611,20 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     @Override
     public void nodeEnded(Node node, Object cause) {
-        if (!node.isGroup()) {
-            detachHeld((SynthNode) node);
+        SynthNode synth = node.isGroup() ? null : (SynthNode) node;
+        if (synth != null) {
+            detachHeld(synth);
         }
-        publish(RtEvent.Kind.NODE_ENDED, (Client) cause, node.id(),
-                node.isGroup() ? null : ((SynthNode) node).synth());
+        RtEvent e = events.obtain(RtEvent.Kind.NODE_ENDED);
+        if (e != null) {
+            e.client = (Client) cause;
+            e.id = node.id();
+            if (synth != null) {
+                e.payload = synth.synth();
+                e.uri = synth.entry().uri(); // names the synth in the /error should its destroy throw
+            }
+            events.publish(e);
+        }
     }
 
     @Override
@@ -657,13 +649,14 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         current = node;
     }
 
+    /**
+     * RT, error path (allocation allowed). A synth's activate or process threw: answer {@code /error} now, so
+     * that it reaches the clients before the {@code /node/ended} of the node, which is freed after the block.
+     */
     @Override
     public void failed(SynthNode node, Throwable error) {
         tree.doom(node);
-        if (numFailed < failed.length) {
-            failed[numFailed] = node;
-            failures[numFailed++] = error;
-        }
+        error(EngineText.synthProcess(), node.id(), EngineText.synthThrew(node, error), null);
     }
 
     // ---------------------------------------------------------------- World (RT)

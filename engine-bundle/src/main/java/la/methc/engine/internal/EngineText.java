@@ -26,7 +26,7 @@ final class EngineText {
     }
 
     static String synthThrew(SynthNode n, Throwable failure) {
-        return n.def().uri() + " threw " + failure;
+        return n.entry().uri() + " threw " + failure;
     }
 
     static String commandThrew(WorldCommand command) {

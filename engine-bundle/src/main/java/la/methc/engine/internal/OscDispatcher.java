@@ -33,6 +33,7 @@ import la.methc.engine.internal.tree.BusMapping;
 import la.methc.engine.internal.tree.Group;
 import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.SynthDefEntry;
+import la.methc.engine.internal.tree.SynthDestruction;
 import la.methc.engine.internal.tree.SynthNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -275,7 +276,8 @@ public final class OscDispatcher implements PacketSink {
         } catch (IllegalArgumentException e) {
             error(from, address, id, entry.def().uri() + ": " + e.getMessage());
             return;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            // plugin code: even an Error must not take the network thread down
             LOG.warn("construct of {} failed", entry.def().uri(), e);
             error(from, address, id, entry.def().uri() + " failed to construct: " + e);
             return;
@@ -289,11 +291,11 @@ public final class OscDispatcher implements PacketSink {
             node = SynthNode.create(id, entry, synth, controls, engine.blockSize());
         } catch (IllegalArgumentException e) {
             error(from, address, id, e.getMessage());
-            synth.destroy(engine);
+            SynthDestruction.destroy(synth, engine, "refused synth " + id + " (" + entry.def().uri() + ")");
             return;
         }
         if (!submit(from, new NewSynth(from, node, i(a, 2), i(a, 3)), time)) {
-            synth.destroy(engine);
+            SynthDestruction.destroy(synth, engine, "refused synth " + id + " (" + entry.def().uri() + ")");
         }
     }
 

@@ -10,6 +10,7 @@ import la.methc.api.Host;
 import la.methc.api.HostCommand;
 import la.methc.api.Synth;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.SynthDestruction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,10 +101,17 @@ public final class Notifier implements AutoCloseable {
             }
             case NODE_DONE -> clients.notify(new OSCMessage("/node/done", List.of(e.id)), e.client);
             case NODE_ENDED -> {
-                destroy(e.payload);
+                if (e.payload instanceof Synth s) {
+                    destroyEnded(s, e);
+                }
                 clients.notify(new OSCMessage("/node/ended", List.of(e.id)), e.client);
             }
-            case SYNTH_DISCARD -> destroy(e.payload);
+            case SYNTH_DISCARD -> {
+                // the client never had this synth (its /synth/new was answered /error): a failure is only logged
+                if (e.payload instanceof Synth s) {
+                    SynthDestruction.destroy(s, host, "a refused synth");
+                }
+            }
             case SYNC -> {
                 pendingSyncs.add(e);
                 return false;
@@ -182,14 +190,16 @@ public final class Notifier implements AutoCloseable {
         return any;
     }
 
-    private void destroy(Object synth) {
-        if (synth instanceof Synth s) {
-            try {
-                s.destroy(host);
-            } catch (RuntimeException | LinkageError ex) {
-                // destroy is contractually infallible; a plugin that breaks it is logged, not propagated
-                LOG.error("destroy of {} failed", s, ex);
-            }
+    /**
+     * Destroys the synth of node {@code e.id} (SynthDef {@code e.uri}) before its {@code /node/ended} goes out.
+     * Destroy is contractually infallible; one that throws is logged and answered
+     * {@code /error /synth/destroy i:id s:reason} to the same clients as the {@code /node/ended} that follows.
+     */
+    private void destroyEnded(Synth synth, RtEvent e) {
+        Throwable t = SynthDestruction.destroy(synth, host, "node " + e.id + " (" + e.uri + ")");
+        if (t != null) {
+            clients.notify(new OSCMessage("/error", List.of("/synth/destroy", e.id, e.uri + " destroy threw " + t)),
+                    e.client);
         }
     }
 

@@ -13,7 +13,10 @@ public final class RtEvent {
         ERROR,
         /** {@code /node/done i:id} to notify clients. */
         NODE_DONE,
-        /** {@code /node/ended i:id} to notify clients and {@code client}; then destroy {@code payload} (a Synth). */
+        /**
+         * Destroy {@code payload} (a Synth of SynthDef {@code uri}, or null for a group), then {@code /node/ended
+         * i:id} to notify clients and {@code client}.
+         */
         NODE_ENDED,
         /** A synth that never entered the tree: destroy {@code payload} quietly. */
         SYNTH_DISCARD,

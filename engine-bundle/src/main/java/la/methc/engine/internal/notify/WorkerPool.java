@@ -100,7 +100,8 @@ public final class WorkerPool {
             self.origin = job.origin();
             try {
                 job.command().perform(host);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                // often plugin code (World.performCommand): even an Error must not cost the pool a worker
                 LOG.error("worker job {} failed", job.command(), e);
             } finally {
                 self.origin = NO_ORIGIN;

@@ -14,4 +14,24 @@ final class NodeText {
     static String tooManyControls(SynthDefEntry def, int controlInputs, int values) {
         return def.def().uri() + " has " + controlInputs + " control inputs, got " + values + " values";
     }
+
+    /** NRT. */
+    static String portsFailed(SynthDefEntry def, Throwable t) {
+        return def.def().uri() + " failed to describe its ports: " + t;
+    }
+
+    /** NRT. */
+    static String noPorts(SynthDefEntry def) {
+        return def.def().uri() + " described no ports (ports() returned null)";
+    }
+
+    /** NRT. */
+    static String nullPort(SynthDefEntry def, int index) {
+        return def.def().uri() + " described a null port at index " + index;
+    }
+
+    /** NRT. */
+    static String connectFailed(SynthDefEntry def, int index, Throwable t) {
+        return def.def().uri() + " failed to connect port " + index + ": " + t;
+    }
 }

@@ -9,14 +9,21 @@ import la.methc.api.SynthDef;
 public final class SynthDefEntry {
 
     private final SynthDef def;
+    /** Read once at bind time, so RT names the def without calling plugin code. */
+    private final String uri;
     private volatile boolean retired;
 
     public SynthDefEntry(SynthDef def) {
         this.def = def;
+        uri = def.uri();
     }
 
     public SynthDef def() {
         return def;
+    }
+
+    public String uri() {
+        return uri;
     }
 
     public boolean isRetired() {

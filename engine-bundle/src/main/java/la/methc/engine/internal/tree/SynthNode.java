@@ -63,10 +63,12 @@ public final class SynthNode extends Node {
      * NRT (network thread). Wraps a constructed synth: allocates its port buffers, sets control inputs
      * from {@code controls} (then from the port defaults) and connects every port.
      *
-     * @throws IllegalArgumentException when there are more controls than control inputs
+     * @throws IllegalArgumentException with a reason naming the SynthDef when there are more controls than
+     *                                  control inputs, or when the plugin's {@code ports()} or {@code connect}
+     *                                  fails (throws anything, or {@code ports()} gives null or a null port)
      */
     public static SynthNode create(int id, SynthDefEntry def, Synth synth, float[] controls, int blockSize) {
-        List<PortDescriptor> ports = synth.ports();
+        List<PortDescriptor> ports = ports(def, synth);
         int[] counts = new int[5];
         for (PortDescriptor p : ports) {
             counts[kind(p)]++;
@@ -97,9 +99,33 @@ public final class SynthNode extends Node {
             if (k == 0) {
                 data[0] = index < controls.length ? controls[index] : p.defaultValue();
             }
-            synth.connect(i, data);
+            try {
+                synth.connect(i, data);
+            } catch (Throwable t) {
+                // plugin code: whatever it throws refuses this synth, not the network thread
+                throw new IllegalArgumentException(NodeText.connectFailed(def, i, t), t);
+            }
         }
         return node;
+    }
+
+    /** NRT. The plugin's port list, checked: a failure refuses the synth with a reason naming its def. */
+    private static List<PortDescriptor> ports(SynthDefEntry def, Synth synth) {
+        List<PortDescriptor> ports;
+        try {
+            ports = synth.ports();
+        } catch (Throwable t) {
+            throw new IllegalArgumentException(NodeText.portsFailed(def, t), t);
+        }
+        if (ports == null) {
+            throw new IllegalArgumentException(NodeText.noPorts(def));
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i) == null) {
+                throw new IllegalArgumentException(NodeText.nullPort(def, i));
+            }
+        }
+        return ports;
     }
 
     private static final int RESOURCE = 4;

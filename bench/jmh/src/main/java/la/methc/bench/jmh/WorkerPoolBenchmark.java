@@ -18,10 +18,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link WorkerPool} (a JCTools MPMC queue, plus the per-origin count a {@code /sync} waits on), with one worker
  * thread. One op: the notifier thread {@code submit}s a job that does nothing and waits until the worker has run
  * it, i.e. the hand-off's round trip while the worker is awake (it spins briefly between jobs, then parks). NRT on
- * both sides: {@code submit} allocates (the job record, the count) by design.
+ * both sides: {@code submit} allocates (the job record, the count) by design. Sampled (p50, p99, …): a round trip
+ * that loses the CPU now and then has a long tail, which an average hides.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class WorkerPoolBenchmark {
 

@@ -272,8 +272,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         load.record(System.nanoTime() - t0);
     }
 
-    /** RT. Runs the worker → RT replies posted so far. */
-    /** RT thread. Runs the replies workers posted. */
+    /** RT thread. Runs the worker → RT replies posted so far. */
     private void runReplies() {
         for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
             repliesRun++;
@@ -307,6 +306,21 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     public boolean settle() {
         if (workers.completed() != submittedJobs) {
             return false;
+        }
+        runReplies();
+        resources.retryPosts();
+        return settled();
+    }
+
+    /**
+     * RT thread, between two blocks of the dummy driver (or the javasound driver once its line is gone), while
+     * asynchronous work is outstanding: runs the replies posted so far and hands out again a job that could not be
+     * handed out. Allocation-free, lock-free, never blocks.
+     */
+    @Override
+    public boolean between() {
+        if (settled()) {
+            return true;
         }
         runReplies();
         resources.retryPosts();

@@ -33,6 +33,29 @@ class ResourceLifecycleTest {
     }
 
     @Test
+    void aResourceConstructedBetweenBlocksGoesLiveBeforeTheNextBlock() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            h.send("/resource/new", URI, 4);
+            h.block(); // RT reserves the slot and hands the construct to a worker
+            long blocks = h.engine.blocksDone();
+            // what the dummy driver does while it waits for the next block's time
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (!h.engine.between()) {
+                assertTrue(System.nanoTime() < deadline, "the construct did not come back within 5 s");
+                Thread.sleep(1);
+            }
+            assertEquals(blocks, h.engine.blocksDone(), "no block ran in between");
+            OSCMessage ready = null;
+            while (ready == null && System.nanoTime() < deadline) {
+                ready = h.client.take("/resource/ready");
+                Thread.sleep(1);
+            }
+            assertEquals(List.of(4), ready == null ? null : ready.getArguments(), "ready before the next block");
+            assertEquals(List.of(URI, "live", 0), h.query(4));
+        }
+    }
+
+    @Test
     void queryReportsEveryState() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
             h.res.gate = new CountDownLatch(1);

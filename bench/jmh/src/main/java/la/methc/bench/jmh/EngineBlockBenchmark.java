@@ -25,7 +25,7 @@ public class EngineBlockBenchmark {
     @Param({"1", "100", "1000"})
     public int voices;
 
-    @Param({"sine", "play"})
+    @Param({"sine", "play", "play_cubic"})
     public String voice;
 
     private BenchEngine engine;

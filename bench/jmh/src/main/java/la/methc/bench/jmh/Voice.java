@@ -40,6 +40,20 @@ public enum Voice {
             // i:buffer i:channels i:interpolation (1 linear)
             return List.of(SampleBuffer.ID, 1, 1);
         }
+    },
+
+    /** As {@link #PLAY} with cubic interpolation, the voice the side-by-side run compares with scsynth's PlayBuf. */
+    PLAY_CUBIC(new PlaySynthDef()) {
+        @Override
+        List<Object> controls(int i) {
+            return PLAY.controls(i);
+        }
+
+        @Override
+        List<Object> options() {
+            // i:buffer i:channels i:interpolation (2 cubic)
+            return List.of(SampleBuffer.ID, 1, 2);
+        }
     };
 
     private final SynthDef def;
@@ -85,7 +99,7 @@ public enum Voice {
                 new OSCMessage("/synth/activate", List.of(id)));
     }
 
-    /** For {@code @Param}: {@code sine} or {@code play}. */
+    /** For {@code @Param}: {@code sine}, {@code play} or {@code play_cubic}. */
     public static Voice of(String name) {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class VoiceBlockBenchmark {
 
-    @Param({"sine", "play"})
+    @Param({"sine", "play", "play_cubic"})
     public String voice;
 
     private SingleVoice synth;

@@ -19,4 +19,16 @@ public interface AudioCallback {
     default boolean settle() {
         return true;
     }
+
+    /**
+     * RT thread, between two blocks of a clock-paced driver, while it waits for the next block's time: runs the
+     * worker &rarr; RT replies posted so far, so that a Resource constructed or destroyed meanwhile changes state,
+     * and its notification goes out, now rather than at the next block's start (they run before that block's
+     * commands either way). True when no asynchronous work is outstanding: the driver then sleeps until the
+     * next block; false, and it looks again a little later. Never blocks, allocates nothing. Default: nothing is
+     * ever outstanding.
+     */
+    default boolean between() {
+        return true;
+    }
 }

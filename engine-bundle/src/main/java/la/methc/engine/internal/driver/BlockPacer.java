@@ -11,6 +11,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BlockPacer {
 
+    /**
+     * How long the RT thread parks between two looks at outstanding asynchronous work (plus the kernel's timer
+     * slack, some 50 µs): a Resource's construct result goes live that much after it came back, not at the next
+     * block, a block being 1.33 ms at 48 kHz / 64 frames.
+     */
+    static final long BETWEEN_NANOS = 50_000;
+
     private final long periodNanos;
     private final long periodRemainder;
     private final long sampleRate;
@@ -35,9 +42,10 @@ final class BlockPacer {
     /**
      * After a block: parks until the next block is due (or {@code driver} stops running) and returns 0; or,
      * when the loop is more than the maximum lag behind, restarts the schedule from now without parking and
-     * returns the number of blocks skipped.
+     * returns the number of blocks skipped. While {@code callback} has asynchronous work outstanding it parks in
+     * slices of {@link #BETWEEN_NANOS} and lets {@link AudioCallback#between} run what came back meanwhile.
      */
-    long awaitNext(RtThreadDriver driver) {
+    long awaitNext(RtThreadDriver driver, AudioCallback callback) {
         next += periodNanos;
         remainder += periodRemainder;
         if (remainder >= sampleRate) {
@@ -50,8 +58,14 @@ final class BlockPacer {
             remainder = 0;
             return lag / periodNanos;
         }
+        boolean settled = callback.between();
         for (long wait = next - System.nanoTime(); wait > 0 && driver.running; wait = next - System.nanoTime()) {
-            LockSupport.parkNanos(driver, wait);
+            if (settled) {
+                LockSupport.parkNanos(driver, wait);
+            } else {
+                LockSupport.parkNanos(driver, Math.min(wait, BETWEEN_NANOS));
+                settled = callback.between();
+            }
         }
         return 0;
     }

@@ -54,7 +54,7 @@ public final class DummyDriver extends RtThreadDriver {
         while (running) {
             callback.process(in, out);
             blocks = ++count;
-            long skipped = clock.awaitNext(this);
+            long skipped = clock.awaitNext(this, callback);
             if (skipped > 0) {
                 // resynchronised: the missed blocks are skipped instead of computed in a burst
                 late += skipped;

@@ -203,7 +203,7 @@ public final class JavaSoundDriver extends RtThreadDriver {
         clock.start();
         while (running) {
             callback.process(in, out);
-            clock.awaitNext(this);
+            clock.awaitNext(this, callback);
         }
     }
 

@@ -75,8 +75,12 @@ public final class WorkerPool {
                 return false;
             }
             outstanding.merge(origin, 1, Integer::sum);
-            return true;
         }
+        // an idle worker parks for up to 200 µs (Backoff): wake them rather than let the job wait for that
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+        return true;
     }
 
     /**

@@ -272,19 +272,21 @@ final class Play implements Synth {
         for (int j = 0; j < k; j++) {
             double q = p + j * step;
             int x = (int) q;
-            dst[di + j] = hermite(src[x - 1], src[x], src[x + 1], src[x + 2], q - x);
+            dst[di + j] = hermite(src[x - 1], src[x], src[x + 1], src[x + 2], (float) (q - x));
         }
     }
 
     /**
      * RT. The 4-point, 3rd-order Hermite (Catmull-Rom) interpolation between {@code x0} (f = 0) and {@code x1}
-     * (f = 1); it reproduces polynomials up to degree 2 and returns {@code x0} exactly at f = 0.
+     * (f = 1); it reproduces polynomials up to degree 2 and returns {@code x0} exactly at f = 0. In float: the
+     * samples are float and so is the result, and float arithmetic costs half the time of double here (JMH
+     * {@code VoiceBlockBenchmark}, play_cubic), which is where the play synth spends its time.
      */
-    static float hermite(double xm1, double x0, double x1, double x2, double f) {
-        double c1 = 0.5 * (x1 - xm1);
-        double c2 = xm1 - 2.5 * x0 + 2 * x1 - 0.5 * x2;
-        double c3 = 0.5 * (x2 - xm1) + 1.5 * (x0 - x1);
-        return (float) (((c3 * f + c2) * f + c1) * f + x0);
+    static float hermite(float xm1, float x0, float x1, float x2, float f) {
+        float c1 = 0.5f * (x1 - xm1);
+        float c2 = xm1 - 2.5f * x0 + 2f * x1 - 0.5f * x2;
+        float c3 = 0.5f * (x2 - xm1) + 1.5f * (x0 - x1);
+        return ((c3 * f + c2) * f + c1) * f + x0;
     }
 
     /**
@@ -300,9 +302,9 @@ final class Play implements Synth {
         if (mode == LINEAR) {
             return (float) (x0 + f * (x1 - x0));
         }
-        double xm1 = src[neighbour(x - 1, looping, loopStart, len, n)];
-        double x2 = src[neighbour(x + 2, looping, loopStart, len, n)];
-        return hermite(xm1, x0, x1, x2, f);
+        float xm1 = src[neighbour(x - 1, looping, loopStart, len, n)];
+        float x2 = src[neighbour(x + 2, looping, loopStart, len, n)];
+        return hermite(xm1, (float) x0, (float) x1, x2, (float) f);
     }
 
     private static int neighbour(int x, boolean looping, int loopStart, int len, int n) {

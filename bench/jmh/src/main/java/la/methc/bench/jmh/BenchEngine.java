@@ -52,7 +52,7 @@ public final class BenchEngine implements AutoCloseable {
     public static BenchEngine withVoices(Voice voice, int n) {
         BenchEngine e = new BenchEngine();
         e.send(new OSCMessage("/group/new", List.of(GROUP, 0, 1)));
-        if (voice == Voice.PLAY) {
+        if (voice != Voice.SINE) {
             e.newSampleBuffer();
         }
         for (int i = 0; i < n; i++) {

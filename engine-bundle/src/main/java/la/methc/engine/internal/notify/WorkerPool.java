@@ -24,6 +24,8 @@ public final class WorkerPool {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     /** What {@link #currentOrigin()} answers outside a job. */
     public static final long NO_ORIGIN = Long.MIN_VALUE;
+    /** The longest an idle worker sleeps: {@link #submit} wakes it, this only bounds a lost wake-up. */
+    private static final long IDLE_PARK_NANOS = 10_000_000;
 
     /** A job and its origin, as the notifier hands it over. */
     private record Job(HostCommand command, long origin) {
@@ -76,7 +78,7 @@ public final class WorkerPool {
             }
             outstanding.merge(origin, 1, Integer::sum);
         }
-        // an idle worker parks for up to 200 µs (Backoff): wake them rather than let the job wait for that
+        // idle workers sleep until woken here (see run)
         for (Thread t : threads) {
             LockSupport.unpark(t);
         }
@@ -93,14 +95,13 @@ public final class WorkerPool {
 
     private void run() {
         WorkerThread self = (WorkerThread) Thread.currentThread();
-        int idle = 0;
         while (running) {
             Job job = jobs.poll();
             if (job == null) {
-                idle = Backoff.idle(idle);
+                // submit unparks the workers, so an idle one can sleep long without delaying a job
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 continue;
             }
-            idle = 0;
             self.origin = job.origin();
             try {
                 job.command().perform(host);

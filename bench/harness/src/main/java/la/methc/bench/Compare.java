@@ -59,9 +59,10 @@ final class Compare {
             System.out.println(server.name() + ": control messages per second");
             new ControlRate(s, results).run(quick ? ControlRate.QUICK_LADDER : ControlRate.LADDER, quick ? 1000 : 2000);
             System.out.println(server.name() + ": looping play voices below 80% load");
-            VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL,
-                    a.get("pid", "").isEmpty() ? null : new ThreadCpu(Long.parseLong(a.get("pid")), Pacer.BLOCK_SECONDS)).run();
-            results.put("voices", o.voices(), String.format("average load %.2f; %s%s", o.load(), o.end(),
+            ThreadCpu cpu = a.get("pid", "").isEmpty() ? null
+                    : new ThreadCpu(Long.parseLong(a.get("pid")), server.blockThread(), Pacer.BLOCK_SECONDS);
+            VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL, cpu).run();
+            results.put("voices", o.voices(), String.format("load %.2f; %s%s", o.load(), o.end(),
                     o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
         }
         results.appendTo(a.path("out"));

@@ -79,8 +79,9 @@ final class ComparisonTable {
         b.append("- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
                 + "a generated `PlayBuf.ar(1, …, loop: 1)` def, which interpolates cubically) at rates 1.001–1.05 on "
                 + "one 48,000-frame buffer, added in steps; the figure is the last step whose load stayed below 80%. "
-                + "Load, the same measure for both: the server's busiest thread's CPU time per block (its CPU time "
-                + "from /proc/PID/task/TID/schedstat over its voluntary context switches, one per block) over the "
+                + "Load, the same measure for both: the CPU time per block of the thread that computes the blocks "
+                + "(Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU time "
+                + "from /proc/PID/task/TID/schedstat over its voluntary context switches (one per block), over the "
                 + "block period, in a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
                 + "DSP load, the slowest of every 32 cycles, wake-up delays included), and so do their late blocks; "
                 + "those are listed below but do not decide.\n");

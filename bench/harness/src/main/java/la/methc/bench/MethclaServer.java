@@ -32,6 +32,12 @@ final class MethclaServer implements ServerUnderTest {
         return "Methcla/J";
     }
 
+    /** The RT thread of every driver. */
+    @Override
+    public String blockThread() {
+        return "methcla-rt";
+    }
+
     @Override
     public boolean isError(OSCMessage m) {
         return m.getAddress().equals("/error") || m.getAddress().equals("/resource/error");

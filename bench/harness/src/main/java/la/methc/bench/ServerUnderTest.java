@@ -14,6 +14,9 @@ interface ServerUnderTest {
     /** The name in the table. */
     String name();
 
+    /** The name of the thread that computes the blocks, or null when it has none of its own. */
+    String blockThread();
+
     /** Whether {@code m} reports a refused command ({@code /error}, {@code /fail}, …). */
     boolean isError(OSCMessage m);
 

@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  * do not make it look idle, and a busy machine's wake-up delays are not counted as load. The servers' own
  * figures are not comparable: scsynth reports JACK's DSP load, built from the slowest of every 32 cycles and
  * including wake-up latency.
+ *
+ * <p>The threads are those of the process and of its descendants (a launcher script may run the server as its
+ * child). When the server names its block thread, only threads of that name count, so that a JIT compiler
+ * thread warming up cannot pass for it.
  */
 final class ThreadCpu {
 
@@ -25,31 +29,51 @@ final class ThreadCpu {
     record Counters(long runNanos, long sleeps) {
     }
 
-    private final Path tasks;
+    private static final int MAX_DEPTH = 4;
+
+    private final long pid;
+    private final String threadName;
     private final double blockNanos;
 
-    ThreadCpu(long pid, double blockSeconds) {
-        tasks = Path.of("/proc", String.valueOf(pid), "task");
+    /** @param threadName the server's block thread's name (Linux comm), or null for the busiest thread */
+    ThreadCpu(long pid, String threadName, double blockSeconds) {
+        this.pid = pid;
+        this.threadName = threadName;
         blockNanos = blockSeconds * 1e9;
     }
 
     Map<String, Counters> snapshot() {
         Map<String, Counters> all = new HashMap<>();
+        collect(pid, 0, all);
+        return all;
+    }
+
+    private void collect(long process, int depth, Map<String, Counters> all) {
+        Path tasks = Path.of("/proc", String.valueOf(process), "task");
         try (Stream<Path> threads = Files.list(tasks)) {
-            threads.forEach(t -> {
+            for (Path t : (Iterable<Path>) threads::iterator) {
                 try {
-                    all.put(t.getFileName().toString(), new Counters(runNanos(Files.readString(t.resolve("schedstat"))),
-                            sleeps(Files.readString(t.resolve("status")))));
+                    if (threadName == null || Files.readString(t.resolve("comm")).strip().equals(threadName)) {
+                        all.put(process + "/" + t.getFileName(), new Counters(
+                                runNanos(Files.readString(t.resolve("schedstat"))),
+                                sleeps(Files.readString(t.resolve("status")))));
+                    }
+                    if (depth < MAX_DEPTH) {
+                        for (String child : Files.readString(t.resolve("children")).trim().split("\\s+")) {
+                            if (!child.isEmpty()) {
+                                collect(Long.parseLong(child), depth + 1, all);
+                            }
+                        }
+                    }
                 } catch (NoSuchFileException e) {
                     // the thread ended meanwhile
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
-            });
+            }
+        } catch (NoSuchFileException e) {
+            // the process ended meanwhile
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + tasks, e);
         }
-        return all;
     }
 
     /** The busiest thread's mean CPU time per block between {@code a} and {@code b}, over the block period. */

@@ -34,7 +34,7 @@ class MeasuresTest {
 
     @Test
     void loadIsTheBusiestThreadsCpuTimePerBlock() {
-        ThreadCpu cpu = new ThreadCpu(1, 0.001); // 1 ms blocks
+        ThreadCpu cpu = new ThreadCpu(1, null, 0.001); // 1 ms blocks
         Map<String, ThreadCpu.Counters> a = Map.of("10", new ThreadCpu.Counters(0, 0),
                 "11", new ThreadCpu.Counters(5_000_000, 7));
         // thread 10: 300 ms in 1,000 blocks -> 0.3 ms a block -> 0.3; thread 11 less busy

@@ -68,8 +68,7 @@ await_log() {
     return 1
 }
 
-bench=(java -cp "$harness/bench-harness.jar:$harness/lib/*" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
-    la.methc.bench.Main)
+bench=(bench/harness.sh)
 loadavg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 
 # ------------------------------------------------------------------ what is needed

@@ -10,10 +10,9 @@ cd "$(dirname "$0")/.."
 port=${1:-57197}
 dist=distribution/target/methcla
 methcla=$dist/bin/methcla
-harness=bench/harness/target
-[ -x "$methcla" ] && [ -f "$harness/bench-harness.jar" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
-bench=(java -cp "$harness/bench-harness.jar:$harness/lib/*" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
-    la.methc.bench.Main)
+[ -x "$methcla" ] && [ -f bench/harness/target/bench-harness.jar ] ||
+    { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
+bench=(bench/harness.sh)
 work=$(mktemp -d)
 engine=
 cleanup() {

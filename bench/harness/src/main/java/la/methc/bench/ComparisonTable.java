@@ -95,7 +95,7 @@ final class ComparisonTable {
                 + "rates (up to 3 attempts each). Delivered: the client reached the rate, `/synced` followed the "
                 + "burst within 200 ms, no UDP datagram was dropped (/proc/net/snmp InErrors) and nothing was refused "
                 + "or dropped (`/error`; scsynth's \"command FIFO full\"). Absorbed: delivered, and no more blocks "
-                + "late than in a quiet window of the same length just before, at this rate and every rate below. "
+                + "late than in a quiet window of the same length just before. "
                 + "Late blocks are not the same measure for both: Methcla/J's lateBlocks are blocks computed slower "
                 + "than real time; scsynth's are jackd's `JackEngine::XRun` reports, which include the delays in "
                 + "waking its non-real-time thread on a busy machine, so its absorbed rate is pessimistic. A rate "

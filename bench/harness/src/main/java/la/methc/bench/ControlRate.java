@@ -15,8 +15,8 @@ import la.methc.engine.internal.osc.OscCodec;
  * did not grow and the server refused or dropped nothing; it is <em>absorbed</em> when, besides, no more
  * blocks were late than in a quiet window of the same length just before (a shared machine makes some blocks
  * late with no message sent). A rate that is not absorbed is tried again, up to {@value #ATTEMPTS} times in
- * all. Two figures: the highest rate absorbed with every rate below it absorbed too, and the highest rate
- * delivered; the ladder stops at a rate that is never delivered. Both are reported because the two servers'
+ * all. Two figures: the highest rate absorbed and the highest rate delivered; the ladder stops at a rate that
+ * is never delivered. Both are reported because the two servers'
  * late blocks are not the same measure: Methcla/J counts blocks computed slower than real time, while
  * scsynth's (JACK's xruns) include the delays in waking its thread, which a busy machine causes.
  */
@@ -58,7 +58,6 @@ final class ControlRate {
         ByteBuffer high = copy(s.server.setFreq(SINE, 441f));
         int absorbed = 0;
         int delivered = 0;
-        boolean absorbing = true;
         String end = "the top of the ladder reached";
         System.out.printf("  %9s %11s %9s %6s %10s %7s%n", "rate/s", "achieved/s", "sync ms", "udpErr",
                 "late/quiet", "refused");
@@ -78,8 +77,7 @@ final class ControlRate {
                     break; // trying again would not make the client faster
                 }
             }
-            absorbing &= wasAbsorbed;
-            if (absorbing) {
+            if (wasAbsorbed) {
                 absorbed = rate;
             }
             if (!wasDelivered) {

@@ -22,14 +22,15 @@ final class Session implements Closeable {
     void connect(long timeoutMs) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
-            client.send(Osc.msg("/status"));
             try {
+                client.send(Osc.msg("/status"));
                 client.await(Reply.of("/status.reply"), 200);
                 break;
-            } catch (OscClient.NoReplyException e) {
+            } catch (OscClient.NoReplyException | java.net.PortUnreachableException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IOException(server.name() + " does not answer /status within " + timeoutMs + " ms");
                 }
+                Thread.sleep(20); // nobody listens yet: the send fails at once
             }
         }
         server.prepare(client);

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Methcla/J side by side with SuperCollider's scsynth, on this machine, in one run: both servers at 48 kHz with
+# 64-frame blocks on UDP loopback (127.0.0.1), measured one after the other by the same client (bench/harness),
+# then both offline renderers. Prints a Markdown table and writes it to bench/results/latest.md.
+#
+#   bench/compare.sh [--quick] [--engine-only]
+#
+#   --quick        fewer samples, shorter searches and 10 s renders: a smoke run of under 2 minutes
+#   --engine-only  measure Methcla/J alone (also what happens when scsynth cannot be installed)
+#
+# Builds what is missing (mvn -B -DskipTests package). Installs supercollider-server and jackd2 from Debian when
+# they are missing and it runs as root with apt-get. scsynth runs on its own JACK server (dummy backend,
+# jackd --no-realtime -d dummy -r 48000 -p 64, named methcla-bench-PID so it cannot meet any other JACK server).
+# Ports: $METHCLA_BENCH_PORT (57410), $SCSYNTH_BENCH_PORT (57411). Every wait is bounded; every process it
+# starts is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+say() { printf 'compare: %s\n' "$*" >&2; }
+
+quick=
+engine_only=false
+for arg in "$@"; do
+    case "$arg" in
+        --quick) quick=--quick ;;
+        --engine-only) engine_only=true ;;
+        *) usage ;;
+    esac
+done
+
+port_ours=${METHCLA_BENCH_PORT:-57410}
+port_sc=${SCSYNTH_BENCH_PORT:-57411}
+methcla=distribution/target/methcla/bin/methcla
+harness=bench/harness/target
+results=bench/results
+if [ -n "$quick" ]; then seconds=10; online_limit=240; else seconds=60; online_limit=600; fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/methcla-compare.XXXXXX")
+pids=()
+
+# stops PID: TERM, up to 10 s, then KILL
+stop() {
+    local pid=$1
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+    local k
+    for ((k = ${#pids[@]} - 1; k >= 0; k--)); do stop "${pids[$k]}"; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# waits up to $2 s for the text $3 in the log $1 while process $4 lives
+await_log() {
+    local log=$1 limit=$2 text=$3 pid=$4 k
+    for ((k = 0; k < limit * 10; k++)); do
+        grep -q "$text" "$log" 2>/dev/null && return 0
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    say "no '$text' within $limit s; last lines of $log:"
+    tail -n 15 "$log" >&2 || true
+    return 1
+}
+
+bench=(bench/harness.sh)
+loadavg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
+
+# ------------------------------------------------------------------ what is needed
+if [ ! -x "$methcla" ] || [ ! -f "$harness/bench-harness.jar" ]; then
+    say "building (mvn -B -DskipTests package)"
+    mvn -B -q -DskipTests package
+fi
+
+install_scsynth() {
+    command -v scsynth >/dev/null 2>&1 && command -v jackd >/dev/null 2>&1 && return 0
+    local packages=(supercollider-server jackd2)
+    if ! command -v apt-get >/dev/null 2>&1; then say "no apt-get to install ${packages[*]}"; return 1; fi
+    if [ "$(id -u)" != 0 ]; then say "not root, cannot install ${packages[*]}"; return 1; fi
+    say "installing ${packages[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    local apt=(apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=120 "${packages[@]}")
+    if ! timeout 600 "${apt[@]}" >"$work/apt.log" 2>&1; then
+        # the package lists may be missing or stale: update once and try again
+        timeout 300 apt-get update -q -o DPkg::Lock::Timeout=120 >/dev/null 2>&1 || true
+        if ! timeout 600 "${apt[@]}" >"$work/apt.log" 2>&1; then
+            say "apt-get install ${packages[*]} failed:"; tail -n 5 "$work/apt.log" >&2; return 1
+        fi
+    fi
+    command -v scsynth >/dev/null 2>&1 && command -v jackd >/dev/null 2>&1
+}
+if [ "$engine_only" = false ] && ! install_scsynth; then
+    say "scsynth is not available: measuring Methcla/J alone"
+    engine_only=true
+fi
+
+# ------------------------------------------------------------------ Methcla/J
+say "Methcla/J: starting on 127.0.0.1:$port_ours (dummy driver, 48 kHz, 64-frame blocks)"
+"$methcla" --driver dummy --sample-rate 48000 --block-size 64 --port "$port_ours" --bind 127.0.0.1 \
+    --max-nodes 32768 >"$work/methcla.log" 2>&1 </dev/null &
+ours=$!
+pids+=("$ours")
+await_log "$work/methcla.log" 60 "methcla ready" "$ours"
+timeout "$online_limit" "${bench[@]}" online --server methcla --port "$port_ours" $quick --pid "$ours" \
+    --out "$work/methcla.tsv"
+stop "$ours"
+
+# ------------------------------------------------------------------ scsynth
+if [ "$engine_only" = false ]; then
+    export JACK_DEFAULT_SERVER="methcla-bench-$$" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
+    say "scsynth: starting jackd (server $JACK_DEFAULT_SERVER, dummy backend) and scsynth on 127.0.0.1:$port_sc"
+    jackd --no-realtime -d dummy -r 48000 -p 64 >"$work/jackd.log" 2>&1 </dev/null &
+    jack=$!
+    pids+=("$jack")
+    up=false
+    for _ in $(seq 100); do
+        if timeout 5 jack_wait --check 2>/dev/null | grep -qx running; then up=true; break; fi
+        kill -0 "$jack" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ "$up" = true ] || { say "jackd did not start:"; tail -n 15 "$work/jackd.log" >&2; exit 1; }
+    # -D 0: no synthdefs from disk (the harness sends its own); -R 0: no Zeroconf
+    scsynth -u "$port_sc" -B 127.0.0.1 -S 48000 -Z 64 -z 64 -i 0 -o 2 -R 0 -D 0 -m 262144 -n 32768 \
+        >"$work/scsynth.log" 2>&1 </dev/null &
+    sc=$!
+    pids+=("$sc")
+    await_log "$work/scsynth.log" 30 "server ready" "$sc"
+    timeout "$online_limit" "${bench[@]}" online --server scsynth --port "$port_sc" $quick --pid "$sc" \
+        --jack-log "$work/jackd.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
+    stop "$sc"
+    stop "$jack"
+fi
+
+# ------------------------------------------------------------------ offline renders (nothing else running)
+timeout 900 "${bench[@]}" offline --server methcla --methcla "$methcla" --work "$work" --seconds "$seconds" \
+    --out "$work/methcla.tsv"
+if [ "$engine_only" = false ]; then
+    timeout 900 "${bench[@]}" offline --server scsynth --scsynth "$(command -v scsynth)" --work "$work" \
+        --seconds "$seconds" --out "$work/scsynth.tsv"
+fi
+
+# ------------------------------------------------------------------ the table
+mkdir -p "$results"
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+version=$( [ "$engine_only" = false ] && scsynth -v 2>/dev/null | head -n 1 || echo "scsynth not measured")
+header="Side by side, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ${cpu:+($cpu)}, load average at the start \
+$loadavg; $version${quick:+; quick run (fewer samples)}"
+"${bench[@]}" table --ours "$work/methcla.tsv" --theirs "$work/scsynth.tsv" --seconds "$seconds" \
+    --header "$header" --out "$results/latest.md"
+say "written to $results/latest.md"

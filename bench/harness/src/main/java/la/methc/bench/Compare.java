@@ -1,0 +1,91 @@
+package la.methc.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The side-by-side run's steps, one server at a time (bench/compare.sh starts and stops the servers):
+ * <pre>
+ *   online  --server methcla|scsynth --port P --out FILE [--quick] [--pid PID] [--methcla BIN]
+ *           [--scsynth BIN --jack-log FILE --scsynth-log FILE]
+ *           round trips, control rate and voices against a running server; figures appended to FILE
+ *   offline --server methcla|scsynth --out FILE --work DIR [--seconds S] [--methcla BIN | --scsynth BIN]
+ *           offline real-time factor with 100 and 1,000 voices; figures appended to FILE
+ *   table   --ours FILE [--theirs FILE] --seconds S --header TEXT --out FILE.md
+ *           the Markdown table (also printed)
+ * </pre>
+ */
+final class Compare {
+
+    private Compare() {
+    }
+
+    static void main(String command, String[] argv) throws Exception {
+        Args a = new Args(argv, 1, Set.of("quick"));
+        switch (command) {
+            case "online" -> online(a);
+            case "offline" -> offline(a);
+            case "table" -> table(a);
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        }
+    }
+
+    static ServerUnderTest server(Args a) {
+        return switch (a.get("server")) {
+            case "methcla" -> new MethclaServer(Path.of(a.get("methcla", "distribution/target/methcla/bin/methcla")));
+            case "scsynth" -> new ScsynthServer(Path.of(a.get("scsynth", "scsynth")),
+                    Path.of(a.get("jack-log", "/dev/null")), Path.of(a.get("scsynth-log", "/dev/null")));
+            default -> throw new IllegalArgumentException("--server methcla or scsynth");
+        };
+    }
+
+    private static void online(Args a) throws IOException, InterruptedException {
+        boolean quick = a.flag("quick");
+        ServerUnderTest server = server(a);
+        Results results = new Results();
+        try (Session s = new Session(server, a.integer("port"))) {
+            s.connect(30_000);
+            RoundTrips rt = new RoundTrips(s, results);
+            System.out.println(server.name() + ": /sync round trips");
+            rt.sync(quick ? 300 : 2000, quick ? 50 : 200);
+            System.out.println(server.name() + ": buffer round trips");
+            rt.buffers(quick ? 100 : 1000, quick ? 20 : 100);
+            System.out.println(server.name() + ": node round trips");
+            rt.nodes(quick ? 100 : 1000, quick ? 20 : 100);
+            System.out.println(server.name() + ": control messages per second");
+            new ControlRate(s, results).run(quick ? ControlRate.QUICK_LADDER : ControlRate.LADDER, quick ? 1000 : 2000);
+            System.out.println(server.name() + ": looping play voices below 80% load");
+            ThreadCpu cpu = a.get("pid", "").isEmpty() ? null
+                    : new ThreadCpu(Long.parseLong(a.get("pid")), server.blockThread(), Pacer.BLOCK_SECONDS);
+            VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL, cpu).run();
+            results.put("voices", o.voices(), String.format("load %.2f; %s%s", o.load(), o.end(),
+                    o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
+        }
+        results.appendTo(a.path("out"));
+    }
+
+    private static void offline(Args a) throws IOException, InterruptedException {
+        ServerUnderTest server = server(a);
+        double seconds = Double.parseDouble(a.get("seconds", "60"));
+        OfflineRender render = new OfflineRender(server, a.path("work"));
+        Results results = new Results();
+        for (int voices : List.of(100, 1000)) {
+            System.out.println(server.name() + ": offline render, " + voices + " voices × " + seconds + " s");
+            OfflineRender.Outcome o = render.render(voices, seconds);
+            results.put("rtf." + voices, o.rtf(), o.said());
+        }
+        results.appendTo(a.path("out"));
+    }
+
+    private static void table(Args a) throws IOException {
+        Results ours = Results.read(a.path("ours"));
+        Results theirs = Results.read(a.get("theirs", "").isEmpty() ? null : a.path("theirs"));
+        String md = ComparisonTable.render(ours, theirs, Double.parseDouble(a.get("seconds")), a.get("header"));
+        Files.writeString(a.path("out"), md, StandardCharsets.UTF_8);
+        System.out.print(md);
+    }
+}

@@ -1,0 +1,115 @@
+package la.methc.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The side-by-side Markdown table: figure | Methcla/J | scsynth | ratio, the ratio defined so that ≥ 1.0 means
+ * Methcla/J is better (scsynth / Methcla/J for times, Methcla/J / scsynth for counts and rates).
+ */
+final class ComparisonTable {
+
+    /** A row: the figure's key in {@link Results}, its label, and whether a larger value is better. */
+    record Row(String key, String label, boolean higherIsBetter, String format) {
+    }
+
+    static List<Row> rows(double seconds) {
+        String s = seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+        return List.of(
+                new Row("sync.p50", "`/sync` round trip p50 (ms)", false, "%.3f"),
+                new Row("sync.p99", "`/sync` round trip p99 (ms)", false, "%.3f"),
+                new Row("buffer.alloc.p50", "buffer allocation round trip p50 (ms)", false, "%.3f"),
+                new Row("buffer.alloc.p99", "buffer allocation round trip p99 (ms)", false, "%.3f"),
+                new Row("buffer.free.p50", "buffer free round trip p50 (ms)", false, "%.3f"),
+                new Row("buffer.free.p99", "buffer free round trip p99 (ms)", false, "%.3f"),
+                new Row("node.new.p50", "node creation round trip p50 (ms)", false, "%.3f"),
+                new Row("node.new.p99", "node creation round trip p99 (ms)", false, "%.3f"),
+                new Row("node.free.p50", "node free round trip p50 (ms)", false, "%.3f"),
+                new Row("node.free.p99", "node free round trip p99 (ms)", false, "%.3f"),
+                new Row("voices", "looping play voices sustained below 80% load", true, "%,.0f"),
+                new Row("rtf.100", "offline real-time factor, 100 voices × " + s + " s", true, "%.1f"),
+                new Row("rtf.1000", "offline real-time factor, 1,000 voices × " + s + " s", true, "%.1f"),
+                new Row("control.rate", "control messages/s absorbed without late blocks", true, "%,.0f"),
+                new Row("control.delivered", "control messages/s delivered (late blocks not counted)", true,
+                        "%,.0f"));
+    }
+
+    static String render(Results ours, Results theirs, double seconds, String header) {
+        StringBuilder b = new StringBuilder();
+        b.append(header).append("\n\n");
+        b.append("| figure | Methcla/J | scsynth | ratio (≥ 1.0: Methcla/J better) |\n");
+        b.append("| --- | ---: | ---: | ---: |\n");
+        for (Row r : rows(seconds)) {
+            Results.Figure o = ours.get(r.key());
+            Results.Figure t = theirs.get(r.key());
+            b.append("| ").append(r.label()).append(" | ").append(cell(r, o)).append(" | ").append(cell(r, t))
+                    .append(" | ").append(ratio(r, o, t)).append(" |\n");
+        }
+        b.append(notes(ours, theirs));
+        return b.toString();
+    }
+
+    private static String cell(Row r, Results.Figure f) {
+        return f == null ? "n/a" : String.format(Locale.ROOT, r.format(), f.value());
+    }
+
+    static String ratio(Row r, Results.Figure ours, Results.Figure theirs) {
+        if (ours == null || theirs == null) {
+            return "n/a";
+        }
+        double num = r.higherIsBetter() ? ours.value() : theirs.value();
+        double den = r.higherIsBetter() ? theirs.value() : ours.value();
+        if (den == 0) {
+            return num == 0 ? "n/a" : "∞";
+        }
+        return String.format(Locale.ROOT, "%.2f", num / den);
+    }
+
+    private static String notes(Results ours, Results theirs) {
+        StringBuilder b = new StringBuilder("\n");
+        b.append("Ratio: scsynth / Methcla/J for times, Methcla/J / scsynth for counts and rates, so ≥ 1.0 is in "
+                + "Methcla/J's favour. Both servers at 48 kHz with 64-frame blocks on UDP loopback, measured one "
+                + "after the other by the same client code (bench/harness); Methcla/J on its `dummy` driver, scsynth "
+                + "on `jackd --no-realtime -d dummy -r 48000 -p 64`.\n\n");
+        b.append("- Round trips: each send waits a random time uniform within one block period first, so that the "
+                + "block phase favours nobody; warm-up rounds are not counted. Buffer: 1 channel × 48,000 frames, "
+                + "`/resource/new` → `/resource/ready` vs `/b_alloc` → `/done /b_alloc`, then `/resource/free` → "
+                + "`/resource/destroyed` vs `/b_free` → `/done /b_free`. Node creation: one immediate bundle with the "
+                + "commands that start a sine playing to output 0 (`/synth/new` + `/synth/map/output` + "
+                + "`/synth/activate` vs `/s_new`) and `/sync`, to `/synced`; node free: `/node/free` → `/node/ended` "
+                + "vs `/n_free` → `/n_end`.\n");
+        b.append("- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
+                + "a generated `PlayBuf.ar(1, …, loop: 1)` def, which interpolates cubically) at rates 1.001–1.05 on "
+                + "one 48,000-frame buffer, added in steps; the figure is the last step whose load stayed below 80%. "
+                + "Load, the same measure for both: the CPU time per block of the thread that computes the blocks "
+                + "(Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU time "
+                + "from /proc/PID/task/TID/schedstat over its voluntary context switches (one per block), over the "
+                + "block period, in a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
+                + "DSP load, the slowest of every 32 cycles, wake-up delays included), and so do their late blocks; "
+                + "those are listed below but do not decide.\n");
+        b.append("- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
+                + "render` and `scsynth -N … 48000 WAV float -z 64`; RTF = score seconds / wall time of the command "
+                + "(Methcla/J's includes starting its JVM and Felix); both outputs checked non-silent on both "
+                + "channels.\n");
+        b.append("- Control rate: `/node/set` vs `/n_set` to a running sine, one datagram each, in bursts at rising "
+                + "rates (up to 3 attempts each). Delivered: the client reached the rate, `/synced` followed the "
+                + "burst within 200 ms, no UDP datagram was dropped (/proc/net/snmp InErrors) and nothing was refused "
+                + "or dropped (`/error`; scsynth's \"command FIFO full\"). Absorbed: delivered, and no more blocks "
+                + "late than in a quiet window of the same length just before. "
+                + "Late blocks are not the same measure for both: Methcla/J's lateBlocks are blocks computed slower "
+                + "than real time; scsynth's are jackd's `JackEngine::XRun` reports, which include the delays in "
+                + "waking its non-real-time thread on a busy machine, so its absorbed rate is pessimistic. A rate "
+                + "the client itself cannot reach ends the ladder.\n");
+        for (String key : List.of("voices", "control.delivered", "rtf.100", "rtf.1000")) {
+            appendNote(b, "Methcla/J", key, ours.get(key));
+            appendNote(b, "scsynth", key, theirs.get(key));
+        }
+        return b.toString();
+    }
+
+    private static void appendNote(StringBuilder b, String who, String key, Results.Figure f) {
+        if (f != null && !f.note().isEmpty()) {
+            b.append("- ").append(who).append(", ").append(key).append(": ").append(f.note()).append('\n');
+        }
+    }
+}

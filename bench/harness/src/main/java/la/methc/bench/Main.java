@@ -1,0 +1,87 @@
+package la.methc.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The harness's command line: {@code java -cp bench-harness.jar:lib/* la.methc.bench.Main COMMAND …}. Every
+ * server it talks to is on 127.0.0.1.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: Main COMMAND ...
+              online|offline|table ...        the side-by-side table against scsynth (bench/compare.sh)
+              sync PORT COUNT                 /sync round trips to a running Methcla/J: p50, p99
+              resource PORT COUNT             /resource/new (AudioBuffer 1 x 48,000) -> /resource/ready and
+                                              /resource/free -> /resource/destroyed round trips: p50, p99
+              voices PORT [MAX [PID]]         looping play voices sustained below 80% load (PID: measure the load
+                                              from /proc as the side-by-side run does, else the engine's avgLoad)
+              coldstart DIST PORT             start DIST/bin/methcla --driver dummy, time until /status answers
+              sine-score OUT.osc SYNTHS SECONDS
+                                              a score of SYNTHS sines playing for SECONDS
+              voice-score OUT.osc VOICES SECONDS
+                                              a score that records a sine into an AudioBuffer and plays it with
+                                              VOICES looping play voices for SECONDS
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "" : args[0];
+        try {
+            switch (command) {
+                case "online", "offline", "table" -> Compare.main(command, args);
+                case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
+                        args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt", Pacer.BLOCK_SECONDS) : null);
+                case "coldstart" -> System.out.printf("cold start to /status.reply: %.0f ms%n",
+                        ColdStart.measure(Path.of(args[1]), Integer.parseInt(args[2])));
+                case "sine-score" -> {
+                    SineScore.write(Path.of(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+                    System.out.printf("wrote %s: %s sines for %s s%n", args[1], args[2], args[3]);
+                }
+                case "voice-score" -> {
+                    OfflineRender.writeScore(new MethclaServer(Path.of("methcla")), Path.of(args[1]),
+                            Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+                    System.out.printf("wrote %s: %s looping play voices for %s s%n", args[1], args[2], args[3]);
+                }
+                default -> usage();
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("bench: " + e.getMessage());
+            usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.print(USAGE);
+        System.exit(2);
+    }
+
+    private static void roundTrips(String command, int port, int count) throws Exception {
+        Results results = new Results();
+        try (Session s = new Session(new MethclaServer(Path.of("methcla")), port)) {
+            s.connect(10_000);
+            RoundTrips rt = new RoundTrips(s, results);
+            int warmup = Math.min(200, count / 10);
+            if (command.equals("sync")) {
+                rt.sync(count, warmup);
+            } else {
+                rt.buffers(count, warmup);
+            }
+        }
+    }
+
+    private static void voices(int port, int max, ThreadCpu cpu) throws Exception {
+        VoiceSearch.Plan normal = VoiceSearch.Plan.NORMAL;
+        VoiceSearch.Plan plan = new VoiceSearch.Plan(max, normal.firstStep(), normal.minStep(), normal.settleMs(),
+                normal.windowMs(), normal.deadlineMs());
+        try (Session s = new Session(new MethclaServer(Path.of("methcla")), port)) {
+            s.connect(10_000);
+            VoiceSearch.Outcome o = new VoiceSearch(s, plan, cpu).run();
+            System.out.printf("play voices sustained below 80%% load: %d (load %.3f; %s)%n", o.voices(), o.load(),
+                    o.end());
+        }
+    }
+}

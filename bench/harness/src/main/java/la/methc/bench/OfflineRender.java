@@ -1,0 +1,105 @@
+package la.methc.bench;
+
+import com.illposed.osc.OSCBundle;
+import com.illposed.osc.OSCMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.driver.Score;
+import la.methc.engine.internal.driver.WavFile;
+
+/**
+ * Figure e: offline real-time factor. A score (the {@code scsynth -N} format, which {@code methcla render}
+ * reads too) allocates a buffer at 0 s; from the next block a sine is recorded into it once through (1 s)
+ * while {@code voices} looping play voices read it; it ends at {@code seconds}. The render command runs as a
+ * user would run it, JVM or process start included; RTF = seconds / wall time. The output must be as long as
+ * the score and not silent on either channel, so that nobody wins by doing nothing.
+ */
+final class OfflineRender {
+
+    static final double START = 0.002; // the block after 0 s: a buffer allocated at 0 s is ready then
+    private static final long TIMEOUT_S = 600;
+    private static final double MIN_RMS = 1e-4;
+
+    private final ServerUnderTest server;
+    private final Path work;
+
+    OfflineRender(ServerUnderTest server, Path work) {
+        this.server = server;
+        this.work = work;
+    }
+
+    /** Writes the score of {@code voices} voices playing for {@code seconds}. */
+    static void writeScore(ServerUnderTest server, Path file, int voices, double seconds) throws IOException {
+        List<OSCBundle> bundles = new ArrayList<>();
+        bundles.add(Score.bundle(0.0, server.scoreStart(VoiceSearch.BUFFER, VoiceSearch.FRAMES)));
+        List<OSCMessage> start = new ArrayList<>(server.recordSine(VoiceSearch.BUFFER, 2, 1f / Math.max(1, voices)));
+        start.add(server.newGroup(VoiceSearch.GROUP));
+        for (int i = 0; i < voices; i++) {
+            start.addAll(server.newPlayVoice(VoiceSearch.FIRST_VOICE + i, VoiceSearch.GROUP, VoiceSearch.BUFFER,
+                    VoiceSearch.rate(i), i % 2));
+        }
+        for (OSCBundle b : Osc.bundles(start)) {
+            bundles.add(Score.bundle(START, b.getPackets()));
+        }
+        bundles.add(Score.bundle(seconds, List.of(server.scoreEnd())));
+        Score.write(file, bundles);
+    }
+
+    /** A render's real-time factor, and what the renderer itself said about its time (or ""). */
+    record Outcome(double rtf, String said) {
+    }
+
+    /** Renders and checks. */
+    Outcome render(int voices, double seconds) throws IOException, InterruptedException {
+        String tag = server.name().replaceAll("[^A-Za-z]", "").toLowerCase() + "-" + voices;
+        Path score = work.resolve(tag + ".osc");
+        Path out = work.resolve(tag + ".wav");
+        Path log = work.resolve(tag + ".log");
+        writeScore(server, score, voices, seconds);
+        List<String> command = server.renderCommand(score, out, VoiceSearch.FIRST_VOICE + voices + 16);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IOException(server.name() + " did not render within " + TIMEOUT_S + " s: " + command);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (p.exitValue() != 0) {
+            throw new IOException(server.name() + " render failed (exit " + p.exitValue() + "), see " + log);
+        }
+        check(out, seconds);
+        Files.deleteIfExists(out);
+        String said = Files.readAllLines(log).stream().filter(l -> l.contains(" rendered ")).findFirst().orElse("");
+        // e.g. "… methcla rendered out.wav: 60.00 s of audio in 7.90 s (7.6x real time)": the part after the path
+        String own = said.substring(said.lastIndexOf(": ") + 1).strip();
+        return new Outcome(seconds / wall, said.isEmpty() ? "" : "the renderer's own time: " + own);
+    }
+
+    private void check(Path out, double seconds) throws IOException {
+        WavFile.Audio audio = WavFile.read(out);
+        int expected = (int) Math.round(seconds * 48000);
+        if (audio.numChannels() != 2 || audio.frames() < expected * 0.99) {
+            throw new IOException(server.name() + " rendered " + audio.numChannels() + " channels × "
+                    + audio.frames() + " frames, expected 2 × " + expected);
+        }
+        for (int c = 0; c < 2; c++) {
+            double rms = rms(audio.channels()[c]);
+            if (!(rms > MIN_RMS)) {
+                throw new IOException(server.name() + " rendered silence on channel " + c + " (RMS " + rms + ")");
+            }
+        }
+    }
+
+    static double rms(float[] x) {
+        double sum = 0;
+        for (float v : x) {
+            sum += (double) v * v;
+        }
+        return Math.sqrt(sum / Math.max(1, x.length));
+    }
+}

@@ -1,0 +1,73 @@
+package la.methc.bench;
+
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** A client talking to one server under test: the exchanges every figure is built from. */
+final class Session implements Closeable {
+
+    final ServerUnderTest server;
+    final OscClient client;
+    private int syncs;
+
+    Session(ServerUnderTest server, int port) throws IOException {
+        this.server = server;
+        this.client = new OscClient(port, server::isError);
+    }
+
+    /** Waits (bounded) until the server answers {@code /status}, then prepares it. */
+    void connect(long timeoutMs) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            try {
+                client.send(Osc.msg("/status"));
+                client.await(Reply.of("/status.reply"), 200);
+                break;
+            } catch (OscClient.NoReplyException | java.net.PortUnreachableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(server.name() + " does not answer /status within " + timeoutMs + " ms");
+                }
+                Thread.sleep(20); // nobody listens yet: the send fails at once
+            }
+        }
+        server.prepare(client);
+    }
+
+    Status status() throws IOException {
+        client.send(Osc.msg("/status"));
+        return server.status(client.await(Reply.of("/status.reply"), 2000));
+    }
+
+    /** Sends {@code /sync} and waits for its {@code /synced}. */
+    void sync(long timeoutMs) throws IOException {
+        int id = ++syncs;
+        client.send(Osc.msg("/sync", id));
+        client.await(Reply.of("/synced", id), timeoutMs);
+    }
+
+    /** Sends {@code packets}, then syncs; returns the errors they caused. */
+    List<OSCMessage> sendAndSync(List<? extends OSCPacket> packets) throws IOException {
+        client.takeErrors();
+        for (OSCPacket p : packets) {
+            client.send(p);
+        }
+        sync(10_000);
+        return client.takeErrors();
+    }
+
+    /** Sends {@code packets}, syncs, and fails on any error. */
+    void run(String what, List<? extends OSCPacket> packets) throws IOException {
+        List<OSCMessage> errors = sendAndSync(packets);
+        if (!errors.isEmpty()) {
+            throw new IOException(server.name() + " refused " + what + ": " + OscClient.describe(errors));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,72 @@
+package la.methc.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The parsing and arithmetic the figures rest on. */
+class MeasuresTest {
+
+    @Test
+    void quantilesAreNearestRank() {
+        Samples s = new Samples(100);
+        for (int k = 100; k >= 1; k--) {
+            s.add(k * 1_000_000L); // 1..100 ms, out of order
+        }
+        assertEquals(50.0, s.quantile(0.5));
+        assertEquals(99.0, s.quantile(0.99));
+        assertEquals(100.0, s.quantile(1.0));
+    }
+
+    @Test
+    void udpInErrorsComeFromTheUdpLines() {
+        List<String> snmp = List.of(
+                "Ip: Forwarding DefaultTTL", "Ip: 1 64",
+                "Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors",
+                "Udp: 1000 3 42 900 40 0",
+                "UdpLite: InDatagrams NoPorts InErrors", "UdpLite: 0 0 7");
+        assertEquals(42, UdpCounters.parse(snmp, "InErrors"));
+        assertEquals(40, UdpCounters.parse(snmp, "RcvbufErrors"));
+        assertEquals(-1, UdpCounters.parse(snmp, "NoSuchField"));
+    }
+
+    @Test
+    void loadIsTheBusiestThreadsCpuTimePerBlock() {
+        ThreadCpu cpu = new ThreadCpu(1, null, 0.001); // 1 ms blocks
+        Map<String, ThreadCpu.Counters> a = Map.of("10", new ThreadCpu.Counters(0, 0),
+                "11", new ThreadCpu.Counters(5_000_000, 7));
+        // thread 10: 300 ms in 1,000 blocks -> 0.3 ms a block -> 0.3; thread 11 less busy
+        Map<String, ThreadCpu.Counters> b = Map.of("10", new ThreadCpu.Counters(300_000_000, 1000),
+                "11", new ThreadCpu.Counters(105_000_000, 10));
+        assertEquals(0.3, cpu.load(a, b), 1e-9);
+    }
+
+    @Test
+    void procFilesAreParsed() {
+        assertEquals(3423451444L, ThreadCpu.runNanos("3423451444 84329140 347619\n"));
+        assertEquals(416153, ThreadCpu.sleeps("Name:\tscsynth\nvoluntary_ctxt_switches:\t416153\n"
+                + "nonvoluntary_ctxt_switches:\t12\n"));
+    }
+
+    @Test
+    void ratioFavoursTheSmallerTimeAndTheLargerCount() {
+        ComparisonTable.Row time = new ComparisonTable.Row("t", "t", false, "%.1f");
+        ComparisonTable.Row count = new ComparisonTable.Row("c", "c", true, "%.1f");
+        Results.Figure one = new Results.Figure(1.0, "");
+        Results.Figure two = new Results.Figure(2.0, "");
+        assertEquals("2.00", ComparisonTable.ratio(time, one, two)); // ours 1 ms, theirs 2 ms
+        assertEquals("0.50", ComparisonTable.ratio(count, one, two)); // ours 1 voice, theirs 2
+        assertEquals("n/a", ComparisonTable.ratio(count, one, null));
+    }
+
+    @Test
+    void replyMatchesAddressAndLeadingArguments() {
+        Reply r = Reply.of("/done", "/b_alloc", 3);
+        assertEquals(true, r.matches(Osc.msg("/done", "/b_alloc", 3)));
+        assertEquals(false, r.matches(Osc.msg("/done", "/b_alloc", 4)));
+        assertEquals(false, r.matches(Osc.msg("/done", "/b_alloc")));
+        assertEquals(false, r.matches(Osc.msg("/fail", "/b_alloc", 3)));
+    }
+}

@@ -60,7 +60,7 @@ final class Compare {
             new ControlRate(s, results).run(quick ? ControlRate.QUICK_LADDER : ControlRate.LADDER, quick ? 1000 : 2000);
             System.out.println(server.name() + ": looping play voices below 80% load");
             ThreadCpu cpu = a.get("pid", "").isEmpty() ? null
-                    : new ThreadCpu(Long.parseLong(a.get("pid")), server.blockThread(), Pacer.BLOCK_SECONDS);
+                    : new ThreadCpu(Long.parseLong(a.get("pid")), server.blockThread());
             VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL, cpu).run();
             results.put("voices", o.voices(), String.format("load %.2f; %s%s", o.load(), o.end(),
                     o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
@@ -73,10 +73,13 @@ final class Compare {
         double seconds = Double.parseDouble(a.get("seconds", "60"));
         OfflineRender render = new OfflineRender(server, a.path("work"));
         Results results = new Results();
+        double fixed = render.fixedCost();
+        System.out.printf("%s: the renderer's fixed cost (start-up, shutdown) %.2f s%n", server.name(), fixed);
         for (int voices : List.of(100, 1000)) {
             System.out.println(server.name() + ": offline render, " + voices + " voices × " + seconds + " s");
-            OfflineRender.Outcome o = render.render(voices, seconds);
+            OfflineRender.Outcome o = render.render(voices, seconds, fixed);
             results.put("rtf." + voices, o.rtf(), o.said());
+            results.put("rtf.render." + voices, o.rendering(), String.format("fixed cost %.2f s", fixed));
         }
         results.appendTo(a.path("out"));
     }

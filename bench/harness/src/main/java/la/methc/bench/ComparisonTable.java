@@ -29,6 +29,9 @@ final class ComparisonTable {
                 new Row("voices", "looping play voices sustained below 80% load", true, "%,.0f"),
                 new Row("rtf.100", "offline real-time factor, 100 voices × " + s + " s", true, "%.1f"),
                 new Row("rtf.1000", "offline real-time factor, 1,000 voices × " + s + " s", true, "%.1f"),
+                new Row("rtf.render.100", "offline rendering speed (start-up excluded), 100 voices", true, "%.1f"),
+                new Row("rtf.render.1000", "offline rendering speed (start-up excluded), 1,000 voices", true,
+                        "%.1f"),
                 new Row("control.rate", "control messages/s absorbed without late blocks", true, "%,.0f"),
                 new Row("control.delivered", "control messages/s delivered (late blocks not counted)", true,
                         "%,.0f"));
@@ -81,16 +84,16 @@ final class ComparisonTable {
         b.append("- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
                 + "a generated `PlayBuf.ar(1, …, loop: 1)` def, which interpolates cubically) at rates 1.001–1.05 on "
                 + "one 48,000-frame buffer, added in steps; the figure is the last step whose load stayed below 80%. "
-                + "Load, the same measure for both: the CPU time per block of the thread that computes the blocks "
-                + "(Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU time "
-                + "from /proc/PID/task/TID/schedstat over its voluntary context switches (one per block), over the "
-                + "block period, in a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
+                + "Load, the same measure for both: the share of one core used by the thread that computes the "
+                + "blocks (Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU "
+                + "time from /proc/PID/task/TID/schedstat over the wall-clock time of a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
                 + "DSP load, the slowest of every 32 cycles, wake-up delays included), and so do their late blocks; "
                 + "those are listed below but do not decide.\n");
         b.append("- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
                 + "render` and `scsynth -N … 48000 WAV float -z 64`; RTF = score seconds / wall time of the command "
-                + "(Methcla/J's includes starting its JVM and Felix); both outputs checked non-silent on both "
-                + "channels.\n");
+                + "(Methcla/J's includes starting its JVM and Felix); rendering speed = score seconds / (wall time "
+                + "- the renderer's fixed cost, the best of three renders of a 0.25 s score with 2 voices); both "
+                + "outputs checked non-silent on both channels.\n");
         b.append("- Control rate: `/node/set` vs `/n_set` to a running sine, one datagram each, in bursts at rising "
                 + "rates (up to 3 attempts each). Delivered: the client reached the rate, `/synced` followed the "
                 + "burst within 200 ms, no UDP datagram was dropped (/proc/net/snmp InErrors) and nothing was refused "
@@ -100,7 +103,7 @@ final class ComparisonTable {
                 + "than real time; scsynth's are jackd's `JackEngine::XRun` reports, which include the delays in "
                 + "waking its non-real-time thread on a busy machine, so its absorbed rate is pessimistic. A rate "
                 + "the client itself cannot reach ends the ladder.\n");
-        for (String key : List.of("voices", "control.delivered", "rtf.100", "rtf.1000")) {
+        for (String key : List.of("voices", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100")) {
             appendNote(b, "Methcla/J", key, ours.get(key));
             appendNote(b, "scsynth", key, theirs.get(key));
         }

@@ -34,7 +34,7 @@ public final class Main {
                 case "online", "offline", "table" -> Compare.main(command, args);
                 case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
-                        args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt", Pacer.BLOCK_SECONDS) : null);
+                        args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt") : null);
                 case "coldstart" -> System.out.printf("cold start to /status.reply: %.0f ms%n",
                         ColdStart.measure(Path.of(args[1]), Integer.parseInt(args[2])));
                 case "sine-score" -> {

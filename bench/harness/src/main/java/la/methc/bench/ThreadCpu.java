@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A server's block load measured from outside, the same way for every server: the mean CPU time its busiest
- * thread spends per block, as a fraction of the block period. The thread's CPU time comes from
- * /proc/PID/task/TID/schedstat (nanoseconds), its blocks from its voluntary context switches (it sleeps once
- * after each block: Methcla/J's {@code methcla-rt} parks until the next block, scsynth's JACK process thread
- * waits for the next cycle). Blocks a server skipped (a JACK client that was not finished misses cycles) thus
- * do not make it look idle, and a busy machine's wake-up delays are not counted as load. The servers' own
- * figures are not comparable: scsynth reports JACK's DSP load, built from the slowest of every 32 cycles and
- * including wake-up latency.
+ * A server's block load measured from outside, the same way for every server: the share of one core its busiest
+ * thread (the one that computes the blocks) used over a window, from /proc/PID/task/TID/schedstat (CPU time in
+ * nanoseconds) and the wall-clock time between two snapshots. 80% means the block thread computed for 80% of the
+ * time, whatever it did in between blocks and however often it slept (Methcla/J's RT thread also wakes between
+ * blocks to take requests and worker results). The servers' own figures are not comparable: scsynth reports
+ * JACK's DSP load, built from the slowest of every 32 cycles and including wake-up latency.
  *
  * <p>The threads are those of the process and of its descendants (a launcher script may run the server as its
  * child). When the server names its block thread, only threads of that name count, so that a JIT compiler
@@ -25,43 +23,40 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    /** A thread's CPU time and voluntary context switches. */
-    record Counters(long runNanos, long sleeps) {
+    /** A thread's CPU time, and when it was read ({@link System#nanoTime()}). */
+    record Counters(long runNanos, long wallNanos) {
     }
 
     private static final int MAX_DEPTH = 4;
 
     private final long pid;
     private final String threadName;
-    private final double blockNanos;
 
     /** @param threadName the server's block thread's name (Linux comm), or null for the busiest thread */
-    ThreadCpu(long pid, String threadName, double blockSeconds) {
+    ThreadCpu(long pid, String threadName) {
         this.pid = pid;
         this.threadName = threadName;
-        blockNanos = blockSeconds * 1e9;
     }
 
     Map<String, Counters> snapshot() {
         Map<String, Counters> all = new HashMap<>();
-        collect(pid, 0, all);
+        collect(pid, 0, System.nanoTime(), all);
         return all;
     }
 
-    private void collect(long process, int depth, Map<String, Counters> all) {
+    private void collect(long process, int depth, long now, Map<String, Counters> all) {
         Path tasks = Path.of("/proc", String.valueOf(process), "task");
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) threads::iterator) {
                 try {
                     if (threadName == null || Files.readString(t.resolve("comm")).strip().equals(threadName)) {
                         all.put(process + "/" + t.getFileName(), new Counters(
-                                runNanos(Files.readString(t.resolve("schedstat"))),
-                                sleeps(Files.readString(t.resolve("status")))));
+                                runNanos(Files.readString(t.resolve("schedstat"))), now));
                     }
                     if (depth < MAX_DEPTH) {
                         for (String child : Files.readString(t.resolve("children")).trim().split("\\s+")) {
                             if (!child.isEmpty()) {
-                                collect(Long.parseLong(child), depth + 1, all);
+                                collect(Long.parseLong(child), depth + 1, now, all);
                             }
                         }
                     }
@@ -76,19 +71,19 @@ final class ThreadCpu {
         }
     }
 
-    /** The busiest thread's mean CPU time per block between {@code a} and {@code b}, over the block period. */
+    /** The busiest thread's CPU time between {@code a} and {@code b} over the wall-clock time between them. */
     double load(Map<String, Counters> a, Map<String, Counters> b) {
         long most = 0;
-        long sleeps = 1;
+        long wall = 1;
         for (Map.Entry<String, Counters> e : b.entrySet()) {
-            Counters before = a.getOrDefault(e.getKey(), new Counters(0, 0));
-            long run = e.getValue().runNanos() - before.runNanos();
-            if (run > most) {
+            Counters before = a.get(e.getKey());
+            long run = e.getValue().runNanos() - (before == null ? 0 : before.runNanos());
+            if (run > most && before != null) {
                 most = run;
-                sleeps = Math.max(1, e.getValue().sleeps() - before.sleeps());
+                wall = Math.max(1, e.getValue().wallNanos() - before.wallNanos());
             }
         }
-        return most / (double) sleeps / blockNanos;
+        return most / (double) wall;
     }
 
     /** The first field of a schedstat line: time on the CPU in nanoseconds. */
@@ -96,15 +91,5 @@ final class ThreadCpu {
         String s = schedstat.trim();
         int space = s.indexOf(' ');
         return Long.parseLong(space < 0 ? s : s.substring(0, space));
-    }
-
-    /** {@code voluntary_ctxt_switches} of a /proc status file. */
-    static long sleeps(String status) {
-        for (String line : status.split("\n")) {
-            if (line.startsWith("voluntary_ctxt_switches:")) {
-                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        throw new IllegalArgumentException("no voluntary_ctxt_switches in the status file");
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Figure d: looping 1-channel play voices (rates 1.001–1.05, so every frame is interpolated; cubic on both
  * servers) on one buffer of 48,000 frames filled with 1 s of a recorded sine, added in steps. After a step it
- * waits, then measures a window: the step passes while the load stays below 80%. The load is the server's
- * mean compute time per block over the block period, measured from outside ({@link ThreadCpu}, the same
+ * waits, then measures a window: the step passes while the load stays below 80%. The load is the share of
+ * one core the server's block thread used in the window, measured from outside ({@link ThreadCpu}, the same
  * measure for every server) when its process id is known, else the average load its status reports. Late
  * blocks are counted and shown but do not decide: the two servers' late blocks are not the same measure
  * (Methcla/J counts blocks computed slower than real time; for scsynth only JACK's xruns are visible, and on

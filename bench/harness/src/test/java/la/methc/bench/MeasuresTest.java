@@ -33,21 +33,19 @@ class MeasuresTest {
     }
 
     @Test
-    void loadIsTheBusiestThreadsCpuTimePerBlock() {
-        ThreadCpu cpu = new ThreadCpu(1, null, 0.001); // 1 ms blocks
+    void loadIsTheBusiestThreadsShareOfOneCore() {
+        ThreadCpu cpu = new ThreadCpu(1, null);
         Map<String, ThreadCpu.Counters> a = Map.of("10", new ThreadCpu.Counters(0, 0),
-                "11", new ThreadCpu.Counters(5_000_000, 7));
-        // thread 10: 300 ms in 1,000 blocks -> 0.3 ms a block -> 0.3; thread 11 less busy
-        Map<String, ThreadCpu.Counters> b = Map.of("10", new ThreadCpu.Counters(300_000_000, 1000),
-                "11", new ThreadCpu.Counters(105_000_000, 10));
+                "11", new ThreadCpu.Counters(5_000_000, 0));
+        // thread 10: 300 ms of CPU in 1 s -> 0.3; thread 11 less busy
+        Map<String, ThreadCpu.Counters> b = Map.of("10", new ThreadCpu.Counters(300_000_000, 1_000_000_000),
+                "11", new ThreadCpu.Counters(105_000_000, 1_000_000_000));
         assertEquals(0.3, cpu.load(a, b), 1e-9);
     }
 
     @Test
     void procFilesAreParsed() {
         assertEquals(3423451444L, ThreadCpu.runNanos("3423451444 84329140 347619\n"));
-        assertEquals(416153, ThreadCpu.sleeps("Name:\tscsynth\nvoluntary_ctxt_switches:\t416153\n"
-                + "nonvoluntary_ctxt_switches:\t12\n"));
     }
 
     @Test

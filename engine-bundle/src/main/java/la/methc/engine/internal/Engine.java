@@ -99,6 +99,10 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private final SlotPool resources;
     private final SampleRoot sampleRoot;
     private volatile long blocksDone;
+    /** RT-only: the block count when RT last took a request. */
+    private long lastRequestBlock = Long.MIN_VALUE / 2;
+    /** For this many blocks after a request RT looks for more between blocks (see {@link #between}). */
+    private static final int ACTIVE_BLOCKS = 750;
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -248,16 +252,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         epoch++;
         long blockEnd = frameTime + options.blockSize();
         buses.readHardwareInputs(inputs, epoch);
-        for (Command c = requests.relaxedPoll(); c != null; c = requests.relaxedPoll()) {
-            if (c.time() != Command.NOW && c.time() >= blockEnd) {
-                if (!scheduler.add(c)) {
-                    error(c.address(), -1, EngineText.schedulerFull(), c.client());
-                    c.drop(this);
-                }
-            } else {
-                run(c);
-            }
-        }
+        runRequests(blockEnd);
         for (Command c = scheduler.pollDue(blockEnd); c != null; c = scheduler.pollDue(blockEnd)) {
             run(c);
         }
@@ -270,6 +265,24 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         frameTime = blockEnd;
         blocksDone++;
         load.record(System.nanoTime() - t0);
+    }
+
+    /**
+     * RT thread. Runs the requests queued so far that are due before {@code blockEnd} (late ones too; a bundle's
+     * command at its offset in the block that ends there) and schedules the later ones.
+     */
+    private void runRequests(long blockEnd) {
+        for (Command c = requests.relaxedPoll(); c != null; c = requests.relaxedPoll()) {
+            lastRequestBlock = blocksDone;
+            if (c.time() != Command.NOW && c.time() >= blockEnd) {
+                if (!scheduler.add(c)) {
+                    error(c.address(), -1, EngineText.schedulerFull(), c.client());
+                    c.drop(this);
+                }
+            } else {
+                run(c);
+            }
+        }
     }
 
     /** RT thread. Runs the worker → RT replies posted so far. */
@@ -313,18 +326,22 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     }
 
     /**
-     * RT thread, between two blocks of the dummy driver (or the javasound driver once its line is gone), while
-     * asynchronous work is outstanding: runs the replies posted so far and hands out again a job that could not be
-     * handed out. Allocation-free, lock-free, never blocks.
+     * RT thread, between two blocks of the dummy driver (or the javasound driver once its line is gone): runs the
+     * requests that arrived since the block (they act on the next block exactly as they would at its start: a
+     * command's offset counts from the next block's first frame), the replies workers posted, and answers the
+     * {@code /sync}s that are settled. So a reply does not wait for the next block to start. Asks to be called again
+     * soon while asynchronous work is outstanding or requests came in the last {@value #ACTIVE_BLOCKS} blocks; an
+     * idle engine sleeps from one block to the next. Allocation-free, lock-free, never blocks.
      */
     @Override
     public boolean between() {
-        if (settled()) {
-            return true;
+        runRequests(frameTime + options.blockSize());
+        if (!settled()) {
+            runReplies();
+            resources.retryPosts();
         }
-        runReplies();
-        resources.retryPosts();
-        return settled();
+        publishSyncs();
+        return settled() && blocksDone - lastRequestBlock > ACTIVE_BLOCKS;
     }
 
     private void run(Command c) {

@@ -54,23 +54,8 @@ class RtAllocationTest {
             AtomicLong blocks = new AtomicLong();
             AtomicBoolean running = new AtomicBoolean(true);
             long period = 1_000_000_000L * 64 / 48000;
-            Thread rt = new Thread(() -> {
-                long next = System.nanoTime();
-                while (running.get()) {
-                    h.engine.process(h.in, h.out);
-                    if (blocks.incrementAndGet() < WARMUP_BLOCKS) {
-                        next = System.nanoTime();
-                    } else {
-                        next += period;
-                        // as the dummy driver's BlockPacer: between blocks, run what workers sent back meanwhile
-                        boolean settled = h.engine.between();
-                        for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
-                            LockSupport.parkNanos(settled ? wait : Math.min(wait, 50_000));
-                            settled = settled || h.engine.between();
-                        }
-                    }
-                }
-            }, "methcla-rt");
+            Thread rt = new Thread(() -> PacedBlocks.run(h.engine, h.in, h.out, running, blocks, WARMUP_BLOCKS, period),
+                    "methcla-rt");
             Thread network = new Thread(() -> {
                 long next = System.nanoTime();
                 int k = 0;

@@ -21,12 +21,10 @@ public interface AudioCallback {
     }
 
     /**
-     * RT thread, between two blocks of a clock-paced driver, while it waits for the next block's time: runs the
-     * worker &rarr; RT replies posted so far, so that a Resource constructed or destroyed meanwhile changes state,
-     * and its notification goes out, now rather than at the next block's start (they run before that block's
-     * commands either way). True when no asynchronous work is outstanding: the driver then sleeps until the
-     * next block; false, and it looks again a little later. Never blocks, allocates nothing. Default: nothing is
-     * ever outstanding.
+     * RT thread, between two blocks of a clock-paced driver, while it waits for the next block's time: runs what
+     * came in meanwhile (requests, worker &rarr; RT replies), which acts on the next block as it would at its start,
+     * so that replies go out now rather than after the next block's start. True when the driver may sleep until the
+     * next block; false, and it calls again a little later. Never blocks, allocates nothing. Default: true.
      */
     default boolean between() {
         return true;

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
 final class BlockPacer {
 
     /**
-     * How long the RT thread parks between two looks at outstanding asynchronous work (plus the kernel's timer
-     * slack, some 50 µs): a Resource's construct result goes live that much after it came back, not at the next
-     * block, a block being 1.33 ms at 48 kHz / 64 frames.
+     * How long the RT thread parks between two looks at what came in (plus the kernel's timer slack, some 50 µs)
+     * while the engine is busy: a request or a Resource's construct result is handled that much after it came, not
+     * at the next block, a block being 1.33 ms at 48 kHz / 64 frames.
      */
     static final long BETWEEN_NANOS = 50_000;
 
@@ -42,8 +42,8 @@ final class BlockPacer {
     /**
      * After a block: parks until the next block is due (or {@code driver} stops running) and returns 0; or,
      * when the loop is more than the maximum lag behind, restarts the schedule from now without parking and
-     * returns the number of blocks skipped. While {@code callback} has asynchronous work outstanding it parks in
-     * slices of {@link #BETWEEN_NANOS} and lets {@link AudioCallback#between} run what came back meanwhile.
+     * returns the number of blocks skipped. While {@code callback} is busy it parks in slices of
+     * {@link #BETWEEN_NANOS} and lets {@link AudioCallback#between} run what came in meanwhile.
      */
     long awaitNext(RtThreadDriver driver, AudioCallback callback) {
         next += periodNanos;
@@ -58,13 +58,13 @@ final class BlockPacer {
             remainder = 0;
             return lag / periodNanos;
         }
-        boolean settled = callback.between();
+        boolean rest = callback.between();
         for (long wait = next - System.nanoTime(); wait > 0 && driver.running; wait = next - System.nanoTime()) {
-            if (settled) {
+            if (rest) {
                 LockSupport.parkNanos(driver, wait);
             } else {
                 LockSupport.parkNanos(driver, Math.min(wait, BETWEEN_NANOS));
-                settled = callback.between();
+                rest = callback.between();
             }
         }
         return 0;

@@ -51,11 +51,13 @@ final class Compare {
             s.connect(30_000);
             RoundTrips rt = new RoundTrips(s, results);
             System.out.println(server.name() + ": /sync round trips");
-            rt.sync(quick ? 300 : 2000, quick ? 50 : 200);
+            // as many warm-up rounds as measured ones: a server on a JVM compiles its hot paths in its first
+            // seconds (a long-running server is past that); scsynth, compiled ahead of time, loses nothing by it
+            rt.sync(quick ? 300 : 2000, quick ? 300 : 2000);
             System.out.println(server.name() + ": buffer round trips");
-            rt.buffers(quick ? 100 : 1000, quick ? 20 : 100);
+            rt.buffers(quick ? 100 : 1000, quick ? 100 : 1000);
             System.out.println(server.name() + ": node round trips");
-            rt.nodes(quick ? 100 : 1000, quick ? 20 : 100);
+            rt.nodes(quick ? 100 : 1000, quick ? 100 : 1000);
             System.out.println(server.name() + ": control messages per second");
             new ControlRate(s, results).run(quick ? ControlRate.QUICK_LADDER : ControlRate.LADDER, quick ? 1000 : 2000);
             System.out.println(server.name() + ": looping play voices below 80% load");

@@ -75,8 +75,9 @@ final class ComparisonTable {
                 + "after the other by the same client code (bench/harness); Methcla/J on its `dummy` driver, scsynth "
                 + "on `jackd --no-realtime -d dummy -r 48000 -p 64`.\n\n");
         b.append("- Round trips: each send waits a random time uniform within one block period first, so that the "
-                + "block phase favours nobody; warm-up rounds are not counted. Buffer: 1 channel × 48,000 frames, "
-                + "`/resource/new` → `/resource/ready` vs `/b_alloc` → `/done /b_alloc`, then `/resource/free` → "
+                + "block phase favours nobody; as many warm-up rounds as measured ones come first and are not "
+                + "counted (a JVM server compiles its hot paths in its first seconds; measured cold, Methcla/J's "
+                + "p99 is 2–3 ms). Buffer: 1 channel × 48,000 frames, `/resource/new` → `/resource/ready` vs `/b_alloc` → `/done /b_alloc`, then `/resource/free` → "
                 + "`/resource/destroyed` vs `/b_free` → `/done /b_free`. Node creation: one immediate bundle with the "
                 + "commands that start a sine playing to output 0 (`/synth/new` + `/synth/map/output` + "
                 + "`/synth/activate` vs `/s_new`) and `/sync`, to `/synced`; node free: `/node/free` → `/node/ended` "

@@ -9,7 +9,7 @@ import la.methc.audiobuffer.internal.AudioBufferDef;
 import la.methc.plugins.testkit.TestHost;
 
 /**
- * The AudioBuffer the play voices read, as {@code bench/Bench.java voices} makes it: Resource id
+ * The AudioBuffer the play voices read, as {@code bench/harness.sh voices} makes it: Resource id
  * {@value #ID}, 1 channel, {@value #FRAMES} frames (1 s at 48 kHz), holding a 440 Hz sine.
  */
 public final class SampleBuffer {

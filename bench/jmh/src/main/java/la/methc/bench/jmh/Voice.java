@@ -11,7 +11,7 @@ import la.methc.plugins.sine.internal.SineSynthDef;
  * The two kinds of voice the block benchmarks run, each built as the engine builds it from {@code /synth/new}:
  * a sine ({@code http://methc.la/plugins/sine}, 440 Hz and up) and a looping play synth
  * ({@code http://methc.la/plugins/play}: 1 channel, linear interpolation, reading {@link SampleBuffer} at a rate
- * a little above 1, so every frame is interpolated), the voice {@code bench/Bench.java voices} counts against
+ * a little above 1, so every frame is interpolated), the voice {@code bench/harness.sh voices} counts against
  * scsynth's PlayBuf.
  */
 public enum Voice {
@@ -31,7 +31,7 @@ public enum Voice {
     PLAY(new PlaySynthDef()) {
         @Override
         List<Object> controls(int i) {
-            // rate, loop: as bench/Bench.java voices starts them
+            // rate, loop: as bench/harness.sh voices starts them
             return List.of(1.0f + 0.001f * (1 + i % 50), 1f);
         }
 

@@ -256,8 +256,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         for (Command c = scheduler.pollDue(blockEnd); c != null; c = scheduler.pollDue(blockEnd)) {
             run(c);
         }
-        runReplies();
-        resources.retryPosts();
+        takeWorkerResults();
         tree.process(this);
         publishSyncs();
         current = null;
@@ -283,6 +282,12 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
                 run(c);
             }
         }
+    }
+
+    /** RT thread. Runs the worker → RT replies posted so far, then hands out again jobs that could not be. */
+    private void takeWorkerResults() {
+        runReplies();
+        resources.retryPosts();
     }
 
     /** RT thread. Runs the worker → RT replies posted so far. */
@@ -320,8 +325,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         if (workers.completed() != submittedJobs) {
             return false;
         }
-        runReplies();
-        resources.retryPosts();
+        takeWorkerResults();
         return settled();
     }
 
@@ -337,8 +341,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     public boolean between() {
         runRequests(frameTime + options.blockSize());
         if (!settled()) {
-            runReplies();
-            resources.retryPosts();
+            takeWorkerResults();
         }
         publishSyncs();
         return settled() && blocksDone - lastRequestBlock > ACTIVE_BLOCKS;

@@ -78,11 +78,14 @@ public final class WorkerPool {
             }
             outstanding.merge(origin, 1, Integer::sum);
         }
-        // idle workers sleep until woken here (see run)
+        wakeAll(); // idle workers sleep until woken (see run)
+        return true;
+    }
+
+    private void wakeAll() {
         for (Thread t : threads) {
             LockSupport.unpark(t);
         }
-        return true;
     }
 
     /**
@@ -140,6 +143,7 @@ public final class WorkerPool {
             LockSupport.parkNanos(100_000);
         }
         running = false;
+        wakeAll(); // rather than let each idle worker sleep out its park before it sees the stop
         for (Thread t : threads) {
             try {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));

@@ -203,7 +203,7 @@ final class Play implements Synth {
                     continue;
                 }
             } else {
-                // a step of a million frames or more: every frame is its own run, computed as at a seam
+                // a step of a million frames or more, or a position past 2^30: each frame computed as at a seam
                 k = 0;
             }
             if (k > 0) {

@@ -56,7 +56,9 @@ public interface Synth {
     /**
      * RT. Computes frames {@code [offset, offset + frames)} of the connected buffers. {@code offset} is
      * non-zero only in the block where the synth starts (sample-accurate start); the engine zeroes
-     * the frames before it.
+     * the frames before it. For a {@link SynthDef#isolated} def an offline render may call it on one of its
+     * render threads instead (never on two at once for one synth), with a {@code world} limited as that method
+     * says.
      */
     void process(World world, int offset, int frames);
 

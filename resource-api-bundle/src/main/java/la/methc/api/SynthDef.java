@@ -20,4 +20,18 @@ public interface SynthDef {
      * @throws IllegalArgumentException with a reason the client sees in {@code /error} when the options are bad
      */
     Synth construct(Host host, OscArgs options);
+
+    /**
+     * Whether every {@link Synth} of this def is <em>isolated</em> in {@link Synth#process}: it reads only its
+     * connected ports and the Resource bodies it cached in attach or remap, writes only its own fields and its
+     * output ports, and calls no {@link World} method but {@code sampleRate}, {@code blockSize},
+     * {@code currentTime} and {@code synthDone}. The engine may then run the {@code process} of such synths on
+     * a helper thread, beside other isolated synths of the same group that read no bus (an offline render spreads
+     * them over the machine's cores). It still never calls one synth from two threads at once, runs every other
+     * method on RT, and writes the outputs to the buses in tree order, so the audio is the same bit for bit.
+     * Called once, when the def is bound. Default false: process runs on RT only.
+     */
+    default boolean isolated() {
+        return false;
+    }
 }

@@ -19,9 +19,11 @@
  * <p>1.2.0 added plugin commands: {@code CommandDef} (an OSC address served by a plugin), {@code CommandPlan},
  * {@code CommandTask}, {@code CommandReply}, and {@code Host.samplePath} (client file paths confined to the
  * engine's sample root).
+ *
+ * <p>1.3.0 added {@code SynthDef.isolated}: synths whose process may run on a helper thread.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package la.methc.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,6 +27,7 @@ import la.methc.engine.internal.resource.HeldResources;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.BlockContext;
+import la.methc.engine.internal.tree.ParallelSynths;
 import la.methc.engine.internal.tree.Buses;
 import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.NodeTree;
@@ -94,6 +95,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private final RtEvent[] syncs = new RtEvent[256];
     private int numSyncs;
     private SynthNode current;
+    /** The render threads of an offline engine (null: everything on RT); set in start, before the driver. */
+    private ParallelSynths parallel;
     /** The synth whose attach, remap or detach runs now: acquire and release record holds in it. RT. */
     private SynthNode holder;
     private final SlotPool resources;
@@ -133,6 +136,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     /** Starts the notifier and worker threads; the driver is started by the caller. */
     public void start() {
+        if (options.offline() && options.renderThreads() > 1) {
+            parallel = new ParallelSynths(options.renderThreads(), options.maxNodes(), this);
+        }
         workers.start();
         notifier.start();
         clock.markStart();
@@ -230,6 +236,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     /** Stops notifier and workers after they drained their queues. Call after the driver stopped. */
     public void close() {
+        if (parallel != null) {
+            parallel.close();
+        }
         notifier.close();
         workers.close(2000);
     }
@@ -676,6 +685,11 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     @Override
     public long epoch() {
         return epoch;
+    }
+
+    @Override
+    public ParallelSynths parallel() {
+        return parallel;
     }
 
     @Override

@@ -6,7 +6,9 @@ import la.methc.engine.internal.osc.AllowList;
 /**
  * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else
  * the framework property {@code methcla.name}, else its default. {@code allow}: the OSC clients served (see
- * {@link AllowList}; empty: everyone the bind address lets in).
+ * {@link AllowList}; empty: everyone the bind address lets in). {@code render.threads}: the threads an offline
+ * render spreads isolated synths over, its own included (1: none; see
+ * {@link la.methc.engine.internal.tree.ParallelSynths}).
  */
 public record EngineOptions(
         int sampleRate,
@@ -24,7 +26,8 @@ public record EngineOptions(
         String sampleRoot,
         String renderScore,
         String renderOut,
-        boolean renderExit) {
+        boolean renderExit,
+        int renderThreads) {
 
     public static final String PID = "la.methc.engine";
 
@@ -34,6 +37,7 @@ public record EngineOptions(
         positive("maxNodes", maxNodes);
         positive("maxResources", maxResources);
         positive("workerThreads", workerThreads);
+        positive("render.threads", renderThreads);
         nonNegative("hardwareInputs", hardwareInputs);
         nonNegative("hardwareOutputs", hardwareOutputs);
         nonNegative("internalBuses", internalBuses);
@@ -83,7 +87,13 @@ public record EngineOptions(
                 r.string("sampleRoot", "samples"),
                 r.string("render.score", null),
                 r.string("render.out", null),
-                Boolean.parseBoolean(r.string("render.exit", "false")));
+                Boolean.parseBoolean(r.string("render.exit", "false")),
+                r.integer("render.threads", defaultRenderThreads()));
+    }
+
+    /** One render thread per core, up to 8: isolated synths of an offline render are spread over them. */
+    private static int defaultRenderThreads() {
+        return Math.min(8, Runtime.getRuntime().availableProcessors());
     }
 
     public boolean offline() {
@@ -93,13 +103,13 @@ public record EngineOptions(
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
-                renderExit);
+                renderExit, renderThreads);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
-                renderExit);
+                renderExit, renderThreads);
     }
 
     private record Reader(Function<String, String> lookup) {

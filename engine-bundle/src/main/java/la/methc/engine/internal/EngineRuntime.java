@@ -123,8 +123,10 @@ public final class EngineRuntime implements AutoCloseable {
             driver = d;
             d.start(engine);
             RenderResult r = d.result().get();
-            String done = String.format("methcla rendered %s: %.2f s of audio in %.2f s (%.1fx real time)",
-                    r.output(), r.frames() / (double) options.sampleRate(), r.wallNanos() / 1e9, r.realTimeFactor());
+            int threads = options.renderThreads();
+            String done = String.format("methcla rendered %s: %.2f s of audio in %.2f s (%.1fx real time, %d %s)",
+                    r.output(), r.frames() / (double) options.sampleRate(), r.wallNanos() / 1e9, r.realTimeFactor(),
+                    threads, threads == 1 ? "render thread" : "render threads");
             LOG.info(done);
             System.out.println(done);
             finishRender(true);

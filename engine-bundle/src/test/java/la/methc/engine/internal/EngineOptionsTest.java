@@ -34,4 +34,15 @@ class EngineOptionsTest {
                 () -> EngineOptions.from(Map.of("allow", "10.0.0.1,my-laptop")::get));
         assertTrue(e.getMessage().startsWith("allow: 'my-laptop': not an IP address literal"), e.getMessage());
     }
+
+    @Test
+    void renderThreadsDefaultToTheCoresAndMustBePositive() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(Math.min(8, cores), EngineOptions.defaults().renderThreads());
+        assertEquals(3, EngineOptions.from(Map.of("render.threads", "3")::get).renderThreads());
+        assertEquals(3, EngineOptions.from(Map.of("render.threads", "3")::get).withDriver("dummy").renderThreads());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.from(Map.of("render.threads", "0")::get));
+        assertEquals("render.threads must be positive: 0", e.getMessage());
+    }
 }

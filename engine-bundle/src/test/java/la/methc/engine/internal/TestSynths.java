@@ -25,6 +25,15 @@ final class TestSynths {
     static final String PAIR = "test:pair";
     /** Acquires option 0 in attach and never releases it. */
     static final String LEAKY = "test:leaky";
+    /* Isolated (SynthDef#isolated) versions, which an offline render may run on its helper threads. */
+    static final String ISOLATED_SINE = "test:isolated-sine";
+    static final String ISOLATED_DONE = "test:isolated-done";
+    static final String ISOLATED_THROW = "test:isolated-throw";
+    /** Isolated and silent; records the threads its process ran on in {@link #PROCESS_THREADS}. */
+    static final String ISOLATED_SPY = "test:isolated-spy";
+    static final java.util.Set<String> PROCESS_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Isolated by its def, yet calls {@link World#acquire} in process: breaks the contract. */
+    static final String ISOLATED_ACQUIRE = "test:isolated-acquire";
 
     /** Counts destroy calls across all test synths. */
     static final AtomicInteger DESTROYED = new AtomicInteger();
@@ -41,7 +50,32 @@ final class TestSynths {
         r.add(def(HOLDER, o -> new Holder(o.intAt(0, -1), o.intAt(1, 0))));
         r.add(def(PAIR, o -> new Pair(o.intAt(0, -1), o.intAt(1, -1))));
         r.add(def(LEAKY, o -> new Leaky(o.intAt(0))));
+        r.add(isolated(ISOLATED_SINE, o -> new Sine()));
+        r.add(isolated(ISOLATED_DONE, o -> new DoneAfter(o.intAt(0))));
+        r.add(isolated(ISOLATED_THROW, o -> new Throwing(o.intAt(0, 0))));
+        r.add(isolated(ISOLATED_ACQUIRE, o -> new AcquireInProcess()));
+        r.add(isolated(ISOLATED_SPY, o -> new ThreadSpy()));
         return r;
+    }
+
+    static SynthDef isolated(String uri, java.util.function.Function<OscArgs, Synth> make) {
+        SynthDef plain = def(uri, make);
+        return new SynthDef() {
+            @Override
+            public String uri() {
+                return uri;
+            }
+
+            @Override
+            public Synth construct(Host host, OscArgs options) {
+                return plain.construct(host, options);
+            }
+
+            @Override
+            public boolean isolated() {
+                return true;
+            }
+        };
     }
 
     static SynthDef def(String uri, java.util.function.Function<OscArgs, Synth> make) {
@@ -336,6 +370,40 @@ final class TestSynths {
                 phase += inc;
             }
             phase %= 2 * Math.PI;
+        }
+    }
+
+    /** Calls {@link World#acquire} from process, which an isolated synth may not do. */
+    static final class AcquireInProcess extends Base {
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            world.acquire(0, TestResources.URI);
+        }
+    }
+
+    /** Records the name of each thread that runs its process (a test of where isolated synths run). */
+    static final class ThreadSpy extends Base {
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of();
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            PROCESS_THREADS.add(Thread.currentThread().getName());
         }
     }
 }

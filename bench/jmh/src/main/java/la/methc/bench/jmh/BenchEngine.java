@@ -32,9 +32,15 @@ public final class BenchEngine implements AutoCloseable {
     private final float[][] in;
     private final float[][] out;
 
+    /** One render thread: the calling thread computes every synth. */
     public BenchEngine() {
+        this(1);
+    }
+
+    /** {@code threads} render threads, the calling one included, for runs of isolated synths (ADR 0006). */
+    public BenchEngine(int threads) {
         EngineOptions options = EngineOptions.from(Map.of("driver", "offline", "render.score", "-",
-                "render.out", "-")::get);
+                "render.out", "-", "render.threads", Integer.toString(threads))::get);
         engine = new Engine(options);
         SynthDefRegistry synthDefs = new SynthDefRegistry();
         for (Voice v : Voice.values()) {
@@ -50,7 +56,12 @@ public final class BenchEngine implements AutoCloseable {
 
     /** A group at the tail of the root, then {@code n} voices at its tail (the play voices' buffer first). */
     public static BenchEngine withVoices(Voice voice, int n) {
-        BenchEngine e = new BenchEngine();
+        return withVoices(voice, n, 1);
+    }
+
+    /** As {@link #withVoices(Voice, int)}, computed on {@code threads} render threads. */
+    public static BenchEngine withVoices(Voice voice, int n, int threads) {
+        BenchEngine e = new BenchEngine(threads);
         e.send(new OSCMessage("/group/new", List.of(GROUP, 0, 1)));
         if (voice != Voice.SINE) {
             e.newSampleBuffer();

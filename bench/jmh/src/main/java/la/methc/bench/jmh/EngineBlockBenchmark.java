@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The whole engine's block with N voices: {@code Engine.process}, the method the driver's RT thread calls once per
  * 64-frame block (48 kHz: every 1.33 ms), with {@code voices} sines or looping play synths in a group, each mixed
  * into a hardware output. One op is one block; per voice is the score divided by {@code voices} (at N = 1 it is
- * mostly the block's fixed cost). Must allocate nothing.
+ * mostly the block's fixed cost). {@code threads}: the render threads an offline render spreads the voices over,
+ * the calling one included (ADR 0006). Must allocate nothing.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,11 +29,14 @@ public class EngineBlockBenchmark {
     @Param({"sine", "play", "play_cubic"})
     public String voice;
 
+    @Param({"1", "2"})
+    public int threads;
+
     private BenchEngine engine;
 
     @Setup
     public void setUp() {
-        engine = BenchEngine.withVoices(Voice.of(voice), voices);
+        engine = BenchEngine.withVoices(Voice.of(voice), voices, threads);
     }
 
     @TearDown

@@ -15,6 +15,11 @@ public interface BlockContext {
     /** RT. The synth about to run, so {@link World#synthDone} knows its node. */
     void enter(SynthNode node);
 
+    /** The render threads for runs of isolated synths (offline renders), or null: everything on RT. */
+    default ParallelSynths parallel() {
+        return null;
+    }
+
     /** RT. The synth threw from activate or process: the engine frees it after the block. */
     void failed(SynthNode node, Throwable error);
 }

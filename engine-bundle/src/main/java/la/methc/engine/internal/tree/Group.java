@@ -23,10 +23,18 @@ public final class Group extends Node {
         return true;
     }
 
+    /** RT. The children head to tail; runs of isolated synths go to the render threads when there are some. */
     @Override
     void process(BlockContext block) {
-        for (Node n = head; n != null; n = n.next) {
-            n.process(block);
+        ParallelSynths parallel = block.parallel();
+        Node n = head;
+        while (n != null) {
+            if (parallel != null && !n.isGroup() && ((SynthNode) n).isolated()) {
+                n = parallel.process((SynthNode) n, block);
+            } else {
+                n.process(block);
+                n = n.next;
+            }
         }
     }
 }

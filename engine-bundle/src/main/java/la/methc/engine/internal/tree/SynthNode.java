@@ -41,6 +41,12 @@ public final class SynthNode extends Node {
     private int state = INACTIVE;
     private int startOffset;
 
+    /* A run of isolated synths (see ParallelSynths): the start offset in the first block (set by begin, reset by
+       end, on RT); the error and synthDone of the process (set by the thread that ran it, taken by end). */
+    private int runOffset;
+    private Throwable runError;
+    private boolean runDone;
+
     private SynthNode(int id, SynthDefEntry def, Synth synth, int[] counts, int blockSize) {
         super(id);
         this.def = def;
@@ -250,6 +256,92 @@ public final class SynthNode extends Node {
             // a broken plugin must not stop the audio thread; the engine frees it after the block
             block.failed(this, t);
         }
+    }
+
+    /**
+     * RT. Whether {@link #process} may run on a helper thread beside its isolated siblings: its def is
+     * {@link SynthDef#isolated} and it reads no bus, so no sibling's output can change what it computes.
+     */
+    boolean isolated() {
+        if (!def.isolated()) {
+            return false;
+        }
+        for (AudioBus bus : inputBuses) {
+            if (bus != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * RT, first step of a run of isolated synths: what {@link #process(BlockContext)} does before the plugin's
+     * process (the start offset, activate). False when the synth does not play this block.
+     */
+    boolean begin(BlockContext block) {
+        if (state == INACTIVE || doomed) {
+            return false;
+        }
+        block.enter(this);
+        try {
+            if (state == ACTIVATING) {
+                // the only write here: the thread that processes this synth keeps the node's cache line
+                runOffset = startOffset;
+                state = ACTIVE;
+                synth.activate(block.world());
+            }
+            return true;
+        } catch (Throwable t) {
+            block.failed(this, t);
+            return false;
+        }
+    }
+
+    /**
+     * RT or a render helper thread, after {@link #begin}: the plugin's process, with a {@code world} that
+     * records {@code synthDone}. An error is kept for {@link #end}.
+     */
+    void processIsolated(IsolatedWorld world, long epoch, int blockSize) {
+        world.enter(this);
+        try {
+            readInputs(epoch, runOffset, blockSize);
+            synth.process(world, runOffset, blockSize - runOffset);
+        } catch (Throwable t) {
+            runError = t;
+        }
+        world.enter(null);
+    }
+
+    /**
+     * The render thread whose turn it is to mix (see ParallelSynths), in tree order: the outputs into the buses,
+     * unless the process threw.
+     */
+    void mix(long epoch, int blockSize) {
+        if (runError == null) {
+            writeOutputs(epoch, runOffset, blockSize);
+        }
+        if (runOffset != 0) {
+            runOffset = 0; // from the next block on the synth plays whole blocks
+        }
+    }
+
+    /** RT, after the run is mixed, in tree order: the error or {@code synthDone} the process left. */
+    void settle(BlockContext block) {
+        // fields written only when set, so that the cache line stays with the thread that runs the synth
+        if (runError != null) {
+            Throwable error = runError;
+            runError = null;
+            block.failed(this, error);
+        } else if (runDone) {
+            runDone = false;
+            block.enter(this);
+            block.world().synthDone(synth);
+        }
+    }
+
+    /** A render thread: the synth called {@code synthDone} for itself during an isolated process. */
+    void markDone() {
+        runDone = true;
     }
 
     private void readInputs(long epoch, int offset, int blockSize) {

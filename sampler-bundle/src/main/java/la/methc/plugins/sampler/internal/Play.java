@@ -264,6 +264,11 @@ final class Play implements Synth {
         if (pFix < loFix || pFix >= hiFix) {
             return 0;
         }
+        // the usual case, the whole block inside: one multiply instead of a 64-bit division
+        long last = pFix + (max - 1) * sFix;
+        if (last >= loFix && last < hiFix) {
+            return max;
+        }
         long room;
         if (sFix > 0) {
             room = (hiFix - pFix + sFix - 1) / sFix;
@@ -338,10 +343,13 @@ final class Play implements Synth {
      * {@code VoiceBlockBenchmark}, play_cubic), which is where the play synth spends its time.
      */
     static float hermite(float xm1, float x0, float x1, float x2, float f) {
-        float c1 = 0.5f * (x1 - xm1);
-        float c2 = xm1 - 2.5f * x0 + 2f * x1 - 0.5f * x2;
-        float c3 = 0.5f * (x2 - xm1) + 1.5f * (x0 - x1);
-        return ((c3 * f + c2) * f + c1) * f + x0;
+        // Laurent de Soras' arrangement of the same polynomial: 11 operations instead of 16
+        float c = 0.5f * (x1 - xm1);
+        float v = x0 - x1;
+        float w = c + v;
+        float a = w + v + 0.5f * (x2 - x0);
+        float b = w + a;
+        return ((a * f - b) * f + c) * f + x0;
     }
 
     /**

@@ -35,4 +35,13 @@ public final class PlaySynthDef implements SynthDef {
         int interpolation = SamplerOptions.interpolation(NAME, options, 2);
         return new Play(buffer, channels, interpolation);
     }
+
+    /**
+     * Process reads the AudioBuffer body it cached in attach and its own playhead, and calls only synthDone:
+     * it may run beside other synths on a render thread.
+     */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

@@ -22,4 +22,10 @@ public final class AmplifierSynthDef implements SynthDef {
     public Synth construct(Host host, OscArgs options) {
         return new Amplifier();
     }
+
+    /** Process reads its ports, writes its output: it may run beside other synths on a render thread. */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

@@ -54,4 +54,10 @@ public final class AsrEnvelopeSynthDef implements SynthDef {
     private static long frames(float seconds, double sampleRate) {
         return Math.min(Math.round(seconds * sampleRate), Long.MAX_VALUE / 4);
     }
+
+    /** Its envelope state is its own and it calls only synthDone: it may run beside other synths on a render thread. */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

@@ -34,4 +34,10 @@ public final class DoneAfterSynthDef implements SynthDef {
         }
         return new DoneAfter(Math.round(seconds * host.sampleRate()));
     }
+
+    /** Process counts its own frames and calls only synthDone: it may run beside other synths on a render thread. */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

@@ -26,4 +26,10 @@ public final class NoiseSynthDef implements SynthDef {
         long seed = options.has(0) ? options.intAt(0) : System.nanoTime();
         return new Noise(seed);
     }
+
+    /** Its generator state is its own: process may run beside other synths on a render thread. */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

@@ -22,4 +22,10 @@ public final class PatchCableSynthDef implements SynthDef {
     public Synth construct(Host host, OscArgs options) {
         return new PatchCable();
     }
+
+    /** Process copies its input port to its output port: it may run beside other synths on a render thread. */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

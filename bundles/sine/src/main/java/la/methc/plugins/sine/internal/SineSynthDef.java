@@ -22,4 +22,10 @@ public final class SineSynthDef implements SynthDef {
     public Synth construct(Host host, OscArgs options) {
         return new Sine();
     }
+
+    /** Process reads its ports and phase, writes its output: it may run beside other synths on a render thread. */
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 }

@@ -1,0 +1,278 @@
+package la.methc.engine.internal.tree;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import la.methc.api.World;
+
+/**
+ * Spreads the isolated synths of a group over the render threads (ADR 0006). A <em>run</em> is the longest
+ * sequence of consecutive siblings that are {@link SynthNode#isolated}: none reads a bus, so none depends on
+ * another's output. The run is cut into one <em>part</em> per thread, and parts into chunks of {@value #CHUNK}.
+ * <ol>
+ *   <li>RT activates the synths in order ({@link SynthNode#begin}) and hands the run out.</li>
+ *   <li>Each thread processes its own part, a chunk at a time, then takes what is left of the others, so that a
+ *   thread the system delays does not hold the block up. A part goes to the same thread every block: its synths'
+ *   state and buffers stay in that core's cache.</li>
+ *   <li>The outputs are mixed into the buses in tree order ({@link SynthNode#mix}), one thread at a time, from a
+ *   frontier that moves on over processed chunks: after each chunk a thread moves it as far as it can, so the
+ *   chunk at the frontier is mostly mixed by the thread that just computed it, from its own cache.</li>
+ *   <li>RT applies errors and {@code synthDone} in tree order ({@link SynthNode#settle}).</li>
+ * </ol>
+ * The buses get the same sums in the same order as with one thread: the audio is the same bit for bit, only
+ * sooner.
+ *
+ * <p>Used by the offline driver, which has no deadline to keep: helpers spin while blocks come back to back and
+ * park when none has come for a while. Real-time drivers pass no instance and process the tree on RT alone.
+ * Allocation-free once started; a run shorter than {@link #MIN_RUN} is processed on RT as usual.
+ */
+public final class ParallelSynths implements AutoCloseable {
+
+    /** Below this many synths the hand-off costs more than it saves. */
+    static final int MIN_RUN = 8;
+    /** Synths a thread takes at a time. */
+    private static final int CHUNK = 8;
+    /** Ints between two parts' counters: 64 bytes, a cache line, so that threads don't share one. */
+    private static final int STRIDE = 16;
+    /** How long a helper spins for the next run before it parks. */
+    private static final long SPIN_NANOS = 200_000;
+
+    private final SynthNode[] run;
+    private final boolean[] plays;
+    private final int parts;
+    private final Helper[] helpers;
+    private final IsolatedWorld rtWorld;
+    /** Per part, at {@code part * STRIDE}: the next synth of the part nobody has taken. */
+    private final AtomicIntegerArray cursors;
+    /** Per chunk of {@link #CHUNK} synths (chunk {@code i / CHUNK}): the generation in which it was processed. */
+    private final AtomicLongArray chunkDone;
+    /** Synths mixed so far, in tree order: the mixing frontier. Moved by whoever holds {@link #mixing}. */
+    private volatile int mixedUpTo;
+    /** 1 while a thread mixes: one at a time, so that the buses get the outputs in tree order. */
+    private final AtomicInteger mixing = new AtomicInteger();
+    /**
+     * A sequence lock over the run's fields: even, a run is out (helpers may take part); odd, RT is filling in
+     * the next one. RT's own copy is {@link #published}.
+     */
+    private volatile long generation;
+    private long published;
+    private volatile boolean closed;
+
+    /* The run handed out: written by RT while the generation is odd and no helper has entered, read after. */
+    private int count;
+    private long epoch;
+    private int blockSize;
+
+    /**
+     * NRT. {@code threads} render threads in all, RT included ({@code threads - 1} helpers, started here);
+     * {@code capacity}: the most synths in one run (the engine's node count).
+     */
+    public ParallelSynths(int threads, int capacity, World engine) {
+        if (threads < 2) {
+            throw new IllegalArgumentException("parallel rendering needs at least 2 threads: " + threads);
+        }
+        run = new SynthNode[capacity];
+        plays = new boolean[capacity];
+        parts = threads;
+        cursors = new AtomicIntegerArray(parts * STRIDE);
+        chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
+        rtWorld = new IsolatedWorld(engine);
+        helpers = new Helper[threads - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = new Helper(i + 1, engine, "methcla-render-" + (i + 1));
+            helpers[i].start();
+        }
+    }
+
+    /** Render threads in all, RT included. */
+    public int threads() {
+        return parts;
+    }
+
+    /**
+     * RT. Processes the run that starts at {@code first} (an isolated synth) and returns the node after it.
+     * After {@link #close} (or for a short run) the synths run one by one on the calling thread, as usual.
+     */
+    Node process(SynthNode first, BlockContext block) {
+        // odd: helpers keep out; wait for any still inside the last run (it is all taken and mixed)
+        generation = published + 1;
+        for (Helper h : helpers) {
+            while (h.entered != 0) {
+                Thread.onSpinWait();
+            }
+        }
+        int n = 0;
+        Node node = first;
+        while (node != null && n < run.length && !node.isGroup() && ((SynthNode) node).isolated()) {
+            run[n++] = (SynthNode) node;
+            node = node.next;
+        }
+        if (n < MIN_RUN || closed) {
+            generation = published;
+            for (int i = 0; i < n; i++) {
+                run[i].process(block);
+                run[i] = null;
+            }
+            return node;
+        }
+        for (int i = 0; i < n; i++) {
+            boolean p = run[i].begin(block);
+            if (plays[i] != p) {
+                plays[i] = p; // written only when it changes: the thread that reads it keeps its cache line
+            }
+        }
+        count = n;
+        epoch = block.epoch();
+        blockSize = block.blockSize();
+        for (int p = 0; p < parts; p++) {
+            cursors.set(p * STRIDE, start(p));
+        }
+        mixedUpTo = 0;
+        published += 2;
+        generation = published;
+        for (Helper h : helpers) {
+            if (h.parked) {
+                LockSupport.unpark(h);
+            }
+        }
+        work(0, rtWorld);
+        // whatever is still unmixed: RT mixes it, or waits for the thread at it
+        while (mixedUpTo < n) {
+            if (!mix()) {
+                Thread.onSpinWait();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (plays[i]) {
+                run[i].settle(block);
+            }
+            run[i] = null;
+        }
+        return node;
+    }
+
+    /** Where part {@code p} of the run starts (part {@code parts} is its end). Parts start on a chunk. */
+    private int start(int p) {
+        return (int) ((long) count * p / parts / CHUNK * CHUNK);
+    }
+
+    /**
+     * RT (part 0) or helper {@code part}: its own part first, then what is left of the others, a chunk at a time;
+     * after each chunk, the mix as far as it can go. The thread that processes the chunk at the frontier mostly
+     * mixes it at once, while its outputs are still in its cache.
+     */
+    private void work(int part, IsolatedWorld world) {
+        long g = published;
+        long e = epoch;
+        int frames = blockSize;
+        for (int k = 0; k < parts; k++) {
+            int p = (part + k) % parts;
+            int end = p + 1 == parts ? count : start(p + 1);
+            int from;
+            while ((from = cursors.getAndAdd(p * STRIDE, CHUNK)) < end) {
+                int to = Math.min(end, from + CHUNK);
+                for (int i = from; i < to; i++) {
+                    if (plays[i]) {
+                        run[i].processIsolated(world, e, frames);
+                    }
+                }
+                chunkDone.set(from / CHUNK, g);
+                mix();
+            }
+        }
+    }
+
+    /**
+     * Any render thread: mixes the chunks from the frontier on that are processed, unless another thread is at
+     * it. False when it mixed nothing.
+     */
+    private boolean mix() {
+        boolean any = false;
+        long g = published;
+        int n = count;
+        // the frontier's chunk may finish just as we let go: look again
+        while (mixedUpTo < n && chunkDone.get(mixedUpTo / CHUNK) == g && mixing.compareAndSet(0, 1)) {
+            int i = mixedUpTo;
+            long e = epoch;
+            int frames = blockSize;
+            while (i < n && chunkDone.get(i / CHUNK) == g) {
+                int to = Math.min(n, i + CHUNK);
+                for (; i < to; i++) {
+                    if (plays[i]) {
+                        run[i].mix(e, frames);
+                    }
+                }
+                mixedUpTo = i;
+            }
+            mixing.set(0);
+            any = true;
+        }
+        return any;
+    }
+
+    /** NRT. Stops the helpers and waits for them; later runs are processed on the calling thread. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Helper h : helpers) {
+            LockSupport.unpark(h);
+        }
+        for (Helper h : helpers) {
+            try {
+                h.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private final class Helper extends Thread {
+
+        private final int part;
+        private final World engine;
+        /** The generation this helper works in, 0 outside (RT waits for 0 before it fills in a run). */
+        volatile long entered;
+        volatile boolean parked;
+
+        Helper(int part, World engine, String name) {
+            super(name);
+            this.part = part;
+            this.engine = engine;
+            setDaemon(true);
+        }
+
+        /** A render helper thread: takes part in each run RT hands out; spins between runs, parks when idle. */
+        @Override
+        public void run() {
+            // made here, in this thread's own allocation buffer: no cache line shared with RT's world
+            IsolatedWorld world = new IsolatedWorld(engine);
+            long seen = 0;
+            long idleSince = System.nanoTime();
+            while (!closed) {
+                long g = generation;
+                if ((g & 1) == 0 && g != seen) {
+                    entered = g;
+                    // RT reads entered after making the generation odd, we read the generation after entering
+                    if (generation == g) {
+                        work(part, world);
+                    }
+                    entered = 0;
+                    seen = g;
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    // RT reads parked after publishing a generation: one of us sees the other
+                    if (generation == g && !closed) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+    }
+}

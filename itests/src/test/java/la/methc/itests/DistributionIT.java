@@ -157,6 +157,8 @@ public class DistributionIT {
         ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // a render's framework cache goes here, not to the home folder
+        pb.environment().put("XDG_CACHE_HOME", WORK.resolve("cache").toString());
         return pb.start();
     }
 

@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import la.methc.api.SynthDef;
 import la.methc.engine.internal.EngineRuntime;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Waits until every bundle marked to start is active, every plugin has registered its services and every
  * jar in the hot-deploy folder ({@code felix.fileinstall.dir}) is started, so "ready" (or a render) comes
- * after the plugins present at start are bound. Gives up with a warning after a timeout: a broken plugin
- * must not keep the engine from starting.
+ * after the plugins present at start are bound. Checks again on every bundle, service and framework event (and
+ * every 250 ms). Gives up with a warning after a timeout: a broken plugin must not keep the engine from starting.
  */
 final class PluginsReady implements EngineRuntime.PluginsReady {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginsReady.class);
     private static final long TIMEOUT_MS = 15_000;
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final BundleContext context;
 
@@ -35,21 +40,38 @@ final class PluginsReady implements EngineRuntime.PluginsReady {
     @Override
     public void await() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        // every bundle, service and framework event may complete the condition: each wakes us to check it again
+        Thread waiter = Thread.currentThread();
+        BundleListener bundles = e -> LockSupport.unpark(waiter);
+        ServiceListener services = e -> LockSupport.unpark(waiter);
+        FrameworkListener framework = e -> LockSupport.unpark(waiter);
         List<String> missing = List.of("framework");
-        while (System.nanoTime() < deadline) {
-            try {
+        try {
+            context.addBundleListener(bundles);
+            context.addServiceListener(services);
+            context.addFrameworkListener(framework);
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
                 missing = missing();
-            } catch (IllegalStateException e) {
-                return; // our bundle is stopping
+                if (missing.isEmpty()) {
+                    return;
+                }
+                // an event since the check above left a permit, so this returns at once; files in the hot-deploy
+                // folder come and go without an event, hence the bound
+                LockSupport.parkNanos(this, Math.min(left, RECHECK_NANOS));
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
             }
-            if (missing.isEmpty()) {
-                return;
-            }
+        } catch (IllegalStateException e) {
+            return; // our bundle is stopping
+        } finally {
             try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                context.removeFrameworkListener(framework);
+                context.removeServiceListener(services);
+                context.removeBundleListener(bundles);
+            } catch (IllegalStateException e) {
+                // stopped: the framework dropped our listeners already
             }
         }
         LOG.warn("not every plugin became active within {} ms: {}", TIMEOUT_MS, missing);

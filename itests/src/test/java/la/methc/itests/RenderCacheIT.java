@@ -1,0 +1,230 @@
+package la.methc.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * {@code bin/methcla render} of the built distribution and the framework cache it keeps between renders
+ * ({@code $XDG_CACHE_HOME/methcla/render-…}): reused, never shared by two renders, rebuilt when the distribution
+ * changes, and the same WAV with it as without it. Each test has its own cache home and temporary folder.
+ */
+public class RenderCacheIT {
+
+    private static final Path DIST = Path.of(System.getProperty("methcla.dist.dir", "target/dist"));
+    private static final Path WORK = Path.of("target/render-cache-it").toAbsolutePath();
+    private static final Path SCORE = WORK.resolve("sines.osc");
+    /** FileInstall says so for each plugin it installs, i.e. only when the framework cache is new. */
+    private static final String INSTALLING = "Installing bundle";
+
+    private Path cacheHome;
+    private Path tmp;
+
+    @BeforeClass
+    public static void writeScore() throws IOException {
+        Files.createDirectories(WORK);
+        SineScore.write(SCORE);
+    }
+
+    @Before
+    public void freshDirectories() throws IOException {
+        cacheHome = WORK.resolve("cache");
+        tmp = WORK.resolve("tmp");
+        delete(cacheHome);
+        delete(tmp);
+        Files.createDirectories(tmp);
+    }
+
+    @Test
+    public void aSecondRenderReusesTheCacheAndWritesTheSameFile() throws Exception {
+        String first = render("first.wav");
+        assertTrue(first, first.contains(INSTALLING));
+        Path cache = cacheDir();
+        assertTrue(Files.isRegularFile(cache.resolve("fingerprint")));
+        // the class-data archive, or the note that this JVM cannot make one; never a half-made one
+        assertTrue(Files.exists(cache.resolve("methcla.jsa")) || Files.exists(cache.resolve("methcla.jsa.none")));
+        assertFalse(Files.exists(cache.resolve("methcla.jsa.new")));
+        assertFalse(Files.exists(cache.resolve("methcla.jsa.probe")));
+        Path marker = Files.createFile(cache.resolve("felix/it-marker"));
+
+        String second = render("second.wav");
+        assertFalse("bundles installed again:\n" + second, second.contains(INSTALLING));
+        assertTrue("the cache was rebuilt", Files.exists(marker));
+        SineScore.check(Wav.read(WORK.resolve("second.wav")));
+        assertSameFile("first.wav", "second.wav");
+
+        // without the cache: the same file again, and the cache is left alone
+        String uncached = render(Map.of("METHCLA_RENDER_CACHE", "off"), "uncached.wav");
+        assertTrue(uncached, uncached.contains(INSTALLING));
+        assertSameFile("first.wav", "uncached.wav");
+        assertTrue(Files.exists(marker));
+        assertNoTemporaryLeft();
+    }
+
+    @Test
+    public void aRenderWhileTheCacheIsBusyUsesAFreshOne() throws Exception {
+        render("first.wav");
+        Path cache = cacheDir();
+        Path marker = Files.createFile(cache.resolve("felix/it-marker"));
+        Path lock = cache.resolve("lock");
+        // another render holds the cache for as long as its JVM runs; stand in for it (flock holds the lock
+        // until cat ends, which is when we close its input)
+        Process holder = new ProcessBuilder("flock", "-o", lock.toString(), "cat").start();
+        try {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 0) {
+                assertTrue("flock did not take " + lock, System.currentTimeMillis() < deadline);
+                Thread.sleep(20);
+            }
+            String beside = render("beside.wav");
+            assertTrue("not a fresh cache:\n" + beside, beside.contains(INSTALLING));
+            assertSameFile("first.wav", "beside.wav");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(10, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+        assertTrue("the busy cache was touched", Files.exists(marker));
+        assertTrue(Files.isRegularFile(cache.resolve("fingerprint")));
+        assertNoTemporaryLeft();
+
+        // two real renders at once: whichever comes second while the first runs takes a fresh cache
+        Process a = start(Map.of(), "a.wav", WORK.resolve("a.log"));
+        Process b = start(Map.of(), "b.wav", WORK.resolve("b.log"));
+        finish(a, WORK.resolve("a.log"));
+        finish(b, WORK.resolve("b.log"));
+        assertSameFile("first.wav", "a.wav");
+        assertSameFile("first.wav", "b.wav");
+        assertNoTemporaryLeft();
+    }
+
+    @Test
+    public void aChangedPluginIsNotServedFromTheCache() throws Exception {
+        render("first.wav");
+        Path marker = Files.createFile(cacheDir().resolve("felix/it-marker"));
+        Path sine = DIST.resolve("plugins/sine-bundle.jar");
+        Path original = WORK.resolve("sine-bundle.jar");
+        Files.copy(sine, original, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            // the same bundle without its component: installed from a stale cache, it would still play
+            withoutComponents(original, sine);
+            String changed = render("changed.wav");
+            assertFalse("the cache was not rebuilt", Files.exists(marker));
+            assertTrue(changed, changed.contains(INSTALLING));
+            assertTrue(changed, changed.contains("unknown SynthDef http://methc.la/plugins/sine"));
+        } finally {
+            Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String restored = render("restored.wav");
+        assertTrue(restored, restored.contains(INSTALLING));
+        assertSameFile("first.wav", "restored.wav");
+        assertNoTemporaryLeft();
+    }
+
+    /** The only cache of this test's cache home. */
+    private Path cacheDir() throws IOException {
+        try (Stream<Path> dirs = Files.list(cacheHome.resolve("methcla"))) {
+            List<Path> all = dirs.toList();
+            assertEquals(all.toString(), 1, all.size());
+            assertTrue(all.toString(), all.get(0).getFileName().toString().startsWith("render-"));
+            return all.get(0);
+        }
+    }
+
+    private String render(String wav) throws Exception {
+        return render(Map.of(), wav);
+    }
+
+    /** Renders the score to WORK/{@code wav}; returns the output, failing on a non-zero exit. */
+    private String render(Map<String, String> env, String wav) throws Exception {
+        Path log = WORK.resolve(wav + ".log");
+        return finish(start(env, wav, log), log);
+    }
+
+    private Process start(Map<String, String> env, String wav, Path log) throws IOException {
+        Files.deleteIfExists(WORK.resolve(wav));
+        List<String> command = new ArrayList<>(List.of("bash", "bin/methcla", "render", SCORE.toString(),
+                WORK.resolve(wav).toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+        pb.environment().put("TMPDIR", tmp.toString());
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("METHCLA_RENDER_CACHE");
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static String finish(Process p, Path log) throws Exception {
+        assertTrue("render did not finish", p.waitFor(60, TimeUnit.SECONDS));
+        String out = Files.readString(log);
+        assertEquals(out, 0, p.exitValue());
+        assertTrue(out, out.contains("methcla rendered"));
+        return out;
+    }
+
+    private static void assertSameFile(String expected, String actual) throws IOException {
+        assertEquals(expected + " and " + actual + " differ", -1L,
+                Files.mismatch(WORK.resolve(expected), WORK.resolve(actual)));
+    }
+
+    private void assertNoTemporaryLeft() throws IOException {
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    /** A copy of the bundle {@code from} whose manifest has no Service-Component header. */
+    private static void withoutComponents(Path from, Path to) throws IOException {
+        Path next = WORK.resolve("without-components.jar");
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(from))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            assertTrue(manifest.getMainAttributes().getValue("Service-Component") != null);
+            manifest.getMainAttributes().remove(new Attributes.Name("Service-Component"));
+            try (OutputStream file = Files.newOutputStream(next); JarOutputStream out = new JarOutputStream(file,
+                    manifest)) {
+                for (JarEntry e; (e = in.getNextJarEntry()) != null; ) {
+                    out.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        Files.copy(next, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -12,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.driver.DriverOptions;
-import la.methc.engine.internal.driver.Drivers;
-import la.methc.engine.internal.driver.OfflineDriver;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.driver.WavFile;
@@ -32,28 +28,11 @@ class OfflineRenderTest {
     }
 
     private Render render(String name, List<OSCBundle> bundles) throws Exception {
-        Path score = dir.resolve(name + ".osc");
-        Path out = dir.resolve(name + ".wav");
-        Score.write(score, bundles);
-        EngineOptions options = EngineOptions.from(Map.of("driver", "offline", "render.score", score.toString(),
-                "render.out", out.toString(), "maxNodes", "64", "internalBuses", "16")::get);
-        Engine engine = new Engine(options);
-        engine.start();
-        OscDispatcher dispatcher = new OscDispatcher(engine, TestSynths.registry(), () -> { });
         RecordingClient client = new RecordingClient("score");
-        DriverOptions driverOptions = new DriverOptions(options.sampleRate(), options.blockSize(),
-                options.hardwareInputs(), options.hardwareOutputs());
-        OfflineDriver driver = Drivers.offline(driverOptions, score, p -> dispatcher.onPacket(p, client), out);
-        RenderResult result;
-        try {
-            driver.start(engine);
-            result = driver.result().get(60, TimeUnit.SECONDS);
-        } finally {
-            driver.close();
-            engine.close();
-        }
+        RenderResult result = ScoreRender.render(dir, name, bundles, Map.of("maxNodes", "64", "internalBuses", "16"),
+                new ResourceDefRegistry(), client, false, 60);
         List<OSCMessage> errors = client.drain(50).stream().filter(m -> m.getAddress().equals("/error")).toList();
-        return new Render(WavFile.read(out), result, errors);
+        return new Render(WavFile.read(result.output()), result, errors);
     }
 
     private static OSCBundle at(double seconds, OSCPacket... packets) {

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import la.methc.api.Mutability;
-import la.methc.engine.internal.driver.DriverOptions;
-import la.methc.engine.internal.driver.Drivers;
-import la.methc.engine.internal.driver.OfflineDriver;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.driver.WavFile;
@@ -51,32 +48,13 @@ class OfflineResourceRenderTest {
 
     /** Renders {@code bundles} with the real engine and dispatcher, a TestResources def and the test synths. */
     private Render render(String name, List<OSCBundle> bundles) throws Exception {
-        Path score = dir.resolve(name + ".osc");
-        Path out = dir.resolve(name + ".wav");
-        Score.write(score, bundles);
-        EngineOptions options = EngineOptions.from(Map.of("driver", "offline", "render.score", score.toString(),
-                "render.out", out.toString(), "maxNodes", "64", "internalBuses", "16", "maxResources", "16",
-                "workerThreads", "2")::get);
-        Engine engine = new Engine(options);
-        engine.start();
         ResourceDefRegistry resourceDefs = new ResourceDefRegistry();
         TestResources res = new TestResources(TestResources.URI, Mutability.MUTABLE);
         resourceDefs.add(res);
-        OscDispatcher dispatcher = new OscDispatcher(engine, TestSynths.registry(), resourceDefs, () -> { });
         RecordingClient client = new RecordingClient("score");
-        dispatcher.onPacket(msg("/notify", 1), client);
-        DriverOptions driverOptions = new DriverOptions(options.sampleRate(), options.blockSize(),
-                options.hardwareInputs(), options.hardwareOutputs());
-        OfflineDriver driver = Drivers.offline(driverOptions, score, p -> dispatcher.onPacket(p, client), out);
-        RenderResult result;
-        try {
-            driver.start(engine);
-            result = driver.result().get(30, TimeUnit.SECONDS);
-        } finally {
-            driver.close();
-            engine.close();
-        }
-        return new Render(WavFile.read(out), result, client.drain(50), res);
+        RenderResult result = ScoreRender.render(dir, name, bundles, Map.of("maxNodes", "64", "internalBuses", "16",
+                "maxResources", "16", "workerThreads", "2"), resourceDefs, client, true, 30);
+        return new Render(WavFile.read(result.output()), result, client.drain(50), res);
     }
 
     private static OSCBundle atFrame(long frame, OSCPacket... packets) {

@@ -13,10 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.driver.DriverOptions;
-import la.methc.engine.internal.driver.Drivers;
-import la.methc.engine.internal.driver.OfflineDriver;
+import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.driver.WavFile;
 import org.junit.jupiter.api.Test;
@@ -36,29 +33,12 @@ class ParallelRenderTest {
     }
 
     private Render render(String name, int threads, List<OSCBundle> bundles) throws Exception {
-        Path score = dir.resolve(name + ".osc");
-        Path out = dir.resolve(name + ".wav");
-        Score.write(score, bundles);
-        EngineOptions options = EngineOptions.from(Map.of("driver", "offline", "render.score", score.toString(),
-                "render.out", out.toString(), "maxNodes", "512", "internalBuses", "16",
-                "render.threads", Integer.toString(threads))::get);
-        Engine engine = new Engine(options);
-        engine.start();
-        OscDispatcher dispatcher = new OscDispatcher(engine, TestSynths.registry(), () -> { });
         RecordingClient client = new RecordingClient("score");
-        DriverOptions driverOptions = new DriverOptions(options.sampleRate(), options.blockSize(),
-                options.hardwareInputs(), options.hardwareOutputs());
-        OfflineDriver driver = Drivers.offline(driverOptions, score, p -> dispatcher.onPacket(p, client), out);
-        try {
-            driver.start(engine);
-            driver.result().get(60, TimeUnit.SECONDS);
-        } finally {
-            driver.close();
-            engine.close();
-        }
+        RenderResult result = ScoreRender.render(dir, name, bundles, Map.of("maxNodes", "512", "internalBuses", "16",
+                "render.threads", Integer.toString(threads)), new ResourceDefRegistry(), client, true, 60);
         assertEquals(List.of(), renderThreads(), "render threads left after close");
         List<String> replies = client.drain(50).stream().map(m -> m.getAddress() + " " + m.getArguments()).toList();
-        return new Render(out, replies);
+        return new Render(result.output(), replies);
     }
 
     private static List<String> renderThreads() {
@@ -84,12 +64,11 @@ class ParallelRenderTest {
     /**
      * 40 sines from the start, with a plain (not isolated) synth in the middle that splits their run; 20 more
      * starting mid-block; isolated synths that end themselves and throw (and one that calls acquire, when
-     * {@code breaker}); half the sines freed. The score's client asks for notifications.
+     * {@code breaker}); half the sines freed.
      */
     private static List<OSCBundle> score(boolean breaker) {
         List<OSCBundle> bundles = new ArrayList<>();
         List<OSCPacket> start = new ArrayList<>();
-        start.add(msg("/notify", 1));
         for (int i = 0; i < 40; i++) {
             start.addAll(sine(100 + i, 110f + 37 * i, i % 2));
             if (i == 20) {

@@ -58,27 +58,16 @@ final class TestSynths {
         return r;
     }
 
-    static SynthDef isolated(String uri, java.util.function.Function<OscArgs, Synth> make) {
-        SynthDef plain = def(uri, make);
-        return new SynthDef() {
-            @Override
-            public String uri() {
-                return uri;
-            }
-
-            @Override
-            public Synth construct(Host host, OscArgs options) {
-                return plain.construct(host, options);
-            }
-
-            @Override
-            public boolean isolated() {
-                return true;
-            }
-        };
+    static SynthDef def(String uri, java.util.function.Function<OscArgs, Synth> make) {
+        return def(uri, make, false);
     }
 
-    static SynthDef def(String uri, java.util.function.Function<OscArgs, Synth> make) {
+    /** An isolated def (see {@link SynthDef#isolated}). */
+    static SynthDef isolated(String uri, java.util.function.Function<OscArgs, Synth> make) {
+        return def(uri, make, true);
+    }
+
+    private static SynthDef def(String uri, java.util.function.Function<OscArgs, Synth> make, boolean isolated) {
         return new SynthDef() {
             @Override
             public String uri() {
@@ -88,6 +77,11 @@ final class TestSynths {
             @Override
             public Synth construct(Host host, OscArgs options) {
                 return make.apply(options);
+            }
+
+            @Override
+            public boolean isolated() {
+                return isolated;
             }
         };
     }

@@ -41,8 +41,9 @@ public final class SynthNode extends Node {
     private int state = INACTIVE;
     private int startOffset;
 
-    /* A run of isolated synths (see ParallelSynths): the start offset in the first block (set by begin, reset by
-       end, on RT); the error and synthDone of the process (set by the thread that ran it, taken by end). */
+    /* The start offset in the first block (set by begin, reset after the block's outputs are written); in a run of
+       isolated synths (see ParallelSynths), the error and synthDone of the process (set by the thread that ran it,
+       taken by settle on RT). */
     private int runOffset;
     private Throwable runError;
     private boolean runDone;
@@ -236,18 +237,12 @@ public final class SynthNode extends Node {
 
     @Override
     void process(BlockContext block) {
-        if (state == INACTIVE || doomed) {
+        if (!begin(block)) {
             return;
         }
         int blockSize = block.blockSize();
-        int offset = 0;
-        block.enter(this);
+        int offset = runOffset;
         try {
-            if (state == ACTIVATING) {
-                offset = startOffset;
-                state = ACTIVE;
-                synth.activate(block.world());
-            }
             long epoch = block.epoch();
             readInputs(epoch, offset, blockSize);
             synth.process(block.world(), offset, blockSize - offset);
@@ -255,6 +250,9 @@ public final class SynthNode extends Node {
         } catch (Throwable t) {
             // a broken plugin must not stop the audio thread; the engine frees it after the block
             block.failed(this, t);
+        }
+        if (offset != 0) {
+            runOffset = 0; // from the next block on the synth plays whole blocks
         }
     }
 
@@ -275,8 +273,8 @@ public final class SynthNode extends Node {
     }
 
     /**
-     * RT, first step of a run of isolated synths: what {@link #process(BlockContext)} does before the plugin's
-     * process (the start offset, activate). False when the synth does not play this block.
+     * RT, before the plugin's process (in {@link #process(BlockContext)} and in a run of isolated synths): the
+     * start offset and activate. False when the synth does not play this block.
      */
     boolean begin(BlockContext block) {
         if (state == INACTIVE || doomed) {

@@ -130,8 +130,29 @@ public class DistributionIT {
             assertTrue(out, out.contains("methcla: cannot start the engine: allow: 'my-laptop': not an IP address "
                     + "literal"));
             assertTrue(out, !out.contains("methcla ready"));
+            assertEquals(out, 2, engine.exitValue());
         } finally {
             engine.destroyForcibly();
+        }
+    }
+
+    /** The OSC port is taken: one clear line and status 2, not a framework left running without its engine. */
+    @Test
+    public void aTakenPortStopsStartUp() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            int port = taken.getLocalPort();
+            Path log = WORK.resolve("methcla-taken-port.log");
+            Process engine = start(log, "--port", Integer.toString(port), "--driver", "dummy");
+            try {
+                assertTrue("the process did not end", engine.waitFor(20, TimeUnit.SECONDS));
+                String out = Files.readString(log, StandardCharsets.UTF_8);
+                assertTrue(out, out.contains("methcla: cannot start the engine: cannot listen on 127.0.0.1:" + port));
+                assertTrue(out, !out.contains("methcla ready"));
+                assertTrue(out, !out.contains("Exception"));
+                assertEquals(out, 2, engine.exitValue());
+            } finally {
+                engine.destroyForcibly();
+            }
         }
     }
 

@@ -38,26 +38,51 @@ public final class EngineComponent {
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
     /** How long a departing CommandDef's bundle waits for its running tasks. */
     private static final long COMMAND_RETIRE_TIMEOUT_MS = 5000;
+    /** The system property with which a command-line launcher asks for a failing exit status. */
+    static final String EXIT_ON_FAILURE = "methcla.exitOnFailure";
+    static final int FAILURE_STATUS = 2;
 
     private final SynthDefRegistry defs = new SynthDefRegistry();
     private final ResourceDefRegistry resourceDefs = new ResourceDefRegistry();
     private final CommandDefRegistry commandDefs = new CommandDefRegistry();
+    /** Null when the engine could not start: the process (or the framework) is ending. */
     private final EngineRuntime runtime;
 
     @Activate
     public EngineComponent(BundleContext context, Map<String, Object> config) {
-        EngineOptions options;
+        EngineRuntime r = null;
         try {
-            options = EngineOptions.from(key -> option(key, config, context));
-        } catch (IllegalArgumentException e) {
-            String why = "methcla: cannot start the engine: " + e.getMessage();
-            LOG.error(why);
-            System.err.println(why);
-            stopFramework(context);
-            throw e;
+            EngineOptions options = EngineOptions.from(key -> option(key, config, context));
+            r = new EngineRuntime(options, defs, resourceDefs, commandDefs, () -> stopFramework(context));
+            r.start(new PluginsReady(context));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a bad option, or e.g. the OSC port taken (start has closed what it opened): a framework left
+            // running without its engine would look alive. Not thrown: SCR would add a stack trace to the one
+            // clear line.
+            cannotStart(context, e);
+            r = null;
         }
-        runtime = new EngineRuntime(options, defs, resourceDefs, commandDefs, () -> stopFramework(context));
-        runtime.start(new PluginsReady(context));
+        runtime = r;
+    }
+
+    /**
+     * The engine cannot run with these options: one line on the log and on standard error, then the process
+     * ends, with status {@value #FAILURE_STATUS} when the launcher asked for it ({@value #EXIT_ON_FAILURE}, set by
+     * bin/methcla: Felix's launcher itself always ends with 0), else by stopping the framework (tests, other
+     * launchers).
+     */
+    private static void cannotStart(BundleContext context, RuntimeException e) {
+        String why = "methcla: cannot start the engine: " + e.getMessage();
+        LOG.error(why);
+        System.err.println(why);
+        if (Boolean.getBoolean(EXIT_ON_FAILURE)) {
+            // System.exit runs Felix's shutdown hook, which stops the framework; not on this SCR thread, which
+            // the framework's stop may wait for
+            Thread t = new Thread(() -> System.exit(FAILURE_STATUS), "methcla-exit");
+            t.start();
+        } else {
+            stopFramework(context);
+        }
     }
 
     /**
@@ -87,7 +112,7 @@ public final class EngineComponent {
     /** The def's bundle is leaving: its synths are freed (with {@code /node/ended}) before its classes go. */
     void removeSynthDef(SynthDef def) {
         SynthDefEntry entry = defs.remove(def);
-        if (entry != null) {
+        if (entry != null && runtime != null) {
             runtime.retire(entry);
         }
     }
@@ -103,7 +128,7 @@ public final class EngineComponent {
      */
     void removeResourceDef(ResourceDef def) {
         ResourceDefEntry entry = resourceDefs.remove(def);
-        if (entry != null) {
+        if (entry != null && runtime != null) {
             runtime.retire(entry);
         }
     }
@@ -128,7 +153,9 @@ public final class EngineComponent {
 
     @Deactivate
     void deactivate() {
-        runtime.close();
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     /** {@code /quit}: stops the framework from a thread of its own (the caller is a network thread). */

@@ -137,7 +137,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     /** Starts the notifier and worker threads; the driver is started by the caller. */
     public void start() {
         if (options.offline() && options.renderThreads() > 1) {
-            parallel = new ParallelSynths(options.renderThreads(), options.maxNodes(), this);
+            parallel = new ParallelSynths(options.renderThreads(), options.maxNodes(), options.renderMinRun(), this);
         }
         workers.start();
         notifier.start();

@@ -45,4 +45,13 @@ class EngineOptionsTest {
                 () -> EngineOptions.from(Map.of("render.threads", "0")::get));
         assertEquals("render.threads must be positive: 0", e.getMessage());
     }
+
+    @Test
+    void aParallelRunHasAMinimumLength() {
+        assertEquals(EngineOptions.DEFAULT_RENDER_MIN_RUN, EngineOptions.defaults().renderMinRun());
+        assertEquals(8, EngineOptions.from(Map.of("render.minRun", "8")::get).renderMinRun());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.from(Map.of("render.minRun", "1")::get));
+        assertEquals("render.minRun must be at least 2: 1", e.getMessage());
+    }
 }

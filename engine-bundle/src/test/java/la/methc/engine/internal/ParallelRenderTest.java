@@ -32,10 +32,16 @@ class ParallelRenderTest {
     private record Render(Path wav, List<String> replies) {
     }
 
+    /** Runs from 8 synths on are spread, so that this score's runs are. */
     private Render render(String name, int threads, List<OSCBundle> bundles) throws Exception {
+        return render(name, threads, 8, bundles);
+    }
+
+    private Render render(String name, int threads, int minRun, List<OSCBundle> bundles) throws Exception {
         RecordingClient client = new RecordingClient("score");
         RenderResult result = ScoreRender.render(dir, name, bundles, Map.of("maxNodes", "512", "internalBuses", "16",
-                "render.threads", Integer.toString(threads)), new ResourceDefRegistry(), client, true, 60);
+                "render.threads", Integer.toString(threads), "render.minRun", Integer.toString(minRun)),
+                new ResourceDefRegistry(), client, true, 60);
         assertEquals(List.of(), renderThreads(), "render threads left after close");
         List<String> replies = client.drain(50).stream().map(m -> m.getAddress() + " " + m.getArguments()).toList();
         return new Render(result.output(), replies);
@@ -129,6 +135,12 @@ class ParallelRenderTest {
         assertEquals(one.replies(), two.replies());
         assertEquals(one.replies(), four.replies());
 
+        TestSynths.PROCESS_THREADS.clear();
+        Render shortRuns = render("short-runs", 2, 512, score(false));
+        assertTrue(!TestSynths.PROCESS_THREADS.contains("methcla-render-1"), "runs shorter than render.minRun stay "
+                + "on the render thread: " + TestSynths.PROCESS_THREADS);
+        assertEquals(-1, Files.mismatch(one.wav(), shortRuns.wav()), "runs below render.minRun, byte for byte");
+
         List<String> replies = two.replies();
         assertTrue(replies.contains("/node/done [98]"), replies.toString());
         assertTrue(replies.contains("/node/ended [98]"), replies.toString());
@@ -155,7 +167,8 @@ class ParallelRenderTest {
         com.sun.management.ThreadMXBean mx =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         mx.setThreadAllocatedMemoryEnabled(true);
-        try (EngineHarness h = new EngineHarness(Map.of("maxNodes", "512", "render.threads", "2"))) {
+        try (EngineHarness h = new EngineHarness(Map.of("maxNodes", "512", "render.threads", "2",
+                "render.minRun", "8"))) {
             for (int i = 0; i < 200; i++) {
                 int id = 10 + i;
                 h.synth(TestSynths.ISOLATED_SINE, id, 0, 1, 200f + i, 0.002f);

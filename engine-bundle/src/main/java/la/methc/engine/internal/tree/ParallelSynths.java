@@ -25,12 +25,10 @@ import la.methc.api.World;
  *
  * <p>Used by the offline driver, which has no deadline to keep: helpers spin while blocks come back to back and
  * park when none has come for a while. Real-time drivers pass no instance and process the tree on RT alone.
- * Allocation-free once started; a run shorter than {@link #MIN_RUN} is processed on RT as usual.
+ * Allocation-free once started; a run shorter than {@code minRun} is processed on RT as usual.
  */
 public final class ParallelSynths implements AutoCloseable {
 
-    /** Below this many synths the hand-off costs more than it saves. */
-    static final int MIN_RUN = 8;
     /** Synths a thread takes at a time. */
     private static final int CHUNK = 8;
     /** Ints between two parts' counters: 64 bytes, a cache line, so that threads don't share one. */
@@ -41,6 +39,8 @@ public final class ParallelSynths implements AutoCloseable {
     private final SynthNode[] run;
     private final boolean[] plays;
     private final int parts;
+    /** Below this many synths the hand-off costs more than it saves. */
+    private final int minRun;
     private final Helper[] helpers;
     private final IsolatedWorld rtWorld;
     /** Per part, at {@code part * STRIDE}: the next synth of the part nobody has taken. */
@@ -66,12 +66,17 @@ public final class ParallelSynths implements AutoCloseable {
 
     /**
      * NRT. {@code threads} render threads in all, RT included ({@code threads - 1} helpers, started here);
-     * {@code capacity}: the most synths in one run (the engine's node count).
+     * {@code capacity}: the most synths in one run (the engine's node count); {@code minRun}: the shortest run
+     * spread over the threads.
      */
-    public ParallelSynths(int threads, int capacity, World engine) {
+    public ParallelSynths(int threads, int capacity, int minRun, World engine) {
         if (threads < 2) {
             throw new IllegalArgumentException("parallel rendering needs at least 2 threads: " + threads);
         }
+        if (minRun < 2) {
+            throw new IllegalArgumentException("a parallel run needs at least 2 synths: " + minRun);
+        }
+        this.minRun = minRun;
         run = new SynthNode[capacity];
         plays = new boolean[capacity];
         parts = threads;
@@ -108,7 +113,7 @@ public final class ParallelSynths implements AutoCloseable {
             run[n++] = (SynthNode) node;
             node = node.next;
         }
-        if (n < MIN_RUN || closed) {
+        if (n < minRun || closed) {
             generation = published;
             for (int i = 0; i < n; i++) {
                 run[i].process(block);

@@ -14,6 +14,9 @@ public final class Main {
               sync PORT COUNT                 /sync round trips to a running Methcla/J: p50, p99
               resource PORT COUNT             /resource/new (AudioBuffer 1 x 48,000) -> /resource/ready and
                                               /resource/free -> /resource/destroyed round trips: p50, p99
+              control PORT [BURST_MS [RATE ...]]
+                                              /node/set bursts at each RATE (default 100000 200000; 2000 ms
+                                              bursts) to a running Methcla/J, as the side-by-side run sends them
               voices PORT [MAX [PID]]         looping play voices sustained below 80% load (PID: measure the load
                                               from /proc as the side-by-side run does, else the engine's avgLoad)
               coldstart DIST PORT             start DIST/bin/methcla --driver dummy, time until /status answers
@@ -33,6 +36,7 @@ public final class Main {
             switch (command) {
                 case "online", "offline", "table" -> Compare.main(command, args);
                 case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                case "control" -> control(Integer.parseInt(args[1]), args);
                 case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
                         args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt") : null);
                 case "coldstart" -> System.out.printf("cold start to /status.reply: %.0f ms%n",
@@ -70,6 +74,18 @@ public final class Main {
             } else {
                 rt.buffers(count, warmup);
             }
+        }
+    }
+
+    private static void control(int port, String[] args) throws Exception {
+        long burstMs = args.length > 2 ? Long.parseLong(args[2]) : 2000;
+        int[] rates = args.length > 3
+                ? java.util.Arrays.stream(args, 3, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {100_000, 200_000};
+        Results results = new Results();
+        try (Session s = new Session(new MethclaServer(Path.of("methcla")), port)) {
+            s.connect(10_000);
+            new ControlRate(s, results).run(rates, burstMs);
         }
     }
 

@@ -11,11 +11,14 @@ final class Session implements Closeable {
 
     final ServerUnderTest server;
     final OscClient client;
+    /** The server's port on 127.0.0.1. */
+    final int port;
     private int syncs;
 
     Session(ServerUnderTest server, int port) throws IOException {
         this.server = server;
         this.client = new OscClient(port, server::isError);
+        this.port = port;
     }
 
     /** Waits (bounded) until the server answers {@code /status}, then prepares it. */

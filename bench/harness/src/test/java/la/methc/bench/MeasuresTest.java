@@ -33,6 +33,17 @@ class MeasuresTest {
     }
 
     @Test
+    void socketDropsComeFromTheLinesOfTheLocalPort() {
+        List<String> udp = List.of(
+                "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops",
+                "  1: 0100007F:E0B0 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 17",
+                "  2: 0100007F:0B0E 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 3 2 0000000000000000 5");
+        assertEquals(17, UdpCounters.drops(udp, 0xE0B0));
+        assertEquals(5, UdpCounters.drops(udp, 0x0B0E));
+        assertEquals(-1, UdpCounters.drops(udp, 1234));
+    }
+
+    @Test
     void loadIsTheBusiestThreadsShareOfOneCore() {
         ThreadCpu cpu = new ThreadCpu(1, null);
         Map<String, ThreadCpu.Counters> a = Map.of("10", new ThreadCpu.Counters(0, 0),

@@ -36,6 +36,8 @@ import java.util.Set;
  * malformed packet gets a clear reason instead of an index exception or, for an unknown type tag, a warning
  * in the log and a {@code null} packet.</li>
  * </ul>
+ * A plain message (the bulk of the traffic, e.g. {@code /node/set}) skips JavaOSC's parser: the
+ * {@link PlainMessageDecoder} makes the same message with a fraction of the garbage.
  * JavaOSC's parser and serializer are not thread-safe: each thread gets its own, and its own buffer.
  *
  * <p>Only the packages JavaOSC 0.8 exports may be used here ({@code com.illposed.osc},
@@ -88,6 +90,12 @@ public final class OscCodec {
      * buffer, which may be reused at once.
      */
     public static OSCPacket decode(ByteBuffer packet) throws BadPacketException {
+        OSCMessage plain = PlainMessageDecoder.decode(packet, packet.position(), packet.limit());
+        return plain != null ? plain : decodeWithJavaOsc(packet);
+    }
+
+    /** {@link #decode(ByteBuffer)} without the plain-message shortcut: every packet through JavaOSC. */
+    static OSCPacket decodeWithJavaOsc(ByteBuffer packet) throws BadPacketException {
         // JavaOSC assumes a packet starts at index 0 (bundle header, alignment)
         ByteBuffer in = packet.slice();
         int size = in.remaining();

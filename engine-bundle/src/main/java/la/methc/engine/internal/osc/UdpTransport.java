@@ -7,6 +7,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,13 @@ import org.slf4j.LoggerFactory;
  * to the {@link PacketSink} with the sender as a {@link UdpClient}. Replies go out from the same socket.
  * Datagrams from senders outside the {@link AllowList} are dropped before decoding, without a reply (a reply
  * would let a spoofed sender address reflect traffic at a third party), and counted ({@link #refusedCount()}).
+ *
+ * <p>The socket is a {@link DatagramSocket}, not a {@code DatagramChannel}: a channel is closed for good when a
+ * thread sending a reply on it is interrupted (a worker being stopped, say), a socket is not. The receive loop
+ * reuses its buffer and, through {@link UdpSenders}, the sender's client, and asks for a receive buffer of
+ * {@value #RECEIVE_BUFFER} bytes: the kernel queues datagrams there while the thread is not running (a GC pause,
+ * another thread on its core), and the default of a few hundred kilobytes holds only a few milliseconds of a
+ * fast client's messages (each datagram takes some 800 bytes of it).
  */
 public final class UdpTransport implements AutoCloseable {
 
@@ -23,13 +31,18 @@ public final class UdpTransport implements AutoCloseable {
     public static final int MAX_DATAGRAM = 64 * 1024;
     /** The largest UDP payload over IPv4. */
     public static final int MAX_UDP_PAYLOAD = 65507;
+    /**
+     * The socket receive buffer asked for. Linux caps it at {@code net.core.rmem_max} and doubles it for its
+     * bookkeeping; granted in full, it holds some 10,000 small datagrams, 50 ms of 200,000 a second.
+     */
+    public static final int RECEIVE_BUFFER = 4 << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
     private static final long JOIN_MILLIS = 5000;
 
     private final DatagramSocket socket;
     private final PacketSink sink;
-    private final AllowList allow;
+    private final UdpSenders senders;
     private final Refusals refusals = new Refusals("UDP datagrams");
     private final InetSocketAddress local;
     private Thread thread;
@@ -46,10 +59,9 @@ public final class UdpTransport implements AutoCloseable {
     /** As {@link #UdpTransport(InetSocketAddress, PacketSink)}, serving only the senders {@code allow} lets in. */
     public UdpTransport(InetSocketAddress bindAddress, PacketSink sink, AllowList allow) throws IOException {
         this.sink = sink;
-        this.allow = allow;
         DatagramSocket s = new DatagramSocket(null);
         try {
-            s.setReceiveBufferSize(Math.max(s.getReceiveBufferSize(), 256 * 1024));
+            s.setReceiveBufferSize(Math.max(s.getReceiveBufferSize(), RECEIVE_BUFFER));
             s.bind(bindAddress);
         } catch (BindException e) {
             s.close();
@@ -62,8 +74,9 @@ public final class UdpTransport implements AutoCloseable {
             throw e;
         }
         this.socket = s;
+        this.senders = new UdpSenders(s, allow);
         this.local = (InetSocketAddress) s.getLocalSocketAddress();
-        LOG.info("OSC UDP bound to {}", Peers.describe(local));
+        LOG.info("OSC UDP bound to {} (receive buffer {} bytes)", Peers.describe(local), receiveBufferSize());
     }
 
     /** Starts the receive thread. */
@@ -94,10 +107,20 @@ public final class UdpTransport implements AutoCloseable {
         return new UdpClient(socket, remote);
     }
 
+    /** The socket's receive buffer as the system granted it; -1 if it cannot say. */
+    int receiveBufferSize() {
+        try {
+            return socket.getReceiveBufferSize();
+        } catch (SocketException e) {
+            return -1;
+        }
+    }
+
     /** The receive thread. */
     private void receive() {
         byte[] buffer = new byte[MAX_DATAGRAM];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        ByteBuffer bytes = ByteBuffer.wrap(buffer);
         while (!closed) {
             try {
                 datagram.setLength(buffer.length);
@@ -112,14 +135,14 @@ public final class UdpTransport implements AutoCloseable {
                 LOG.warn("OSC UDP receive failed: {}", e.toString());
                 continue;
             }
-            if (!allow.allows(datagram.getAddress())) {
+            UdpClient from = senders.clientOf(datagram.getAddress(), datagram.getPort());
+            if (from == null) {
                 refusals.refused(datagram.getAddress());
                 continue;
             }
-            UdpClient from = new UdpClient(socket, (InetSocketAddress) datagram.getSocketAddress());
             OSCPacket packet;
             try {
-                packet = OscCodec.decode(buffer, 0, datagram.getLength());
+                packet = OscCodec.decode(bytes.limit(datagram.getLength()));
             } catch (OscCodec.BadPacketException e) {
                 LOG.debug("bad UDP packet of {} bytes from {}: {}", datagram.getLength(), from.describe(), e.getMessage());
                 try {

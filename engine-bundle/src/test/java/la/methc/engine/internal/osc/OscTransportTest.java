@@ -214,10 +214,21 @@ class OscTransportTest {
             send(b, new OSCMessage("/3"), udp.port());
             Client b1 = sink.next().from();
             assertEquals(a1, a2);
+            assertSame(a1, a2, "one client object per peer, not one per datagram");
             assertEquals(a1.hashCode(), a2.hashCode());
             assertNotEquals(a1, b1);
             assertEquals(2, new HashSet<>(List.of(a1, a2, b1)).size());
             assertEquals(a1, udp.clientFor(new InetSocketAddress(LOOPBACK, a.getLocalPort())));
+        }
+    }
+
+    @Test
+    void udpAsksForALargeReceiveBuffer() throws Exception {
+        try (UdpTransport udp = new UdpTransport(ANY_PORT, new RecordingSink());
+                DatagramSocket plain = new DatagramSocket(null)) {
+            plain.setReceiveBufferSize(Math.max(plain.getReceiveBufferSize(), UdpTransport.RECEIVE_BUFFER));
+            // what the system grants (capped by net.core.rmem_max on Linux)
+            assertEquals(plain.getReceiveBufferSize(), udp.receiveBufferSize());
         }
     }
 

@@ -111,14 +111,18 @@ public final class EngineRuntime implements AutoCloseable {
     }
 
     private void render(DriverOptions format, PluginsReady plugins) {
-        plugins.await();
         Path scorePath = Path.of(options.renderScore());
         Path out = Path.of(options.renderOut());
         try {
+            // read and ready while the plugins bind (a bad score fails at once); the first bundle needs them
             Score score = Score.read(scorePath, options.sampleRate());
             engine.start();
             OfflineDriver d = new OfflineDriver(format, score,
                     packet -> dispatcher.onPacket(packet, RenderLog.CLIENT), out);
+            plugins.await();
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the engine is stopping; close() stops what was started
+            }
             rendering = true;
             driver = d;
             d.start(engine);

@@ -49,10 +49,13 @@ final class Compare {
         Results results = new Results();
         try (Session s = new Session(server, a.integer("port"))) {
             s.connect(30_000);
-            RoundTrips rt = new RoundTrips(s, results);
+            // three measured rounds, the median of their percentiles: a p99 moves by about 1 ms between runs on a
+            // shared 2-core machine, when some other work happens to run during part of one
+            RoundTrips rt = new RoundTrips(s, results, quick ? 1 : 3);
             System.out.println(server.name() + ": /sync round trips");
-            // as many warm-up rounds as measured ones: a server on a JVM compiles its hot paths in its first
-            // seconds (a long-running server is past that); scsynth, compiled ahead of time, loses nothing by it
+            // as many warm-up round trips as measured ones in a round: a server on a JVM compiles its hot paths in
+            // its first seconds (a long-running server is past that); scsynth, compiled ahead of time, loses
+            // nothing by it
             rt.sync(quick ? 300 : 2000, quick ? 300 : 2000);
             System.out.println(server.name() + ": buffer round trips");
             rt.buffers(quick ? 100 : 1000, quick ? 100 : 1000);

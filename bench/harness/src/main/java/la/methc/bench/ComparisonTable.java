@@ -75,9 +75,11 @@ final class ComparisonTable {
                 + "after the other by the same client code (bench/harness); Methcla/J on its `dummy` driver, scsynth "
                 + "on `jackd --no-realtime -d dummy -r 48000 -p 64`.\n\n");
         b.append("- Round trips: each send waits a random time uniform within one block period first, so that the "
-                + "block phase favours nobody; as many warm-up rounds as measured ones come first and are not "
-                + "counted (a JVM server compiles its hot paths in its first seconds; measured cold, Methcla/J's "
-                + "p99 is 2–3 ms). Buffer: 1 channel × 48,000 frames, `/resource/new` → `/resource/ready` vs `/b_alloc` → `/done /b_alloc`, then `/resource/free` → "
+                + "block phase favours nobody; as many warm-up round trips as a measured round has come first and "
+                + "are not counted (a JVM server compiles its hot paths in its first seconds; measured cold, "
+                + "Methcla/J's p99 is 2–3 ms); then three measured rounds, and each figure is the median of the "
+                + "three rounds' percentiles, for both servers alike (a p99 moves by about 1 ms between runs on this "
+                + "shared machine; the rounds' own p99s are listed below). Buffer: 1 channel × 48,000 frames, `/resource/new` → `/resource/ready` vs `/b_alloc` → `/done /b_alloc`, then `/resource/free` → "
                 + "`/resource/destroyed` vs `/b_free` → `/done /b_free`. Node creation: one immediate bundle with the "
                 + "commands that start a sine playing to output 0 (`/synth/new` + `/synth/map/output` + "
                 + "`/synth/activate` vs `/s_new`) and `/sync`, to `/synced`; node free: `/node/free` → `/node/ended` "
@@ -104,7 +106,8 @@ final class ComparisonTable {
                 + "than real time; scsynth's are jackd's `JackEngine::XRun` reports, which include the delays in "
                 + "waking its non-real-time thread on a busy machine, so its absorbed rate is pessimistic. A rate "
                 + "the client itself cannot reach ends the ladder.\n");
-        for (String key : List.of("voices", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100")) {
+        for (String key : List.of("sync.p99", "buffer.alloc.p99", "buffer.free.p99", "node.new.p99", "node.free.p99",
+                "voices", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100")) {
             appendNote(b, "Methcla/J", key, ours.get(key));
             appendNote(b, "scsynth", key, theirs.get(key));
         }

@@ -67,7 +67,7 @@ public final class Main {
         Results results = new Results();
         try (Session s = new Session(new MethclaServer(Path.of("methcla")), port)) {
             s.connect(10_000);
-            RoundTrips rt = new RoundTrips(s, results);
+            RoundTrips rt = new RoundTrips(s, results, 1);
             int warmup = Math.min(200, count / 10);
             if (command.equals("sync")) {
                 rt.sync(count, warmup);

@@ -3,11 +3,15 @@ package la.methc.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import com.illposed.osc.OSCMessage;
 
 /**
  * Figures a–c: round trips over UDP loopback, each send at a random block phase ({@link Pacer}), after
- * warm-up rounds that are not counted.
+ * warm-up rounds that are not counted, then in {@code rounds} measured rounds one after the other; each
+ * figure is the median of the rounds' percentiles ({@link Samples#medianOfRounds}), and the note lists each
+ * round's p99.
  * <ul>
  * <li>{@code /sync i:n} → {@code /synced i:n};</li>
  * <li>buffer allocation (1 channel × 48,000 frames) → its ready reply, then its free → its freed reply;</li>
@@ -26,32 +30,39 @@ final class RoundTrips {
 
     private final Session s;
     private final Results results;
+    private final int rounds;
     private final Pacer pacer = new Pacer(5);
 
-    RoundTrips(Session s, Results results) {
+    /** {@code rounds} measured rounds of each figure's samples. */
+    RoundTrips(Session s, Results results, int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be positive: " + rounds);
+        }
         this.s = s;
         this.results = results;
+        this.rounds = rounds;
     }
 
+    /** {@code samples} round trips in each round, after {@code warmup} not counted. */
     void sync(int samples, int warmup) throws IOException {
-        Samples t = new Samples(samples);
-        for (int i = -warmup; i < samples; i++) {
+        List<Samples> t = rounds(samples);
+        for (int i = -warmup; i < samples * rounds; i++) {
             OSCMessage m = Osc.msg("/sync", 100_000 + i);
             pacer.pause();
             long t0 = System.nanoTime();
             s.client.send(m);
             s.client.await(Reply.of("/synced", 100_000 + i), TIMEOUT_MS);
             if (i >= 0) {
-                t.add(System.nanoTime() - t0);
+                t.get(i / samples).add(System.nanoTime() - t0);
             }
         }
         put("sync", t);
     }
 
     void buffers(int samples, int warmup) throws IOException {
-        Samples alloc = new Samples(samples);
-        Samples free = new Samples(samples);
-        for (int i = -warmup; i < samples; i++) {
+        List<Samples> alloc = rounds(samples);
+        List<Samples> free = rounds(samples);
+        for (int i = -warmup; i < samples * rounds; i++) {
             List<OSCMessage> create = s.server.newBuffer(BUFFER_ID, FRAMES);
             pacer.pause();
             long t0 = System.nanoTime();
@@ -63,8 +74,8 @@ final class RoundTrips {
             s.client.send(s.server.freeBuffer(BUFFER_ID));
             s.client.await(s.server.bufferFreed(BUFFER_ID), TIMEOUT_MS);
             if (i >= 0) {
-                alloc.add(t1 - t0);
-                free.add(System.nanoTime() - t2);
+                alloc.get(i / samples).add(t1 - t0);
+                free.get(i / samples).add(System.nanoTime() - t2);
             }
             failOnErrors("buffer round trips");
         }
@@ -73,9 +84,9 @@ final class RoundTrips {
     }
 
     void nodes(int samples, int warmup) throws IOException {
-        Samples create = new Samples(samples);
-        Samples free = new Samples(samples);
-        for (int i = -warmup; i < samples; i++) {
+        List<Samples> create = rounds(samples);
+        List<Samples> free = rounds(samples);
+        for (int i = -warmup; i < samples * rounds; i++) {
             int id = FIRST_NODE + Math.floorMod(i, 1000);
             int sync = 200_000 + i;
             List<OSCMessage> bundle = new ArrayList<>(s.server.newSine(id, 440f, 0.01f));
@@ -90,8 +101,8 @@ final class RoundTrips {
             s.client.send(s.server.freeNode(id));
             s.client.await(s.server.nodeEnded(id), TIMEOUT_MS);
             if (i >= 0) {
-                create.add(t1 - t0);
-                free.add(System.nanoTime() - t2);
+                create.get(i / samples).add(t1 - t0);
+                free.get(i / samples).add(System.nanoTime() - t2);
             }
             failOnErrors("node round trips");
         }
@@ -110,9 +121,20 @@ final class RoundTrips {
         }
     }
 
-    private void put(String key, Samples t) {
-        String note = t.count() + " samples";
-        results.put(key + ".p50", t.quantile(0.5), note);
-        results.put(key + ".p99", t.quantile(0.99), note);
+    private List<Samples> rounds(int samples) {
+        List<Samples> r = new ArrayList<>();
+        for (int k = 0; k < rounds; k++) {
+            r.add(new Samples(samples));
+        }
+        return r;
+    }
+
+    private void put(String key, List<Samples> t) {
+        String note = rounds == 1 ? t.get(0).count() + " samples"
+                : String.format(Locale.ROOT, "median of %d rounds of %d samples; p99 per round: %s", rounds,
+                        t.get(0).count(), t.stream().map(r -> String.format(Locale.ROOT, "%.3f", r.quantile(0.99)))
+                                .collect(Collectors.joining(", ")));
+        results.put(key + ".p50", Samples.medianOfRounds(t, 0.5), note);
+        results.put(key + ".p99", Samples.medianOfRounds(t, 0.99), note);
     }
 }

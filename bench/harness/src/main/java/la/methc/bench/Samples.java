@@ -1,9 +1,23 @@
 package la.methc.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Round-trip times in milliseconds, summarised as percentiles (nearest rank). */
 final class Samples {
+
+    /**
+     * The median of the rounds' {@code q}-quantiles: a round that a burst of other work on the machine spoilt
+     * moves it less than it moves the quantile of all samples pooled.
+     */
+    static double medianOfRounds(List<Samples> rounds, double q) {
+        if (rounds.isEmpty()) {
+            throw new IllegalStateException("no rounds");
+        }
+        double[] each = rounds.stream().mapToDouble(r -> r.quantile(q)).sorted().toArray();
+        int m = each.length / 2;
+        return each.length % 2 == 1 ? each[m] : (each[m - 1] + each[m]) / 2;
+    }
 
     private final double[] ms;
     private int n;

@@ -21,6 +21,24 @@ class MeasuresTest {
     }
 
     @Test
+    void roundsGiveTheMedianOfTheirQuantiles() {
+        List<Samples> rounds = List.of(round(1, 2, 3, 40), round(1, 2, 3, 4), round(1, 2, 3, 5));
+        // p99 per round: 40, 4, 5 -> 5 (a spoilt round does not decide); p50: 2, 2, 2
+        assertEquals(5.0, Samples.medianOfRounds(rounds, 0.99));
+        assertEquals(2.0, Samples.medianOfRounds(rounds, 0.5));
+        assertEquals(4.5, Samples.medianOfRounds(List.of(round(4), round(5)), 0.99), "even count: the mean of the two");
+        assertEquals(7.0, Samples.medianOfRounds(List.of(round(7)), 0.99));
+    }
+
+    private static Samples round(int... ms) {
+        Samples s = new Samples(ms.length);
+        for (int m : ms) {
+            s.add(m * 1_000_000L);
+        }
+        return s;
+    }
+
+    @Test
     void udpInErrorsComeFromTheUdpLines() {
         List<String> snmp = List.of(
                 "Ip: Forwarding DefaultTTL", "Ip: 1 64",

@@ -20,9 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -176,28 +173,15 @@ class OscCodecTest {
 
     @Test
     void threadsDoNotShareParserOrSerializerState() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int id = t;
-                done.add(pool.submit(() -> {
-                    for (int k = 0; k < 2000; k++) {
-                        OSCMessage m = new OSCMessage("/t" + id, List.of(id, k, "s" + k, new byte[k % 7]));
-                        OSCMessage back = roundTrip(m);
-                        assertEquals("/t" + id, back.getAddress());
-                        assertEquals(k, back.getArguments().get(1));
-                        assertEquals("s" + k, back.getArguments().get(2));
-                    }
-                    return null;
-                }));
+        OnThreads.run(4, id -> {
+            for (int k = 0; k < 2000; k++) {
+                OSCMessage m = new OSCMessage("/t" + id, List.of(id, k, "s" + k, new byte[k % 7]));
+                OSCMessage back = roundTrip(m);
+                assertEquals("/t" + id, back.getAddress());
+                assertEquals(k, back.getArguments().get(1));
+                assertEquals("s" + k, back.getArguments().get(2));
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /**

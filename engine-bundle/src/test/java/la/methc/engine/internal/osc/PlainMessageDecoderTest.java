@@ -17,9 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,28 +219,15 @@ class PlainMessageDecoderTest {
 
     @Test
     void threadsDecodingManyAddressesGetTheirOwn() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int id = t;
-                done.add(pool.submit(() -> {
-                    // more addresses than the cache has slots: they collide and replace each other
-                    for (int k = 0; k < 20_000; k++) {
-                        String address = "/t" + id + "/" + (k % 700);
-                        byte[] b = OscCodec.toBytes(new OSCMessage(address, List.of(k, "s" + id)));
-                        OSCMessage back = (OSCMessage) OscCodec.decode(b, 0, b.length);
-                        assertEquals(address, back.getAddress());
-                        assertEquals(List.of(k, "s" + id), back.getArguments());
-                    }
-                    return null;
-                }));
+        OnThreads.run(4, id -> {
+            // more addresses than the cache has slots: they collide and replace each other
+            for (int k = 0; k < 20_000; k++) {
+                String address = "/t" + id + "/" + (k % 700);
+                byte[] b = OscCodec.toBytes(new OSCMessage(address, List.of(k, "s" + id)));
+                OSCMessage back = (OSCMessage) OscCodec.decode(b, 0, b.length);
+                assertEquals(address, back.getAddress());
+                assertEquals(List.of(k, "s" + id), back.getArguments());
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 }

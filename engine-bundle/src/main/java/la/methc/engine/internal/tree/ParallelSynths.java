@@ -100,6 +100,20 @@ public final class ParallelSynths implements AutoCloseable {
      * After {@link #close} (or for a short run) the synths run one by one on the calling thread, as usual.
      */
     Node process(SynthNode first, BlockContext block) {
+        int n = 0;
+        Node end = first;
+        while (end != null && n < run.length && !end.isGroup() && ((SynthNode) end).isolated()) {
+            n++;
+            end = end.next;
+        }
+        if (n < minRun || closed) {
+            // one by one, as in a group without render threads: no hand-off, since a helper still inside the
+            // last run finds all of it taken and touches no synth
+            for (Node node = first; node != end; node = node.next) {
+                ((SynthNode) node).process(block);
+            }
+            return end;
+        }
         // odd: helpers keep out; wait for any still inside the last run (it is all taken and mixed)
         generation = published + 1;
         for (Helper h : helpers) {
@@ -107,19 +121,10 @@ public final class ParallelSynths implements AutoCloseable {
                 Thread.onSpinWait();
             }
         }
-        int n = 0;
         Node node = first;
-        while (node != null && n < run.length && !node.isGroup() && ((SynthNode) node).isolated()) {
-            run[n++] = (SynthNode) node;
+        for (int i = 0; i < n; i++) {
+            run[i] = (SynthNode) node;
             node = node.next;
-        }
-        if (n < minRun || closed) {
-            generation = published;
-            for (int i = 0; i < n; i++) {
-                run[i].process(block);
-                run[i] = null;
-            }
-            return node;
         }
         for (int i = 0; i < n; i++) {
             boolean p = run[i].begin(block);

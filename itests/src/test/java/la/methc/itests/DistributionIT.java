@@ -167,6 +167,33 @@ public class DistributionIT {
         SineScore.check(Wav.read(wav));
     }
 
+    /**
+     * A render starts its plugins without FileInstall and ConfigAdmin when plugins/ holds bundles only; a
+     * configuration there brings them back, and it applies to the render as it does to the server.
+     */
+    @Test
+    public void aConfigurationInPluginsAppliesToARender() throws Exception {
+        Path score = WORK.resolve("sines.osc");
+        Path wav = WORK.resolve("three-outputs.wav");
+        Path cfg = DIST.resolve("plugins/la.methc.engine.cfg");
+        SineScore.write(score);
+        Files.writeString(cfg, "hardwareOutputs=3\n");
+        try {
+            String out = run("render", score.toString(), wav.toString());
+            assertTrue(out, out.contains("Creating configuration {la.methc.engine}"));
+            float[][] audio = Wav.read(wav);
+            assertEquals(3, audio.length);
+            SineScore.check(new float[][] {audio[0], audio[1]});
+            assertEquals(0.0, Signals.peak(audio[2], 0, audio[2].length), 0.0);
+        } finally {
+            Files.delete(cfg);
+        }
+        // without it, the render's WAV has the default two outputs again
+        String out = run("render", score.toString(), wav.toString());
+        assertTrue(out, !out.contains("Creating configuration"));
+        SineScore.check(Wav.read(wav));
+    }
+
     private static void newSine(OscTestClient osc, int id) throws IOException {
         osc.send("/synth/new", "http://methc.la/plugins/sine", id, 0, 1, new ArrayList<>(List.of(440f, 0.1f)),
                 new ArrayList<>());

@@ -110,8 +110,6 @@ public final class OfflineDriver extends RtThreadDriver {
     void loop(AudioCallback callback) throws IOException {
         long t0 = System.nanoTime();
         int blockSize = options.blockSize();
-        List<Score.Entry> entries = score.entries();
-        int numEntries = entries.size();
         int next = 0;
         long frame = 0;
         Path part = output.resolveSibling(output.getFileName() + ".part");
@@ -119,17 +117,11 @@ public final class OfflineDriver extends RtThreadDriver {
         try {
             try (WavFile.Writer wav = WavFile.Writer.create(part, options.sampleRate(), options.numOutputs())) {
                 for (long b = 0; b < totalBlocks && running; b++) {
-                    long blockEnd = frame + blockSize;
-                    while (next < numEntries && entries.get(next).frame() < blockEnd) {
-                        OSCBundle bundle = entries.get(next++).bundle();
-                        dispatch.accept(bundle);
-                    }
-                    if (!settle(callback, b, frame)) {
+                    next = block(callback, wav, b, next);
+                    if (next < 0) {
                         break; // closed while waiting
                     }
-                    callback.process(inputs, outputs);
-                    wav.write(outputs, blockSize);
-                    frame = blockEnd;
+                    frame += blockSize;
                 }
                 // the work the last block started (a free in the last bundle) finishes before the render does
                 if (frame == totalFrames() && totalBlocks > 0) {
@@ -151,6 +143,31 @@ public final class OfflineDriver extends RtThreadDriver {
         long wall = Math.max(1, System.nanoTime() - t0);
         double audioSeconds = (double) frame / options.sampleRate();
         result.complete(new RenderResult(frame, wall, audioSeconds / (wall / 1e9), output));
+    }
+
+    /**
+     * RT. Block {@code b}: dispatches the score's bundles from entry {@code next} that fall before its end, waits
+     * for asynchronous work, processes it and writes it. Returns the next entry, or -1 when the driver was closed
+     * while waiting. A method of its own so that the JIT compiles it: a render's loop over blocks runs fewer times
+     * than the JIT's threshold for compiling a loop while it runs, so a body inside it stayed interpreted for the
+     * whole render.
+     */
+    private int block(AudioCallback callback, WavFile.Writer wav, long b, int next) throws IOException {
+        int blockSize = options.blockSize();
+        long frame = b * blockSize;
+        long blockEnd = frame + blockSize;
+        List<Score.Entry> entries = score.entries();
+        int n = next;
+        while (n < entries.size() && entries.get(n).frame() < blockEnd) {
+            OSCBundle bundle = entries.get(n++).bundle();
+            dispatch.accept(bundle);
+        }
+        if (!settle(callback, b, frame)) {
+            return -1;
+        }
+        callback.process(inputs, outputs);
+        wav.write(outputs, blockSize);
+        return n;
     }
 
     /**

@@ -94,7 +94,8 @@ final class ComparisonTable {
                 + "those are listed below but do not decide.\n");
         b.append("- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
                 + "render` and `scsynth -N … 48000 WAV float -z 64`; RTF = score seconds / wall time of the command "
-                + "(Methcla/J's includes starting its JVM and Felix); rendering speed = score seconds / (wall time "
+                + "(Methcla/J's includes starting its JVM and Felix), the median of three renders for both servers "
+                + "(the notes list all three); rendering speed = score seconds / (wall time "
                 + "- the renderer's fixed cost, the best of three renders of a 0.25 s score with 2 voices); both "
                 + "outputs checked non-silent on both channels.\n");
         b.append("- Control rate: `/node/set` vs `/n_set` to a running sine, one datagram each, in bursts at rising "

@@ -62,15 +62,11 @@ final class OfflineRender {
 
     /**
      * The renderer's fixed cost: the wall time of the command for a score with two voices (one per channel, so
-     * that the output check passes) that lasts a quarter of a second (the best of three), i.e. process start (for Methcla/J the JVM and Felix), reading the score, writing the
-     * file and shutdown. Taken out of a render's wall time it leaves the time spent rendering.
+     * that the output check passes) that lasts a quarter of a second (the best of {@value #ROUNDS}), i.e. process start (for Methcla/J the JVM and
+     * Felix), reading the score, writing the file and shutdown. Taken out of a render's wall time it leaves the time spent rendering.
      */
     double fixedCost() throws IOException, InterruptedException {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            best = Math.min(best, run(2, 0.25).wall);
-        }
-        return best;
+        return runs(2, 0.25).stream().mapToDouble(Run::wall).min().orElseThrow();
     }
 
     /**
@@ -79,10 +75,7 @@ final class OfflineRender {
      * about the margin between the two at 100 voices. {@code fixed}: {@link #fixedCost()}.
      */
     Outcome render(int voices, double seconds, double fixed) throws IOException, InterruptedException {
-        List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            runs.add(run(voices, seconds));
-        }
+        List<Run> runs = runs(voices, seconds);
         String walls = runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.wall))
                 .collect(Collectors.joining(", "));
         runs.sort(Comparator.comparingDouble(Run::wall));
@@ -93,6 +86,15 @@ final class OfflineRender {
     }
 
     private record Run(double wall, String said) {
+    }
+
+    /** {@value #ROUNDS} renders of the same score, in the order they ran. */
+    private List<Run> runs(int voices, double seconds) throws IOException, InterruptedException {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            runs.add(run(voices, seconds));
+        }
+        return runs;
     }
 
     private Run run(int voices, double seconds) throws IOException, InterruptedException {

@@ -93,6 +93,18 @@ final class TestSynths {
         }
     }
 
+    /** A synth without ports. */
+    private abstract static class NoPorts extends Base {
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of();
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+        }
+    }
+
     /** out = in + control 0. */
     static final class Const extends Base {
         private float[] value;
@@ -123,7 +135,7 @@ final class TestSynths {
     }
 
     /** Says it is done after option 0 blocks. */
-    static final class DoneAfter extends Base {
+    static final class DoneAfter extends NoPorts {
         private int blocks;
 
         DoneAfter(int blocks) {
@@ -131,15 +143,6 @@ final class TestSynths {
                 throw new IllegalArgumentException("blocks must not be negative");
             }
             this.blocks = blocks;
-        }
-
-        @Override
-        public List<PortDescriptor> ports() {
-            return List.of();
-        }
-
-        @Override
-        public void connect(int index, float[] data) {
         }
 
         @Override
@@ -151,20 +154,11 @@ final class TestSynths {
     }
 
     /** Throws from process after option 0 blocks. */
-    static final class Throwing extends Base {
+    static final class Throwing extends NoPorts {
         private int blocks;
 
         Throwing(int blocks) {
             this.blocks = blocks;
-        }
-
-        @Override
-        public List<PortDescriptor> ports() {
-            return List.of();
-        }
-
-        @Override
-        public void connect(int index, float[] data) {
         }
 
         @Override
@@ -385,16 +379,7 @@ final class TestSynths {
     }
 
     /** Records the name of each thread that runs its process (a test of where isolated synths run). */
-    static final class ThreadSpy extends Base {
-        @Override
-        public List<PortDescriptor> ports() {
-            return List.of();
-        }
-
-        @Override
-        public void connect(int index, float[] data) {
-        }
-
+    static final class ThreadSpy extends NoPorts {
         @Override
         public void process(World world, int offset, int frames) {
             PROCESS_THREADS.add(Thread.currentThread().getName());

@@ -110,7 +110,10 @@ final class PluginsReady implements EngineRuntime.PluginsReady {
         return !plugin || b.getRegisteredServices() != null;
     }
 
-    /** Jars in the hot-deploy folder that FileInstall has not started yet. */
+    /**
+     * Jars in the hot-deploy folder not started yet: by FileInstall, or in a render whose folder holds bundles
+     * only, by Felix's launcher (ADR 0009).
+     */
     private List<String> notStarted() {
         String dir = context.getProperty("felix.fileinstall.dir");
         if (dir == null || !Files.isDirectory(Path.of(dir))) {

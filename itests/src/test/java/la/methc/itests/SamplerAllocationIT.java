@@ -34,10 +34,12 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The real-time rule with the sampler, in Felix with the real bundles on the dummy driver (paced in real
  * time): one AudioBuffer, a looping record synth writing a sine into it and 500 looping play synths reading it
- * (1 channel, linear interpolation, rates 1.001 to 1.05, mixed into the hardware outputs). After a warm-up of
- * {@value #WARMUP_MS} ms the RT thread ({@code methcla-rt}) must allocate 0 bytes over {@value #MEASURED_BLOCKS}
- * blocks (about 13 s), measured with {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}. The
- * blocks are counted by a counter synth at the tail of the tree.
+ * (1 channel, linear and cubic interpolation by turns, rates 1.001 to 1.05, mixed into the hardware outputs).
+ * After a warm-up of {@value #WARMUP_MS} ms the RT thread ({@code methcla-rt}) must allocate 0 bytes over
+ * {@value #MEASURED_BLOCKS} blocks (about 13 s), measured with
+ * {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}. The blocks are counted by a counter synth at the
+ * tail of the tree. The cubic voices use {@code Math.fma} where the VM makes it an instruction (elsewhere it
+ * allocates), so this also holds the play synth to its probe.
  *
  * <p>The warm-up is short for a JIT: the methods run once per block ({@code Engine.process},
  * {@code Record.process}) reach C2 only some 5,000 blocks (7 s) in, often inside the measured window. That is
@@ -139,7 +141,7 @@ public class SamplerAllocationIT {
             for (int i = k; i < Math.min(PLAYERS, k + 20); i++) {
                 int id = FIRST_PLAYER + i;
                 voices.add(msg("/synth/new", PLAY, id, 0, 1, list(1.0f + 0.001f * (1 + i % 50), 1f),
-                        list(BUFFER, 1, 1)));
+                        list(BUFFER, 1, 1 + i % 2))); // linear and cubic (fused where the CPU can) by turns
                 voices.add(msg("/synth/map/output", id, 0, i % 2, 1));
                 voices.add(msg("/synth/activate", id));
             }

@@ -21,6 +21,11 @@ public final class PlaySynthDef implements SynthDef {
 
     private static final String NAME = "play";
 
+    /** NRT (DS activation). Asks whether the cubic kernel may fuse its multiply-adds, while the engine starts. */
+    public PlaySynthDef() {
+        FusedMultiplyAdd.ask();
+    }
+
     @Override
     public String uri() {
         return URI;

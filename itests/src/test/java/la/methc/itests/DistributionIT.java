@@ -17,6 +17,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import la.methc.engine.internal.osc.OscCodec;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -153,6 +156,45 @@ public class DistributionIT {
             } finally {
                 engine.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * The engine's bundle does not resolve (here a stand-in that imports a package nobody exports): the startup
+     * guard prints why and the render ends with status 2 instead of waiting for ever.
+     */
+    @Test
+    public void anEngineBundleThatDoesNotResolveEndsARender() throws Exception {
+        Path engineJar = DIST.resolve("system/engine-bundle.jar");
+        Path aside = WORK.resolve("engine-bundle.jar");
+        Files.move(engineJar, aside, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Manifest manifest = new Manifest();
+            Attributes main = manifest.getMainAttributes();
+            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            main.putValue("Bundle-ManifestVersion", "2");
+            main.putValue("Bundle-SymbolicName", "engine-bundle");
+            main.putValue("Bundle-Version", "0.1.0");
+            main.putValue("Import-Package", "la.methc.nowhere");
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(engineJar), manifest)) {
+                jar.flush();
+            }
+            Path score = WORK.resolve("sines.osc");
+            SineScore.write(score);
+            Path log = WORK.resolve("methcla-unresolved.log");
+            Process render = start(log, "render", score.toString(), WORK.resolve("unresolved.wav").toString());
+            try {
+                assertTrue("the render did not end", render.waitFor(30, TimeUnit.SECONDS));
+                String out = Files.readString(log, StandardCharsets.UTF_8);
+                assertTrue(out, out.contains("methcla: cannot start the engine: bundle engine-bundle ("));
+                assertTrue(out, out.contains("did not start: Unable to resolve"));
+                assertTrue(out, out.contains("la.methc.nowhere"));
+                assertEquals(out, 2, render.exitValue());
+            } finally {
+                render.destroyForcibly();
+            }
+        } finally {
+            Files.move(aside, engineJar, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

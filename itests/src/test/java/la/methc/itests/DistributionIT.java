@@ -124,19 +124,11 @@ public class DistributionIT {
     /** A malformed {@code --allow} entry: one clear line, and the process ends instead of running without an engine. */
     @Test
     public void aMalformedAllowListStopsStartUp() throws Exception {
-        Path log = WORK.resolve("methcla-bad-allow.log");
-        Process engine = start(log, "--port", Integer.toString(Provisioning.freePort()), "--driver", "dummy",
-                "--allow", "10.0.0.0/8,my-laptop");
-        try {
-            assertTrue("the process did not end", engine.waitFor(20, TimeUnit.SECONDS));
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            assertTrue(out, out.contains("methcla: cannot start the engine: allow: 'my-laptop': not an IP address "
-                    + "literal"));
-            assertTrue(out, !out.contains("methcla ready"));
-            assertEquals(out, 2, engine.exitValue());
-        } finally {
-            engine.destroyForcibly();
-        }
+        String out = runFailing("methcla-bad-allow.log", "--port", Integer.toString(Provisioning.freePort()),
+                "--driver", "dummy", "--allow", "10.0.0.0/8,my-laptop");
+        assertTrue(out, out.contains("methcla: cannot start the engine: allow: 'my-laptop': not an IP address "
+                + "literal"));
+        assertTrue(out, !out.contains("methcla ready"));
     }
 
     /** The OSC port is taken: one clear line and status 2, not a framework left running without its engine. */
@@ -144,18 +136,10 @@ public class DistributionIT {
     public void aTakenPortStopsStartUp() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             int port = taken.getLocalPort();
-            Path log = WORK.resolve("methcla-taken-port.log");
-            Process engine = start(log, "--port", Integer.toString(port), "--driver", "dummy");
-            try {
-                assertTrue("the process did not end", engine.waitFor(20, TimeUnit.SECONDS));
-                String out = Files.readString(log, StandardCharsets.UTF_8);
-                assertTrue(out, out.contains("methcla: cannot start the engine: cannot listen on 127.0.0.1:" + port));
-                assertTrue(out, !out.contains("methcla ready"));
-                assertTrue(out, !out.contains("Exception"));
-                assertEquals(out, 2, engine.exitValue());
-            } finally {
-                engine.destroyForcibly();
-            }
+            String out = runFailing("methcla-taken-port.log", "--port", Integer.toString(port), "--driver", "dummy");
+            assertTrue(out, out.contains("methcla: cannot start the engine: cannot listen on 127.0.0.1:" + port));
+            assertTrue(out, !out.contains("methcla ready"));
+            assertTrue(out, !out.contains("Exception"));
         }
     }
 
@@ -181,18 +165,11 @@ public class DistributionIT {
             }
             Path score = WORK.resolve("sines.osc");
             SineScore.write(score);
-            Path log = WORK.resolve("methcla-unresolved.log");
-            Process render = start(log, "render", score.toString(), WORK.resolve("unresolved.wav").toString());
-            try {
-                assertTrue("the render did not end", render.waitFor(30, TimeUnit.SECONDS));
-                String out = Files.readString(log, StandardCharsets.UTF_8);
-                assertTrue(out, out.contains("methcla: cannot start the engine: bundle engine-bundle ("));
-                assertTrue(out, out.contains("did not start: Unable to resolve"));
-                assertTrue(out, out.contains("la.methc.nowhere"));
-                assertEquals(out, 2, render.exitValue());
-            } finally {
-                render.destroyForcibly();
-            }
+            String out = runFailing("methcla-unresolved.log", "render", score.toString(),
+                    WORK.resolve("unresolved.wav").toString());
+            assertTrue(out, out.contains("methcla: cannot start the engine: bundle engine-bundle ("));
+            assertTrue(out, out.contains("did not start: Unable to resolve"));
+            assertTrue(out, out.contains("la.methc.nowhere"));
         } finally {
             Files.move(aside, engineJar, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -260,6 +237,23 @@ public class DistributionIT {
         String out = Files.readString(log);
         assertEquals(out, 0, p.exitValue());
         return out;
+    }
+
+    /**
+     * Runs {@code bin/methcla args…}, which must fail to start: it ends within 20 s with status 2 (logged to
+     * {@code logName} in the work folder). Returns its output.
+     */
+    private static String runFailing(String logName, String... args) throws Exception {
+        Path log = WORK.resolve(logName);
+        Process p = start(log, args);
+        try {
+            assertTrue("bin/methcla " + String.join(" ", args) + " did not end", p.waitFor(20, TimeUnit.SECONDS));
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(out, 2, p.exitValue());
+            return out;
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     private static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {

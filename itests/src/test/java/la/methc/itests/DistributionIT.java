@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import la.methc.engine.internal.osc.OscCodec;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -56,6 +57,10 @@ public class DistributionIT {
 
             Files.copy(aside, sine);
             waitFor(log, "bound SynthDef http://methc.la/plugins/sine", 10_000);
+            // the server logs the time of day (a render, the milliseconds since start: renderWritesTheScoreToWav)
+            assertLine(Files.readString(log, StandardCharsets.UTF_8),
+                    "^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[[^]]+\\] INFO SynthDefRegistry - bound SynthDef "
+                            + "http://methc.la/plugins/sine$");
             newSine(osc, 10);
             osc.send("/synth/map/output", 10, 0, 0, 1);
             osc.send("/synth/activate", 10);
@@ -182,7 +187,7 @@ public class DistributionIT {
         SineScore.write(score);
         Files.deleteIfExists(wav);
         String out = run("render", score.toString(), wav.toString());
-        assertTrue(out, out.contains("methcla rendered"));
+        assertLine(out, "^\\d+ \\[methcla-render\\] INFO EngineRuntime - methcla rendered ");
         SineScore.check(Wav.read(wav));
     }
 
@@ -254,6 +259,11 @@ public class DistributionIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** A line of {@code text} matches {@code regex}. */
+    private static void assertLine(String text, String regex) {
+        assertTrue(regex + " in\n" + text, Pattern.compile(regex, Pattern.MULTILINE).matcher(text).find());
     }
 
     private static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {

@@ -137,11 +137,13 @@ if [ "$engine_only" = false ]; then
 fi
 
 # ------------------------------------------------------------------ offline renders (nothing else running)
-timeout 900 "${bench[@]}" offline --server methcla --methcla "$methcla" --work "$work" --seconds "$seconds" \
-    --out "$work/methcla.tsv"
+# both renderers take turns render by render, so that a spell of noise on the machine weighs on both alike
 if [ "$engine_only" = false ]; then
-    timeout 900 "${bench[@]}" offline --server scsynth --scsynth "$(command -v scsynth)" --work "$work" \
-        --seconds "$seconds" --out "$work/scsynth.tsv"
+    timeout 900 "${bench[@]}" offline --server both --methcla "$methcla" --scsynth "$(command -v scsynth)" \
+        --work "$work" --seconds "$seconds" --out "$work/methcla.tsv" --theirs "$work/scsynth.tsv"
+else
+    timeout 900 "${bench[@]}" offline --server methcla --methcla "$methcla" --work "$work" --seconds "$seconds" \
+        --out "$work/methcla.tsv"
 fi
 
 # ------------------------------------------------------------------ the table

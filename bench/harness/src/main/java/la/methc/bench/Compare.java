@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +14,10 @@ import java.util.Set;
  *   online  --server methcla|scsynth --port P --out FILE [--quick] [--pid PID] [--methcla BIN]
  *           [--scsynth BIN --jack-log FILE --scsynth-log FILE]
  *           round trips, control rate and voices against a running server; figures appended to FILE
- *   offline --server methcla|scsynth --out FILE --work DIR [--seconds S] [--methcla BIN | --scsynth BIN]
- *           offline real-time factor with 100 and 1,000 voices; figures appended to FILE
+ *   offline --server methcla|scsynth|both --out FILE [--theirs FILE] --work DIR [--seconds S] [--methcla BIN]
+ *           [--scsynth BIN]
+ *           offline real-time factor with 100 and 1,000 voices; figures appended to FILE (both: Methcla/J's to
+ *           FILE, scsynth's to --theirs, the two renderers taking turns render by render)
  *   table   --ours FILE [--theirs FILE] --seconds S --header TEXT --out FILE.md
  *           the Markdown table (also printed)
  * </pre>
@@ -36,11 +39,19 @@ final class Compare {
 
     static ServerUnderTest server(Args a) {
         return switch (a.get("server")) {
-            case "methcla" -> new MethclaServer(Path.of(a.get("methcla", "distribution/target/methcla/bin/methcla")));
-            case "scsynth" -> new ScsynthServer(Path.of(a.get("scsynth", "scsynth")),
-                    Path.of(a.get("jack-log", "/dev/null")), Path.of(a.get("scsynth-log", "/dev/null")));
+            case "methcla" -> methcla(a);
+            case "scsynth" -> scsynth(a);
             default -> throw new IllegalArgumentException("--server methcla or scsynth");
         };
+    }
+
+    private static ServerUnderTest methcla(Args a) {
+        return new MethclaServer(Path.of(a.get("methcla", "distribution/target/methcla/bin/methcla")));
+    }
+
+    private static ServerUnderTest scsynth(Args a) {
+        return new ScsynthServer(Path.of(a.get("scsynth", "scsynth")), Path.of(a.get("jack-log", "/dev/null")),
+                Path.of(a.get("scsynth-log", "/dev/null")));
     }
 
     private static void online(Args a) throws IOException, InterruptedException {
@@ -74,19 +85,35 @@ final class Compare {
     }
 
     private static void offline(Args a) throws IOException, InterruptedException {
-        ServerUnderTest server = server(a);
+        boolean both = a.get("server").equals("both");
+        List<ServerUnderTest> servers = both ? List.of(methcla(a), scsynth(a)) : List.of(server(a));
+        List<Path> outs = both ? List.of(a.path("out"), a.path("theirs")) : List.of(a.path("out"));
         double seconds = Double.parseDouble(a.get("seconds", "60"));
-        OfflineRender render = new OfflineRender(server, a.path("work"));
-        Results results = new Results();
-        double fixed = render.fixedCost();
-        System.out.printf("%s: the renderer's fixed cost (start-up, shutdown) %.2f s%n", server.name(), fixed);
-        for (int voices : List.of(100, 1000)) {
-            System.out.println(server.name() + ": offline render, " + voices + " voices × " + seconds + " s");
-            OfflineRender.Outcome o = render.render(voices, seconds, fixed);
-            results.put("rtf." + voices, o.rtf(), o.said());
-            results.put("rtf.render." + voices, o.rendering(), String.format("fixed cost %.2f s", fixed));
+        List<OfflineRender> renderers = new ArrayList<>();
+        List<Results> results = new ArrayList<>();
+        for (ServerUnderTest server : servers) {
+            renderers.add(new OfflineRender(server, a.path("work")));
+            results.add(new Results());
         }
-        results.appendTo(a.path("out"));
+        List<List<OfflineRender.Run>> small = OfflineRender.takingTurns(renderers, 2, OfflineRender.FIXED_SECONDS);
+        double[] fixed = new double[servers.size()];
+        for (int k = 0; k < servers.size(); k++) {
+            fixed[k] = OfflineRender.fixedCost(small.get(k));
+            System.out.printf("%s: the renderer's fixed cost (start-up, shutdown) %.2f s%n", servers.get(k).name(),
+                    fixed[k]);
+        }
+        for (int voices : List.of(100, 1000)) {
+            System.out.println("offline renders, " + voices + " voices × " + seconds + " s, taking turns");
+            List<List<OfflineRender.Run>> runs = OfflineRender.takingTurns(renderers, voices, seconds);
+            for (int k = 0; k < servers.size(); k++) {
+                OfflineRender.Outcome o = OfflineRender.outcome(runs.get(k), seconds, fixed[k]);
+                results.get(k).put("rtf." + voices, o.rtf(), o.said());
+                results.get(k).put("rtf.render." + voices, o.rendering(), String.format("fixed cost %.2f s", fixed[k]));
+            }
+        }
+        for (int k = 0; k < servers.size(); k++) {
+            results.get(k).appendTo(outs.get(k));
+        }
     }
 
     private static void table(Args a) throws IOException {

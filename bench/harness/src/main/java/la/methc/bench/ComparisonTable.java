@@ -86,7 +86,8 @@ final class ComparisonTable {
                 + "vs `/n_free` → `/n_end`.\n");
         b.append("- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
                 + "a generated `PlayBuf.ar(1, …, loop: 1)` def, which interpolates cubically) at rates 1.001–1.05 on "
-                + "one 48,000-frame buffer, added in steps; the figure is the last step whose load stayed below 80%. "
+                + "one 48,000-frame buffer, added in steps (a step that reaches 80% load is taken back and tried again in "
+                + "quarter steps, down to 10 voices); the figure is the most voices whose load stayed below 80%. "
                 + "Load, the same measure for both: the share of one core used by the thread that computes the "
                 + "blocks (Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU "
                 + "time from /proc/PID/task/TID/schedstat over the wall-clock time of a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
@@ -94,10 +95,11 @@ final class ComparisonTable {
                 + "those are listed below but do not decide.\n");
         b.append("- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
                 + "render` and `scsynth -N … 48000 WAV float -z 64`; RTF = score seconds / wall time of the command "
-                + "(Methcla/J's includes starting its JVM and Felix), the median of three renders for both servers "
-                + "(the notes list all three); rendering speed = score seconds / (wall time "
-                + "- the renderer's fixed cost, the best of three renders of a 0.25 s score with 2 voices); both "
-                + "outputs checked non-silent on both channels.\n");
+                + "(Methcla/J's includes starting its JVM and Felix), the median of " + OfflineRender.ROUNDS
+                + " renders for both servers, which take turns render by render (the notes list them all); "
+                + "rendering speed = score seconds / (wall time - the renderer's fixed cost, the best of "
+                + OfflineRender.ROUNDS + " renders of a " + OfflineRender.FIXED_SECONDS + " s score with 2 voices); "
+                + "both outputs checked non-silent on both channels.\n");
         b.append("- Control rate: `/node/set` vs `/n_set` to a running sine, one datagram each, in bursts at rising "
                 + "rates (up to 3 attempts each). Delivered: the client reached the rate, `/synced` followed the "
                 + "burst within 200 ms, no UDP datagram was dropped (/proc/net/snmp InErrors) and nothing was refused "

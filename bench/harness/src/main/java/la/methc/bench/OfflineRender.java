@@ -18,15 +18,17 @@ import la.methc.engine.internal.driver.WavFile;
  * Figure e: offline real-time factor. A score (the {@code scsynth -N} format, which {@code methcla render}
  * reads too) allocates a buffer at 0 s; from the next block a sine is recorded into it once through (1 s)
  * while {@code voices} looping play voices read it; it ends at {@code seconds}. The render command runs as a
- * user would run it, JVM or process start included; RTF = seconds / wall time (the median of three renders). The
- * output must be as long as the score and not silent on either channel, so that nobody wins by doing nothing.
+ * user would run it, JVM or process start included; RTF = seconds / wall time (the median of {@value #ROUNDS}
+ * renders, taking turns with the other renderer). The output must be as long as the score and not silent on
+ * either channel, so that nobody wins by doing nothing.
  */
 final class OfflineRender {
 
     static final double START = 0.002; // the block after 0 s: a buffer allocated at 0 s is ready then
     private static final long TIMEOUT_S = 600;
     private static final double MIN_RMS = 1e-4;
-    private static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
+    static final double FIXED_SECONDS = 0.25;
 
     private final ServerUnderTest server;
     private final Path work;
@@ -61,40 +63,56 @@ final class OfflineRender {
     }
 
     /**
-     * The renderer's fixed cost: the wall time of the command for a score with two voices (one per channel, so
-     * that the output check passes) that lasts a quarter of a second (the best of {@value #ROUNDS}), i.e. process start (for Methcla/J the JVM and
-     * Felix), reading the score, writing the file and shutdown. Taken out of a render's wall time it leaves the time spent rendering.
+     * {@value #ROUNDS} renders of the same score by each renderer, taking turns render by render, the first of each
+     * round alternating: a spell of noise on the shared machine then weighs on both alike, not on whichever
+     * happened to render during it. One list of runs per renderer, in the order they ran.
      */
-    double fixedCost() throws IOException, InterruptedException {
-        return runs(2, 0.25).stream().mapToDouble(Run::wall).min().orElseThrow();
+    static List<List<Run>> takingTurns(List<OfflineRender> renderers, int voices, double seconds)
+            throws IOException, InterruptedException {
+        List<List<Run>> runs = new ArrayList<>();
+        renderers.forEach(r -> runs.add(new ArrayList<>()));
+        for (int i = 0; i < ROUNDS; i++) {
+            for (int j = 0; j < renderers.size(); j++) {
+                int k = turn(i, j, renderers.size());
+                runs.get(k).add(renderers.get(k).run(voices, seconds));
+            }
+        }
+        return runs;
+    }
+
+    /** The renderer whose turn is {@code j}-th in round {@code i}: in order in even rounds, reversed in odd ones. */
+    static int turn(int i, int j, int renderers) {
+        return i % 2 == 0 ? j : renderers - 1 - j;
     }
 
     /**
-     * Renders and checks {@value #ROUNDS} times and takes the render of median wall time, for either server
-     * alike: one render of about a second moves by a few per cent between runs on a shared machine, which is
-     * about the margin between the two at 100 voices. {@code fixed}: {@link #fixedCost()}.
+     * The renderer's fixed cost from the runs of a score with two voices (one per channel, so that the output
+     * check passes) that lasts {@value #FIXED_SECONDS} s, the best of them: process start (for Methcla/J the JVM
+     * and Felix), reading the score, writing the file and shutdown. Taken out of a render's wall time it leaves the
+     * time spent rendering.
      */
-    Outcome render(int voices, double seconds, double fixed) throws IOException, InterruptedException {
-        List<Run> runs = runs(voices, seconds);
+    static double fixedCost(List<Run> runs) {
+        return runs.stream().mapToDouble(Run::wall).min().orElseThrow();
+    }
+
+    /**
+     * The render of median wall time among {@code runs}, for either server alike: one render of about a second
+     * moves by a few per cent between runs on a shared machine, which is about the margin between the two at 100
+     * voices. {@code fixed}: {@link #fixedCost}.
+     */
+    static Outcome outcome(List<Run> runs, double seconds, double fixed) {
         String walls = runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.wall))
                 .collect(Collectors.joining(", "));
-        runs.sort(Comparator.comparingDouble(Run::wall));
-        Run r = runs.get(ROUNDS / 2);
-        String said = "median of " + ROUNDS + " renders, wall times " + walls + " s"
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Run::wall));
+        Run r = sorted.get(sorted.size() / 2);
+        String said = "median of " + runs.size() + " renders, wall times " + walls + " s"
                 + (r.said.isEmpty() ? "" : "; " + r.said);
         return new Outcome(seconds / r.wall, seconds / Math.max(1e-3, r.wall - fixed), said);
     }
 
-    private record Run(double wall, String said) {
-    }
-
-    /** {@value #ROUNDS} renders of the same score, in the order they ran. */
-    private List<Run> runs(int voices, double seconds) throws IOException, InterruptedException {
-        List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            runs.add(run(voices, seconds));
-        }
-        return runs;
+    /** One render: its wall time, and what the renderer said about its own time (or ""). */
+    record Run(double wall, String said) {
     }
 
     private Run run(int voices, double seconds) throws IOException, InterruptedException {

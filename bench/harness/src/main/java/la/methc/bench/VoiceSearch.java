@@ -15,7 +15,8 @@ import java.util.Map;
  * blocks are counted and shown but do not decide: the two servers' late blocks are not the same measure
  * (Methcla/J counts blocks computed slower than real time; for scsynth only JACK's xruns are visible, and on
  * a busy machine they are mostly wake-up delays). Steps start at {@code firstStep}, then a quarter of the
- * headroom it estimates (in tens, {@code minStep} to 400). Ends at 80% load, at {@code max} voices, at an
+ * headroom it estimates (in tens, {@code minStep} to 400). A step that reaches 80% load is taken back and tried
+ * again in quarter steps; the search ends at 80% load with a step of {@code minStep}, at {@code max} voices, at an
  * error (e.g. the node limit) or at the deadline.
  */
 final class VoiceSearch {
@@ -70,6 +71,8 @@ final class VoiceSearch {
         double idleLoad = window().load();
         System.out.printf("  idle load %.3f%n  %8s %8s %8s %6s%n", idleLoad, "voices", "load", "reported", "late");
         int n = 0;
+        List<Integer> ids = new ArrayList<>();
+        int nextId = FIRST_VOICE;
         int best = 0;
         double bestLoad = idleLoad;
         List<Integer> withLate = new ArrayList<>();
@@ -83,7 +86,9 @@ final class VoiceSearch {
             int add = Math.min(step, plan.max() - n);
             List<OSCMessage> messages = new ArrayList<>();
             for (int i = n; i < n + add; i++) {
-                messages.addAll(s.server.newPlayVoice(FIRST_VOICE + i, GROUP, BUFFER, rate(i), i % 2));
+                // a voice taken back leaves its id behind: a new id each time, the same rate for the same place
+                ids.add(nextId++);
+                messages.addAll(s.server.newPlayVoice(ids.get(i), GROUP, BUFFER, rate(i), i % 2));
             }
             List<OSCMessage> errors = s.sendAndSync(Osc.bundles(messages));
             if (!errors.isEmpty()) {
@@ -102,7 +107,20 @@ final class VoiceSearch {
             }
             if (w.load() >= LOAD_LIMIT) {
                 end = "80% load reached at " + n;
-                break;
+                if (add <= plan.minStep()) {
+                    break;
+                }
+                // a step that overshot (one low reading before it makes the next step large): take it back and
+                // come closer in smaller steps, so that the figure is not a step short of the limit
+                List<OSCMessage> free = new ArrayList<>();
+                for (int i = n - add; i < n; i++) {
+                    free.add(s.server.freeNode(ids.remove(ids.size() - 1)));
+                }
+                s.sendAndSync(Osc.bundles(free));
+                n -= add;
+                step = Math.max(plan.minStep(), add / 4 / 10 * 10);
+                Thread.sleep(plan.settleMs());
+                continue;
             }
             best = n;
             bestLoad = w.load();

@@ -87,7 +87,7 @@ final class ComparisonTable {
         b.append("- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
                 + "a generated `PlayBuf.ar(1, …, loop: 1)` def, which interpolates cubically) at rates 1.001–1.05 on "
                 + "one 48,000-frame buffer, added in steps (a step that reaches 80% load is taken back and tried again in "
-                + "quarter steps, down to 10 voices); the figure is the most voices whose load stayed below 80%. "
+                + "quarter steps, down to the search's smallest step); the figure is the most voices whose load stayed below 80%. "
                 + "Load, the same measure for both: the share of one core used by the thread that computes the "
                 + "blocks (Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU "
                 + "time from /proc/PID/task/TID/schedstat over the wall-clock time of a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "

@@ -112,13 +112,11 @@ final class VoiceSearch {
                 }
                 // a step that overshot (one low reading before it makes the next step large): take it back and
                 // come closer in smaller steps, so that the figure is not a step short of the limit
-                List<OSCMessage> free = new ArrayList<>();
-                for (int i = n - add; i < n; i++) {
-                    free.add(s.server.freeNode(ids.remove(ids.size() - 1)));
-                }
-                s.sendAndSync(Osc.bundles(free));
+                List<Integer> back = ids.subList(n - add, n);
+                s.sendAndSync(Osc.bundles(back.stream().map(s.server::freeNode).toList()));
+                back.clear();
                 n -= add;
-                step = Math.max(plan.minStep(), add / 4 / 10 * 10);
+                step = quarter(add);
                 Thread.sleep(plan.settleMs());
                 continue;
             }
@@ -126,12 +124,17 @@ final class VoiceSearch {
             bestLoad = w.load();
             double perVoice = Math.max(1e-6, (w.load() - idleLoad) / n);
             int headroom = (int) ((LOAD_LIMIT - w.load()) / perVoice);
-            step = Math.max(plan.minStep(), Math.min(400, headroom / 4 / 10 * 10));
+            step = Math.min(400, quarter(headroom));
         }
         s.sendAndSync(List.of(s.server.freeNode(GROUP), s.server.freeBuffer(BUFFER)));
         System.out.printf("  %s: %d voices below 80%% (load %.3f); %s; %.0f s%s%n", s.server.name(), best, bestLoad,
                 end, (System.nanoTime() - t0) / 1e9, withLate.isEmpty() ? "" : "; late blocks at " + withLate);
         return new Outcome(best, bestLoad, end, withLate);
+    }
+
+    /** A quarter of {@code voices}, in tens, at least the plan's smallest step. */
+    private int quarter(int voices) {
+        return Math.max(plan.minStep(), voices / 4 / 10 * 10);
     }
 
     private Window window() throws IOException, InterruptedException {

@@ -21,9 +21,12 @@
  * engine's sample root).
  *
  * <p>1.3.0 added {@code SynthDef.isolated}: synths whose process may run on a helper thread.
+ *
+ * <p>1.4.0 added the {@code ResourceStatus} reasons of owned holds and whole-dispatch exclusivity
+ * ({@code EXCLUSIVE_IN_USE}, {@code DUPLICATE_ID}, {@code HOLD_LIMIT}, {@code HOLDER_FULL}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package la.methc.api;
 
 import org.osgi.annotation.bundle.Export;

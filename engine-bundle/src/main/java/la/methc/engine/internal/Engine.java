@@ -64,6 +64,20 @@ import org.jctools.queues.MpscArrayQueue;
 public final class Engine implements AudioCallback, World, Host, NodeTree.Listener, BlockContext {
 
     private static final int QUEUE_CAPACITY = 16384;
+    /**
+     * The most RT events one request (a message or a whole bundle) may need: a bundle that needs more can never
+     * be answered at once and is refused whole on the network thread (ADR 0012). A {@code /synth/new} needs 2, a
+     * query 1: at least 32,768 messages of any kind.
+     */
+    public static final int REQUEST_EVENTS = 65_536;
+    /** Events kept free for worker replies and {@code /sync} relays when RT takes requests, so those never starve. */
+    static final int REPLY_MARGIN = 1024;
+    /** Events a plugin's {@link WorldCommand} may take; what it takes beyond comes out of the margin. */
+    static final int PLUGIN_REPLY_EVENTS = 16;
+    /** Events of a node's life not asked for by a request: {@code /node/done}, a process {@code /error}, {@code /node/ended}. */
+    static final int NODE_EVENTS = 3;
+    /** Events of a Resource slot's life not asked for by a request: ready or error, its destroy job, destroyed. */
+    static final int SLOT_EVENTS = 3;
     /** Follow-up jobs remembered for {@code /sync} (power of two); more since a check makes it wait again. */
     static final int FOLLOW_UPS = 4096;
 
@@ -74,6 +88,18 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private final Scheduler scheduler = new Scheduler(QUEUE_CAPACITY);
     private final MpscArrayQueue<Command> requests = new MpscArrayQueue<>(QUEUE_CAPACITY);
     private final MpscArrayQueue<Command> replies = new MpscArrayQueue<>(QUEUE_CAPACITY);
+    /**
+     * Worker → RT: the results of the engine's own jobs (construct, destroy, perform). One job per slot and
+     * {@link SlotPool#PERFORM_JOBS} dispatches at most are in flight, and the queue holds them all, so a worker
+     * never waits to post a result and none is dropped.
+     */
+    private final MpscArrayQueue<Command> results;
+    /** Events held back for what nodes, slots and perform dispatches may produce unasked (ADR 0012). RT reads. */
+    private final int reserve;
+    /** Events reserved for the commands waiting in the scheduler: they run, or are dropped, without asking again. RT. */
+    private int scheduledEvents;
+    /** Times RT left requests waiting because the event pool was short (back-pressure). RT writes. */
+    private volatile long deferrals;
     private final EventChannel events;
     private final Clients clients = new Clients();
     private final WorkerPool workers;
@@ -99,6 +125,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     private ParallelSynths parallel;
     /** The synth whose attach, remap or detach runs now: acquire and release record holds in it. RT. */
     private SynthNode holder;
+    /** The holds taken outside any synth (in a plugin's WorldCommand): the engine is their holder. RT. */
+    private final HeldResources engineHolds;
     private final SlotPool resources;
     private final SampleRoot sampleRoot;
     private volatile long blocksDone;
@@ -113,13 +141,17 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         tree = new NodeTree(options.maxNodes(), this);
         buses = new Buses(options.blockSize(), options.internalBuses(), options.hardwareInputs(),
                 options.hardwareOutputs());
-        events = new EventChannel(Math.max(4096, 4 * options.maxNodes()));
+        reserve = NODE_EVENTS * options.maxNodes() + SLOT_EVENTS * options.maxResources() + SlotPool.PERFORM_JOBS
+                + 64;
+        events = new EventChannel(reserve + REPLY_MARGIN + REQUEST_EVENTS);
+        results = new MpscArrayQueue<>(options.maxResources() + SlotPool.PERFORM_JOBS + 64);
         workers = new WorkerPool(options.workerThreads(), QUEUE_CAPACITY, this);
         notifier = new Notifier(events, clients, workers, this,
                 (client, id, barrier, handedOver) -> submitReply(new SyncedCommand(client, id, barrier, handedOver)));
         load = new LoadMeter(options.sampleRate(), options.blockSize());
-        resources = new SlotPool(options.maxResources(), new ResourceEvents());
+        resources = new SlotPool(options.maxResources(), new ResourceEvents(), this::postResult);
         sampleRoot = new SampleRoot(options.sampleRoot());
+        engineHolds = new HeldResources(2 * options.maxResources());
     }
 
     public EngineOptions options() {
@@ -144,6 +176,21 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         clock.markStart();
     }
 
+    /** Any thread. Replies and notifications RT could not send (the event pool was empty): 0 unless a plugin misbehaves. */
+    public long lostEvents() {
+        return events.lost();
+    }
+
+    /** Any thread. Warnings RT left out of the log to keep events for replies. */
+    public long sparedWarnings() {
+        return events.spared();
+    }
+
+    /** Any thread. Times requests waited for the event pool (back-pressure, not loss). */
+    public long deferrals() {
+        return deferrals;
+    }
+
     /** Blocks processed so far (any thread). */
     public long blocksDone() {
         return blocksDone;
@@ -154,6 +201,35 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     /** Network thread. Queues a request for RT; false when the queue is full. */
     public boolean submit(Command c) {
         return requests.offer(c);
+    }
+
+    /**
+     * Network thread. Like {@link #submit}, but waits up to {@code timeoutMs} while the request queue is full (RT
+     * takes requests more slowly than they come: back-pressure to the client, ADR 0012). False on timeout.
+     */
+    public boolean submit(Command c, long timeoutMs) {
+        if (requests.offer(c)) {
+            return true;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        long park = 10_000;
+        while (!requests.offer(c)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(park);
+            park = Math.min(1_000_000, park * 2);
+        }
+        return true;
+    }
+
+    /** Worker thread. The result of one of the engine's own jobs; the queue has room for every one in flight. */
+    private boolean postResult(WorldCommand result) {
+        if (!results.offer(new WorldCommandAdapter(result, workers.currentOrigin()))) {
+            return false;
+        }
+        repliesPosted.incrementAndGet();
+        return true;
     }
 
     private boolean submitReply(Command c) {
@@ -263,6 +339,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         buses.readHardwareInputs(inputs, epoch);
         runRequests(blockEnd);
         for (Command c = scheduler.pollDue(blockEnd); c != null; c = scheduler.pollDue(blockEnd)) {
+            scheduledEvents -= c.events(); // reserved when it was scheduled
             run(c);
         }
         takeWorkerResults();
@@ -280,10 +357,18 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
      * command at its offset in the block that ends there) and schedules the later ones.
      */
     private void runRequests(long blockEnd) {
-        for (Command c = requests.relaxedPoll(); c != null; c = requests.relaxedPoll()) {
+        for (Command c = requests.relaxedPeek(); c != null; c = requests.relaxedPeek()) {
+            if (!admits(c.events(), REPLY_MARGIN)) {
+                // the pool cannot hold all its replies now: it waits, and so do the requests behind it
+                deferrals++;
+                return;
+            }
+            requests.relaxedPoll();
             lastRequestBlock = blocksDone;
             if (c.time() != Command.NOW && c.time() >= blockEnd) {
-                if (!scheduler.add(c)) {
+                if (scheduler.add(c)) {
+                    scheduledEvents += c.events();
+                } else {
                     error(c.address(), -1, EngineText.schedulerFull(), c.client());
                     c.drop(this);
                 }
@@ -291,6 +376,14 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
                 run(c);
             }
         }
+    }
+
+    /**
+     * RT. Whether the event pool can give {@code needed} events now and still hold the reserve, the events of the
+     * scheduled commands and {@code margin} (ADR 0012).
+     */
+    private boolean admits(int needed, int margin) {
+        return events.available() - needed >= reserve + scheduledEvents + margin;
     }
 
     /** RT thread. Runs the worker → RT replies posted so far, then hands out again jobs that could not be. */
@@ -301,13 +394,28 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     /** RT thread. Runs the worker → RT replies posted so far. */
     private void runReplies() {
-        for (Command c = replies.relaxedPoll(); c != null; c = replies.relaxedPoll()) {
+        runResults();
+        for (Command c = replies.relaxedPeek(); c != null; c = replies.relaxedPeek()) {
+            if (!admits(c.events(), 0)) {
+                return; // next block, or between blocks: the pool is short
+            }
+            replies.relaxedPoll();
             repliesRun++;
             // jobs handed out while a worker's reply runs continue that worker job's chain (see the class doc)
             replyOrigin = c instanceof WorldCommandAdapter a ? a.origin : WorkerPool.NO_ORIGIN;
             run(c);
+            replyOrigin = WorkerPool.NO_ORIGIN;
         }
-        replyOrigin = WorkerPool.NO_ORIGIN;
+    }
+
+    /** RT thread. Runs the results of the engine's own jobs; their events are in the reserve, so they never wait. */
+    private void runResults() {
+        for (Command c = results.relaxedPoll(); c != null; c = results.relaxedPoll()) {
+            repliesRun++;
+            replyOrigin = ((WorldCommandAdapter) c).origin;
+            run(c);
+            replyOrigin = WorkerPool.NO_ORIGIN;
+        }
     }
 
     /**
@@ -454,6 +562,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
      * {@code handedOver} or above, or such a job still waits to be posted: then the sync waits again.
      */
     void synced(Client client, int id, long barrier, long handedOver) {
+        // results posted before the relay may sit in the other queue: they come before the /synced
+        runResults();
         RtEvent e = events.obtain(RtEvent.Kind.SYNCED);
         if (e == null) {
             return;
@@ -503,7 +613,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     /** RT. A warning for the log, written by the notifier. An error path: {@code message} may be built. */
     public void warn(String message, Throwable cause) {
-        RtEvent e = events.obtain(RtEvent.Kind.WARNING);
+        // a log line, not a reply: it must not take events admitted work may need (counted when left out)
+        RtEvent e = events.obtainSpare(RtEvent.Kind.WARNING, reserve + scheduledEvents + REPLY_MARGIN);
         if (e != null) {
             e.reason = message;
             e.payload = cause;
@@ -598,14 +709,9 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         HeldResources held = node.held();
         if (held.size() > 0) {
             for (int i = 0; i < held.size(); i++) {
-                int id = held.id(i);
-                int n = held.count(i);
-                warn(EngineText.leftHolding(node, id, n), null);
-                for (int k = 0; k < n; k++) {
-                    resources.release(id, null);
-                }
+                warn(EngineText.leftHolding(node, held.id(i), held.count(i)), null);
             }
-            held.clear();
+            resources.releaseAll(held);
         }
     }
 
@@ -613,22 +719,12 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     public int freeHolders(ResourceDefEntry def) {
         int freed = 0;
         for (int id = 0; id < tree.capacity(); id++) {
-            if (tree.get(id) instanceof SynthNode s && holds(s, def)) {
+            if (tree.get(id) instanceof SynthNode s && resources.holdsAny(s.held(), def)) {
                 tree.free(s, null);
                 freed++;
             }
         }
         return freed;
-    }
-
-    private boolean holds(SynthNode s, ResourceDefEntry def) {
-        HeldResources held = s.held();
-        for (int i = 0; i < held.size(); i++) {
-            if (resources.belongsTo(held.id(i), def)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** RT. A synth that never entered the tree goes to the notifier to be destroyed. */
@@ -672,6 +768,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
     @Override
     public void nodeDone(Node node) {
+        // once per node (NodeTree): one of its NODE_EVENTS
         publish(RtEvent.Kind.NODE_DONE, null, node.id(), null);
     }
 
@@ -743,6 +840,10 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
     /** RT. A job handed out while a worker's reply runs continues that job's chain (see the class doc). */
     @Override
     public boolean performCommand(HostCommand command) {
+        // a plugin's own job: not in the reserve, so it takes only what admitted work cannot need (false otherwise)
+        if (events.available() <= reserve + scheduledEvents + REPLY_MARGIN) {
+            return false;
+        }
         return post(command, replyOrigin);
     }
 
@@ -770,23 +871,29 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         return true;
     }
 
-    /** RT. */
+    /** RT. The hold belongs to the synth whose hook or process runs, else to the engine (ADR 0012). */
     @Override
     public Object acquire(int id, String expectedUri) {
-        return resources.acquire(id, expectedUri, holder == null ? null : holder.held());
+        return resources.acquire(id, expectedUri, holds());
     }
 
     /** RT. */
     @Override
     public ResourceStatus status(int id, String expectedUri) {
-        return resources.status(id, expectedUri);
+        return resources.inRange(id) ? resources.status(id, expectedUri, holds())
+                : resources.status(id, expectedUri);
     }
 
-    /** RT. */
+    /** RT. Only a hold of the same holder is released; any other release is refused with a warning. */
     @Override
     public void release(int id) {
+        resources.release(id, holds());
+    }
+
+    /** RT. The holder acquiring or releasing now: the synth in its attach, remap, detach or process, else the engine. */
+    private HeldResources holds() {
         SynthNode n = holder != null ? holder : current;
-        resources.release(id, n == null ? null : n.held());
+        return n != null ? n.held() : engineHolds;
     }
 
     /** RT. */
@@ -868,6 +975,12 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
             this.origin = origin;
         }
 
+        /** Plugin commands: at most their share. The engine's own results run from {@code results}, unasked. */
+        @Override
+        public int events() {
+            return PLUGIN_REPLY_EVENTS;
+        }
+
         /** RT. A plugin's command must not throw; if it does, it must not take the RT loop down. */
         @Override
         public void perform(Engine rt, int offset) {
@@ -947,7 +1060,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         @Override
         public void perform(Engine rt, int offset) {
             for (Command c = rt.scheduler.poll(); c != null; c = rt.scheduler.poll()) {
-                c.drop(rt); // e.g. a /synth/new's synth, constructed already, is destroyed
+                rt.scheduledEvents -= c.events();
+                c.drop(rt); // e.g. a /synth/new's synth, constructed already, is destroyed (its events were reserved)
             }
             freed = rt.tree().numSynths() + rt.tree().numGroups() - 1;
             rt.tree().freeChildren(rt.tree().root(), null);

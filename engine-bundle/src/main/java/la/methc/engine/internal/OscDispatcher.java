@@ -12,6 +12,7 @@ import la.methc.api.OscArgs;
 import la.methc.api.Synth;
 import la.methc.engine.internal.command.ActivateSynth;
 import la.methc.engine.internal.command.Command;
+import la.methc.engine.internal.command.CommandBatch;
 import la.methc.engine.internal.command.CommandDefEntry;
 import la.methc.engine.internal.command.CommandOrder;
 import la.methc.engine.internal.command.FreeNode;
@@ -49,6 +50,10 @@ public final class OscDispatcher implements PacketSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(OscDispatcher.class);
     public static final String VERSION = "0.1.0";
+    /** The address of an {@code /error} about a whole bundle. */
+    public static final String BUNDLE = "#bundle";
+    /** How long a request waits for room in RT's request queue before it is refused. */
+    static final long SUBMIT_PATIENCE_MS = 10_000;
 
     /** The addresses handled here; a CommandDef cannot take them. Keep in step with {@link #handle}. */
     public static final Set<String> BUILT_IN = Set.of("/group/new", "/group/freeAll", "/node/free", "/synth/new",
@@ -96,22 +101,46 @@ public final class OscDispatcher implements PacketSink {
     private void dispatch(OSCPacket packet, Client from, long time) {
         if (packet instanceof OSCBundle bundle) {
             long t = engine.clock().frameOf(bundle.getTimestamp());
+            // a bundle's messages go to RT as one request (a nested bundle between them as another)
+            Intake batch = new Intake(t);
             for (OSCPacket p : bundle.getPackets()) {
-                dispatch(p, from, t);
+                if (p instanceof OSCMessage m) {
+                    handleSafely(m, from, batch);
+                } else {
+                    submit(from, batch);
+                    batch = new Intake(t);
+                    dispatch(p, from, t);
+                }
             }
+            submit(from, batch);
         } else {
-            OSCMessage m = (OSCMessage) packet;
-            try {
-                handle(m, m.getArguments(), from, time);
-            } catch (RuntimeException e) {
-                // a decoder bug must not take the network thread down
-                LOG.error("failed to handle {}", m.getAddress(), e);
-                error(from, m.getAddress(), -1, "internal error: " + e);
-            }
+            Intake one = new Intake(time);
+            handleSafely((OSCMessage) packet, from, one);
+            submit(from, one);
         }
     }
 
-    private void handle(OSCMessage m, List<Object> a, Client from, long time) {
+    private void handleSafely(OSCMessage m, Client from, Intake time) {
+        try {
+            handle(m, m.getArguments(), from, time);
+        } catch (RuntimeException e) {
+            // a decoder bug must not take the network thread down
+            LOG.error("failed to handle {}", m.getAddress(), e);
+            error(from, m.getAddress(), -1, "internal error: " + e);
+        }
+    }
+
+    /** The commands of one message or bundle, on their way to RT as one request, and their time. */
+    private static final class Intake {
+        final long time;
+        final List<Command> commands = new ArrayList<>(1);
+
+        Intake(long time) {
+            this.time = time;
+        }
+    }
+
+    private void handle(OSCMessage m, List<Object> a, Client from, Intake time) {
         String address = m.getAddress();
         switch (address) {
             case "/group/new" -> {
@@ -220,7 +249,7 @@ public final class OscDispatcher implements PacketSink {
      * which dispatches the task to a worker. The id of an {@code /error} here is the first argument if it is an
      * {@code i}.
      */
-    private void pluginCommand(CommandDefEntry command, Client from, List<Object> a, long time) {
+    private void pluginCommand(CommandDefEntry command, Client from, List<Object> a, Intake time) {
         String address = command.address();
         int id = !a.isEmpty() && a.get(0) instanceof Integer n ? n : -1;
         CommandPlan plan;
@@ -254,7 +283,7 @@ public final class OscDispatcher implements PacketSink {
         return true;
     }
 
-    private void newSynth(Client from, List<Object> a, long time) {
+    private void newSynth(Client from, List<Object> a, Intake time) {
         String address = "/synth/new";
         int id = i(a, 1);
         SynthDefEntry entry = defs.get((String) a.get(0));
@@ -294,9 +323,7 @@ public final class OscDispatcher implements PacketSink {
             SynthDestruction.destroy(synth, engine, "refused synth " + id + " (" + entry.def().uri() + ")");
             return;
         }
-        if (!submit(from, new NewSynth(from, node, i(a, 2), i(a, 3)), time)) {
-            SynthDestruction.destroy(synth, engine, "refused synth " + id + " (" + entry.def().uri() + ")");
-        }
+        submit(from, new NewSynth(from, node, i(a, 2), i(a, 3)), time);
     }
 
     /** {@code s:def i:id} then any arguments, which go to the ResourceDef's construct. */
@@ -317,7 +344,7 @@ public final class OscDispatcher implements PacketSink {
         return false;
     }
 
-    private void newResource(Client from, List<Object> a, long time) {
+    private void newResource(Client from, List<Object> a, Intake time) {
         String address = "/resource/new";
         int id = i(a, 1);
         if (!validResourceId(from, address, id)) {
@@ -343,7 +370,7 @@ public final class OscDispatcher implements PacketSink {
         return controls;
     }
 
-    private void mapBus(Client from, String address, List<Object> a, long time) {
+    private void mapBus(Client from, String address, List<Object> a, Intake time) {
         boolean input = address.endsWith("input");
         int id = i(a, 0);
         int bus = i(a, 2);
@@ -370,12 +397,34 @@ public final class OscDispatcher implements PacketSink {
         return false;
     }
 
-    private boolean submit(Client from, Command c, long time) {
-        if (engine.submit(c.at(time))) {
-            return true;
+    private static void submit(Client from, Command c, Intake time) {
+        time.commands.add(c);
+    }
+
+    /**
+     * Hands the commands of one message or bundle to RT as one request, waiting while its queue is full
+     * (back-pressure: the client's next packets wait too). A bundle that needs more replies than RT can ever hold
+     * at once is refused whole (ADR 0012).
+     */
+    private void submit(Client from, Intake in) {
+        List<Command> commands = in.commands;
+        if (commands.isEmpty()) {
+            return;
         }
-        error(from, c.address(), -1, "engine request queue full");
-        return false;
+        Command c = commands.size() == 1 ? commands.get(0) : new CommandBatch(commands);
+        if (c.events() > Engine.REQUEST_EVENTS) {
+            error(from, BUNDLE, -1, "bundle of " + commands.size() + " messages needs up to " + c.events()
+                    + " replies; the engine answers at most " + Engine.REQUEST_EVENTS + " at once (at least "
+                    + Engine.REQUEST_EVENTS / 2 + " messages of any kind); none of it ran");
+            c.refused(engine);
+            return;
+        }
+        if (!engine.submit(c.at(in.time), SUBMIT_PATIENCE_MS)) {
+            LOG.warn("request from {} refused: the engine took no request for {} ms", from.describe(),
+                    SUBMIT_PATIENCE_MS);
+            error(from, c.address(), -1, "engine request queue full for " + SUBMIT_PATIENCE_MS + " ms; none of it ran");
+            c.refused(engine);
+        }
     }
 
     private static int i(List<Object> a, int index) {

@@ -86,7 +86,7 @@ final class TestSynths {
         };
     }
 
-    private abstract static class Base implements Synth {
+    abstract static class Base implements Synth {
         @Override
         public void destroy(Host host) {
             DESTROYED.incrementAndGet();
@@ -94,7 +94,7 @@ final class TestSynths {
     }
 
     /** A synth without ports. */
-    private abstract static class NoPorts extends Base {
+    abstract static class NoPorts extends Base {
         @Override
         public List<PortDescriptor> ports() {
             return List.of();

@@ -1,5 +1,6 @@
 package la.methc.engine.internal.command;
 
+import la.methc.api.Host;
 import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 
@@ -45,6 +46,23 @@ public abstract class Command {
      * (0 for commands without a time), for sample-accurate starts.
      */
     public abstract void perform(Engine rt, int offset);
+
+    /**
+     * Any thread. The most RT events performing this command may take from the event pool: its replies,
+     * {@code /error}s and notifications, and the worker jobs it hands out (ADR 0012). RT runs it only when the pool
+     * has that many to spare. Events of nodes and Resource slots are reserved with them, not counted here. Most
+     * commands answer once.
+     */
+    public int events() {
+        return 1;
+    }
+
+    /**
+     * Network thread. The command never reached RT (the engine did not take it in time): let go of what it holds
+     * there, e.g. destroy a synth constructed for it. Most commands hold nothing.
+     */
+    public void refused(Host host) {
+    }
 
     /**
      * RT, error path. The command will never be performed (the scheduler was full, or the engine is shutting

@@ -18,6 +18,12 @@ public final class FreeResource extends Command {
         this.id = id;
     }
 
+    /** An {@code /error}, or its destroy job (its later events are in the slot reserve). */
+    @Override
+    public int events() {
+        return 2;
+    }
+
     /** RT. */
     @Override
     public void perform(Engine rt, int offset) {

@@ -23,6 +23,12 @@ public final class NewResource extends Command {
         this.args = args;
     }
 
+    /** An {@code /error}, or its construct job (its later events are in the slot reserve). */
+    @Override
+    public int events() {
+        return 2;
+    }
+
     /** RT. */
     @Override
     public void perform(Engine rt, int offset) {

@@ -1,7 +1,9 @@
 package la.methc.engine.internal.command;
 
+import la.methc.api.Host;
 import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.tree.SynthDestruction;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
@@ -34,6 +36,18 @@ public final class NewSynth extends Command {
             // attach acquires the synth's Resources; on failure the engine answers /error and discards it
             rt.attach(node, this);
         }
+    }
+
+    /** An {@code /error} and the synth's discard at most (its node's own events are in the engine's reserve). */
+    @Override
+    public int events() {
+        return 2;
+    }
+
+    /** Network thread. RT never had it: destroy the synth here. */
+    @Override
+    public void refused(Host host) {
+        SynthDestruction.destroy(node.synth(), host, "refused synth " + node.id() + " (" + node.def().uri() + ")");
     }
 
     /** RT. Never linked: its synth is destroyed as one that could not be. */

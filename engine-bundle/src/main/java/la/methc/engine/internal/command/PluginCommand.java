@@ -33,6 +33,12 @@ public final class PluginCommand extends Command {
         this.order = order;
     }
 
+    /** An {@code /error}, or its dispatch to a worker (the reply after it is in the reserve). */
+    @Override
+    public int events() {
+        return 2;
+    }
+
     /** RT. */
     @Override
     public void perform(Engine rt, int offset) {

@@ -4,15 +4,22 @@ import org.jctools.queues.SpscArrayQueue;
 
 /**
  * RT → notifier hand-off of pooled {@link RtEvent}s: two SPSC queues, one carrying filled events to the
- * notifier and one returning them empty to RT.
+ * notifier and one returning them empty to RT. RT admits work only when the pool can hold every event that work
+ * may produce (ADR 0012), so {@link #obtain} finds the pool empty only when a plugin produced more than its
+ * share; {@link #lost()} counts those events, and the notifier logs them.
  */
 public final class EventChannel {
 
     private final SpscArrayQueue<RtEvent> free;
     private final SpscArrayQueue<RtEvent> full;
-    private long lost;
+    private final int capacity;
+    /** Written by RT only; read by the notifier and tests. */
+    private volatile long lost;
+    /** Best-effort events (warnings) RT did not send, to keep the reserve whole. RT writes. */
+    private volatile long spared;
 
     public EventChannel(int capacity) {
+        this.capacity = capacity;
         free = new SpscArrayQueue<>(capacity);
         full = new SpscArrayQueue<>(capacity);
         for (int i = 0; i < capacity; i++) {
@@ -20,15 +27,37 @@ public final class EventChannel {
         }
     }
 
-    /** RT. An empty event, or null when the notifier is that far behind (counted in {@link #lost()}). */
+    /** Any thread. How many events the pool holds in all. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** RT. Events free now; more may come back meanwhile, never fewer (RT is the only one that takes). */
+    public int available() {
+        return free.size();
+    }
+
+    /** RT. An empty event, or null when the pool is empty (counted in {@link #lost()}). */
     public RtEvent obtain(RtEvent.Kind kind) {
         RtEvent e = free.relaxedPoll();
         if (e == null) {
-            lost++;
+            lost++; // single writer: RT
             return null;
         }
         e.kind = kind;
         return e;
+    }
+
+    /**
+     * RT. An event for best-effort news (a warning for the log): null, counted in {@link #spared()}, when taking it
+     * would leave fewer than {@code reserve} free, which admitted work may still need.
+     */
+    public RtEvent obtainSpare(RtEvent.Kind kind, int reserve) {
+        if (free.size() <= reserve) {
+            spared++; // single writer: RT
+            return null;
+        }
+        return obtain(kind);
     }
 
     /** RT. Queues a filled event; the pool and the queue have the same capacity, so this cannot fail. */
@@ -47,8 +76,13 @@ public final class EventChannel {
         free.offer(e);
     }
 
-    /** Events RT could not send because the pool was empty. Read by RT for {@code /status}. */
+    /** Any thread. Events RT could not send because the pool was empty: replies or notifications lost. */
     public long lost() {
         return lost;
+    }
+
+    /** Any thread. Warnings RT did not send for the log, to keep the reserve for replies. */
+    public long spared() {
+        return spared;
     }
 }

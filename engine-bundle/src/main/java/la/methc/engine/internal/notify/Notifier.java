@@ -2,6 +2,7 @@ package la.methc.engine.internal.notify;
 
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,7 +29,12 @@ public final class Notifier implements AutoCloseable {
      * RT answers the sync, or sends it back here when it handed out more jobs of such an origin since.
      */
     public interface SyncRelay {
-        void relay(Client client, int id, long barrier, long handedOver);
+        /** False when RT's reply queue is full: the notifier tries again (a sync is never dropped). */
+        boolean relay(Client client, int id, long barrier, long handedOver);
+    }
+
+    /** A job the workers' queue could not take yet: its origin, and its number (for {@code handedOver}). */
+    private record WaitingJob(HostCommand job, long origin, long number) {
     }
 
     private final EventChannel channel;
@@ -37,6 +43,11 @@ public final class Notifier implements AutoCloseable {
     private final Host host;
     private final SyncRelay syncRelay;
     private final List<RtEvent> pendingSyncs = new ArrayList<>();
+    /** Jobs the workers' queue could not take yet, in order: handed over before any newer one, never dropped. */
+    private final ArrayDeque<WaitingJob> waitingJobs = new ArrayDeque<>();
+    /** The lost and spared event counts last logged. */
+    private long loggedLost;
+    private long loggedSpared;
     /** One more than the number of the last job handed to the workers (or dropped). */
     private long handedOver;
     private final Thread thread;
@@ -59,7 +70,8 @@ public final class Notifier implements AutoCloseable {
     private void run() {
         int idle = 0;
         while (running) {
-            boolean worked = releaseSyncs();
+            boolean worked = handOverWaitingJobs() | releaseSyncs();
+            reportLosses();
             RtEvent e = channel.poll();
             if (e != null) {
                 handleSafely(e);
@@ -71,6 +83,14 @@ public final class Notifier implements AutoCloseable {
         for (RtEvent e = channel.poll(); e != null; e = channel.poll()) {
             handleSafely(e);
         }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!handOverWaitingJobs() && !waitingJobs.isEmpty() && System.nanoTime() < deadline) {
+            Backoff.idle(100);
+        }
+        if (!waitingJobs.isEmpty()) {
+            LOG.error("shutdown: {} worker jobs not handed over, the workers' queue stayed full", waitingJobs.size());
+        }
+        reportLosses();
         pendingSyncs.clear();
     }
 
@@ -121,8 +141,7 @@ public final class Notifier implements AutoCloseable {
                     e.resources, e.averageLoad, e.peakLoad, (int) Math.min(Integer.MAX_VALUE, e.lateBlocks),
                     host.sampleRate(), host.blockSize())));
             case HOST_COMMAND -> {
-                submit((HostCommand) e.payload, e.sequence);
-                handedOver = e.job + 1;
+                submit((HostCommand) e.payload, e.sequence, e.job);
             }
             case LATCH -> ((CountDownLatch) e.payload).countDown();
             case RESOURCE_READY -> clients.notify(new OSCMessage("/resource/ready", List.of(e.id)), e.client);
@@ -152,16 +171,54 @@ public final class Notifier implements AutoCloseable {
         return true;
     }
 
-    /** Hands a job of {@code origin} to the workers, waiting up to a second while their queue is full. */
-    private void submit(HostCommand job, long origin) {
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        int idle = 0;
-        while (!workers.submit(job, origin)) {
-            if (System.nanoTime() > deadline) {
-                LOG.error("worker queue full, dropped {}", job);
-                return;
+    /** Hands a job of {@code origin} to the workers, or keeps it, in order, while their queue is full. */
+    private void submit(HostCommand job, long origin, long number) {
+        if (waitingJobs.isEmpty() && workers.submit(job, origin)) {
+            handedOver = number + 1;
+            return;
+        }
+        if (waitingJobs.isEmpty()) {
+            LOG.debug("worker queue full: jobs wait on the notifier");
+        }
+        waitingJobs.add(new WaitingJob(job, origin, number));
+    }
+
+    /** Hands over the jobs that waited, oldest first; true when it handed over any. */
+    private boolean handOverWaitingJobs() {
+        boolean any = false;
+        for (WaitingJob w = waitingJobs.peek(); w != null; w = waitingJobs.peek()) {
+            if (!workers.submit(w.job(), w.origin())) {
+                break;
             }
-            idle = Backoff.idle(idle);
+            waitingJobs.poll();
+            handedOver = w.number() + 1;
+            any = true;
+        }
+        return any;
+    }
+
+    /** Whether a job of origin below {@code barrier} still waits here for the workers' queue. */
+    private boolean waitingBefore(long barrier) {
+        for (WaitingJob w : waitingJobs) {
+            if (w.origin() < barrier) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Logs replies RT lost (none unless a plugin produced more than its share) and warnings it left out. */
+    private void reportLosses() {
+        long lost = channel.lost();
+        if (lost != loggedLost) {
+            LOG.error("{} replies or notifications lost so far: the RT event pool ({} events) ran empty", lost,
+                    channel.capacity());
+            loggedLost = lost;
+        }
+        long spared = channel.spared();
+        if (spared != loggedSpared) {
+            LOG.warn("{} RT warnings left out of the log so far, to keep events for replies", spared);
+            loggedSpared = spared;
         }
     }
 
@@ -180,9 +237,11 @@ public final class Notifier implements AutoCloseable {
         boolean any = false;
         for (Iterator<RtEvent> it = pendingSyncs.iterator(); it.hasNext();) {
             RtEvent e = it.next();
-            if (workers.finishedBefore(e.sequence)) {
+            if (workers.finishedBefore(e.sequence) && !waitingBefore(e.sequence)) {
+                if (!syncRelay.relay(e.client, e.id, e.sequence, handedOver)) {
+                    break; // RT's reply queue is full: this one and those after it try again, in order
+                }
                 it.remove();
-                syncRelay.relay(e.client, e.id, e.sequence, handedOver);
                 channel.recycle(e);
                 any = true;
             }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,12 @@ public final class TcpClient implements Client, AutoCloseable {
 
     /** Bytes of replies that may wait for a peer that does not read (beyond what its socket buffers hold). */
     public static final int MAX_QUEUED_BYTES = 1 << 20;
+    /** Bytes of replies that may wait for any peer: past this even one that reads is disconnected. */
+    public static final int HARD_MAX_QUEUED_BYTES = 32 << 20;
+    /** A peer whose replies made no progress for this long, with more than {@link #MAX_QUEUED_BYTES} waiting, does not read. */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The reader takes the peer's next request only while at most this many bytes of replies wait (back-pressure). */
+    static final int READ_RESUME_BYTES = MAX_QUEUED_BYTES / 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpClient.class);
     private static final long JOIN_MILLIS = 5000;
@@ -47,7 +54,7 @@ public final class TcpClient implements Client, AutoCloseable {
         this.peer = Peers.describe(socket.getRemoteSocketAddress());
         socket.setTcpNoDelay(true);
         this.out = socket.getOutputStream();
-        this.queue = new SendQueue(MAX_QUEUED_BYTES);
+        this.queue = new SendQueue(MAX_QUEUED_BYTES, HARD_MAX_QUEUED_BYTES, STALL_NANOS, System::nanoTime);
         this.reader = new Thread(this::read, "methcla-osc-tcp-" + peer);
         this.reader.setDaemon(true);
         this.writer = new Thread(this::writeQueued, "methcla-osc-tcp-out-" + peer);
@@ -72,9 +79,9 @@ public final class TcpClient implements Client, AutoCloseable {
         try {
             write(packet);
         } catch (IllegalArgumentException e) {
-            LOG.warn("not sent to {}: {}", describe(), e.getMessage());
+            ReplyLosses.tcp(describe(), e, false);
         } catch (IOException e) {
-            LOG.debug("not sent to {}: {}", describe(), e.getMessage());
+            ReplyLosses.tcp(describe(), e, true); // the connection is gone: the disconnect was logged
         }
     }
 
@@ -98,7 +105,8 @@ public final class TcpClient implements Client, AutoCloseable {
             throw new IOException("connection closed");
         }
         String why = "the peer does not read: " + queue.bytes() + " bytes wait to be sent, " + frame.length
-                + " more would pass the limit of " + queue.maxBytes();
+                + " more would pass the limit of " + queue.maxBytes() + " (nothing sent for "
+                + TimeUnit.NANOSECONDS.toMillis(STALL_NANOS) + " ms) or of " + HARD_MAX_QUEUED_BYTES;
         LOG.warn("{}: {}; closing the connection", describe(), why);
         disconnect();
         throw new IOException(why);
@@ -182,6 +190,13 @@ public final class TcpClient implements Client, AutoCloseable {
                 }
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("TCP packet of {} bytes from {}", size, describe());
+                }
+                try {
+                    // back-pressure: a peer that has many replies still to read sends its next request later
+                    queue.awaitAtMost(READ_RESUME_BYTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
                 try {
                     sink.onPacket(packet, this);

@@ -29,17 +29,13 @@ public final class UdpClient implements Client {
         return remote;
     }
 
-    /** Sends one packet; failures are logged, never thrown. */
+    /** Sends one packet; failures are counted and logged ({@link ReplyLosses}), never thrown. */
     @Override
     public void send(OSCPacket packet) {
         try {
             write(packet);
         } catch (IOException | RuntimeException e) {
-            if (socket.isClosed()) {
-                LOG.debug("not sent to {}, socket closed: {}", describe(), e.toString());
-            } else {
-                LOG.warn("failed to send to {}: {}", describe(), e.toString());
-            }
+            ReplyLosses.udp(describe(), e, socket.isClosed());
         }
     }
 

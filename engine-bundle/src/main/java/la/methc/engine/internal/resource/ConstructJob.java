@@ -43,7 +43,7 @@ final class ConstructJob implements HostCommand, WorldCommand {
             reason = JobFailures.constructThrew(slot.id, def, e);
         }
         args = null;
-        WorkerReply.post(host, this, slot.id);
+        WorkerReply.post(pool, this, slot.id);
     }
 
     /** RT. */

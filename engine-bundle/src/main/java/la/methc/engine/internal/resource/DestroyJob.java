@@ -33,7 +33,7 @@ final class DestroyJob implements HostCommand, WorldCommand {
         }
         body = null;
         def = null;
-        WorkerReply.post(host, this, slot.id);
+        WorkerReply.post(pool, this, slot.id);
     }
 
     /** RT. */

@@ -35,7 +35,7 @@ final class PerformJob implements HostCommand, WorldCommand {
         } catch (Throwable e) {
             JobFailures.performThrew(perform, ids, count, e);
         }
-        WorkerReply.post(host, this, -1);
+        WorkerReply.post(pool, this, -1);
     }
 
     /** RT. */

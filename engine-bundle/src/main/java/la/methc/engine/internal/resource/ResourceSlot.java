@@ -37,6 +37,10 @@ final class ResourceSlot {
     /** The perform dispatches in flight among the holders. */
     int inPerform;
     boolean freePending;
+    /** An exclusive perform dispatch holds it: nothing else acquires it until that returns. */
+    boolean exclusive;
+    /** The slot's life, counted up when it starts to be destroyed: holds carry it (never reset). */
+    int generation;
     /** A job could not be handed to the notifier (its event pool was empty); RT posts it again next block. */
     boolean postPending;
     /** The origin the pending job keeps for {@code /sync} (see Engine). */
@@ -69,6 +73,7 @@ final class ResourceSlot {
         refcount = 0;
         inPerform = 0;
         freePending = false;
+        exclusive = false;
         postPending = false;
         client = null;
         freeClient = null;

@@ -5,6 +5,7 @@ import la.methc.api.HostCommand;
 import la.methc.api.OscArgs;
 import la.methc.api.ResourcePerform;
 import la.methc.api.ResourceStatus;
+import la.methc.api.WorldCommand;
 import la.methc.engine.internal.osc.Client;
 
 /**
@@ -41,6 +42,12 @@ public final class SlotPool {
         void warn(String message);
     }
 
+    /** Worker → RT: where the engine's own jobs post their results (room for every job in flight). */
+    public interface Results {
+        /** Worker thread. False only if the queue is full, which the engine's sizing rules out. */
+        boolean post(WorldCommand result);
+    }
+
     /** Results of {@link #create} and {@link #free}. */
     public static final int OK = 0;
     public static final int IN_USE = 1;
@@ -53,18 +60,22 @@ public final class SlotPool {
     public static final int MAX_PERFORM_IDS = 16;
     /** Dispatches in flight at once (more: BUSY). */
     public static final int PERFORM_JOBS = 256;
+    /** The most holds one Resource counts (synths and dispatches); one more is refused with HOLD_LIMIT. */
+    public static final int MAX_HOLDS = 65_535;
 
     private final ResourceSlot[] slots;
     private final PerformJob[] jobs;
     private int freeJobs;
     private final Rt rt;
+    private final Results results;
     private int live;
     private int pendingPosts;
     private long destroyedBodies;
     private ResourceStatus lastFailure = ResourceStatus.OK;
 
-    public SlotPool(int maxResources, Rt rt) {
+    public SlotPool(int maxResources, Rt rt, Results results) {
         this.rt = rt;
+        this.results = results;
         slots = new ResourceSlot[maxResources];
         for (int i = 0; i < maxResources; i++) {
             slots[i] = new ResourceSlot(i, this);
@@ -201,8 +212,10 @@ public final class SlotPool {
             live--;
         }
         s.state = ResourceSlot.DESTROYING;
+        s.generation++; // holds of this life are stale from now on (a forced destroy leaves some)
         s.refcount = 0;
         s.inPerform = 0;
+        s.exclusive = false;
         s.destroy.def = s.def;
         s.destroy.body = s.body;
         s.body = null;
@@ -215,6 +228,11 @@ public final class SlotPool {
             s.postOrigin = rt.pendingOrigin();
             pendingPosts++;
         }
+    }
+
+    /** Worker thread. Posts a job's result to RT (see {@link WorkerReply}). */
+    boolean postResult(WorldCommand result) {
+        return results.post(result);
     }
 
     /** RT. Whether a construct or destroy waits to be posted again. */
@@ -268,25 +286,47 @@ public final class SlotPool {
         if (!s.uri.equals(uri)) {
             return ResourceStatus.WRONG_URI;
         }
+        if (s.exclusive) {
+            return ResourceStatus.EXCLUSIVE_IN_USE;
+        }
+        if (s.refcount >= MAX_HOLDS) {
+            return ResourceStatus.HOLD_LIMIT;
+        }
         return ResourceStatus.OK;
     }
 
+    /** RT. Why {@code holder}'s {@code acquire(id, uri)} would fail, or OK. */
+    public ResourceStatus status(int id, String uri, HeldResources holder) {
+        ResourceStatus st = status(id, uri);
+        if (st == ResourceStatus.OK && holder.isFullFor(id, slots[id].generation)) {
+            return ResourceStatus.HOLDER_FULL;
+        }
+        return st;
+    }
+
     /**
-     * RT. The body of a LIVE, not free-pending slot of kind {@code uri}, refcount + 1; else null (see
-     * {@link #lastFailure}). {@code holder} (null: untracked) records the hold.
+     * RT. The body of a LIVE, not free-pending slot of kind {@code uri}, refcount + 1, the hold recorded in
+     * {@code holder}; else null (see {@link #lastFailure}), nothing changed.
      */
     public Object acquire(int id, String uri, HeldResources holder) {
         ResourceStatus st = status(id, uri);
+        if (st == ResourceStatus.OK && holder.isFullFor(id, slots[id].generation) && holder.dropStale(this) == 0) {
+            st = ResourceStatus.HOLDER_FULL;
+        }
         if (st != ResourceStatus.OK) {
             lastFailure = st;
             return null;
         }
         ResourceSlot s = slots[id];
+        holder.add(id, s.generation);
         s.refcount++;
-        if (holder != null && !holder.add(id)) {
-            rt.warn(SlotWarnings.untracked(id));
-        }
         return s.body;
+    }
+
+    /** RT. Whether a hold taken in life {@code generation} of slot {@code id} is of its current life. */
+    boolean isCurrent(int id, int generation) {
+        ResourceSlot s = slots[id];
+        return s.state == ResourceSlot.LIVE && s.generation == generation;
     }
 
     /** RT. Why the last {@link #acquire} failed. */
@@ -299,23 +339,59 @@ public final class SlotPool {
         lastFailure = ResourceStatus.OK;
     }
 
-    /** RT. Drops one hold; the last hold of a free-pending Resource destroys it. */
+    /**
+     * RT. Drops one of {@code holder}'s holds of {@code id}; the last hold of a free-pending Resource destroys it.
+     * A release of an id the holder does not hold is refused with a warning and changes nothing; one of a hold
+     * from an earlier life of the slot (it was force-destroyed) only leaves the holder's table.
+     */
     public void release(int id, HeldResources holder) {
         if (id < 0 || id >= slots.length) {
+            rt.warn(SlotWarnings.notHeld(id, holder));
             return;
         }
         ResourceSlot s = slots[id];
-        if (s.state != ResourceSlot.LIVE || s.refcount - s.inPerform <= 0) {
-            rt.warn(SlotWarnings.unbalancedRelease(id, s.state));
+        int generation = holder.remove(id, s.generation);
+        if (generation < 0) {
+            rt.warn(SlotWarnings.notHeld(id, holder));
             return;
         }
-        if (holder != null) {
-            holder.remove(id);
+        if (generation != s.generation || s.state != ResourceSlot.LIVE) {
+            return; // stale: that life is over, its refcount gone with it
         }
+        releaseHold(s);
+    }
+
+    private void releaseHold(ResourceSlot s) {
         s.refcount--;
         if (s.refcount == 0 && s.freePending) {
             beginDestroy(s);
         }
+    }
+
+    /** RT. Releases every hold left in {@code holder} (a synth's detach forgot them) and empties it. */
+    public void releaseAll(HeldResources holder) {
+        for (int i = 0; i < holder.size(); i++) {
+            int id = holder.id(i);
+            int n = holder.count(i);
+            if (isCurrent(id, holder.generation(i))) {
+                ResourceSlot s = slots[id];
+                for (int k = 0; k < n; k++) {
+                    releaseHold(s);
+                }
+            }
+        }
+        holder.clear();
+    }
+
+    /** RT. Whether {@code holder} holds a current life of a slot of {@code def}. */
+    public boolean holdsAny(HeldResources holder, ResourceDefEntry def) {
+        for (int i = 0; i < holder.size(); i++) {
+            int id = holder.id(i);
+            if (isCurrent(id, holder.generation(i)) && slots[id].def == def) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -334,6 +410,11 @@ public final class SlotPool {
             if (id < 0 || id >= slots.length) {
                 return ResourceStatus.OUT_OF_RANGE;
             }
+            for (int k = 0; k < i; k++) {
+                if (ids[k] == id) {
+                    return ResourceStatus.DUPLICATE_ID;
+                }
+            }
             ResourceSlot s = slots[id];
             if (s.state != ResourceSlot.LIVE) {
                 return ResourceStatus.NOT_LIVE;
@@ -345,8 +426,14 @@ public final class SlotPool {
             if (write && s.def.isImmutable()) {
                 return ResourceStatus.IMMUTABLE;
             }
+            if (s.exclusive) {
+                return ResourceStatus.EXCLUSIVE_IN_USE;
+            }
             if (exclusive && s.refcount != 0) {
                 return ResourceStatus.NOT_EXCLUSIVE;
+            }
+            if (s.refcount >= MAX_HOLDS) {
+                return ResourceStatus.HOLD_LIMIT;
             }
         }
         if (freeJobs == 0) {
@@ -358,6 +445,7 @@ public final class SlotPool {
             ResourceSlot s = slots[ids[i]];
             s.refcount++;
             s.inPerform++;
+            s.exclusive = exclusive; // nothing else acquires it until the callback returns
             job.ids[i] = ids[i];
             job.bodies[i] = s.body;
         }
@@ -368,6 +456,7 @@ public final class SlotPool {
                 ResourceSlot s = slots[ids[i]];
                 s.refcount--;
                 s.inPerform--;
+                s.exclusive = false;
             }
             recycle(job);
             return ResourceStatus.BUSY;
@@ -384,10 +473,8 @@ public final class SlotPool {
         for (int i = 0; i < job.count; i++) {
             ResourceSlot s = slots[job.ids[i]];
             s.inPerform--;
-            s.refcount--;
-            if (s.refcount == 0 && s.freePending) {
-                beginDestroy(s);
-            }
+            s.exclusive = false;
+            releaseHold(s);
         }
         recycle(job);
         if (perform instanceof ReleaseListener listener) {
@@ -439,7 +526,7 @@ public final class SlotPool {
         for (ResourceSlot s : slots) {
             if (s.state == ResourceSlot.LIVE && s.inPerform == 0 && (def == null || s.def == def)) {
                 if (s.refcount > 0) {
-                    rt.warn(SlotWarnings.forcedWithReferences(s.id, s.uri, s.refcount));
+                    rt.warn(SlotWarnings.forcedWithHolds(s.id, s.uri, s.refcount));
                 }
                 s.freePending = true;
                 beginDestroy(s);

@@ -9,16 +9,12 @@ final class SlotWarnings {
     private SlotWarnings() {
     }
 
-    static String untracked(int id) {
-        return "a synth holds more Resources than its table tracks; resource " + id + " is held untracked";
+    static String notHeld(int id, HeldResources holder) {
+        return "release of resource " + id + " by a holder that does not hold it; refused, nothing changed";
     }
 
-    static String unbalancedRelease(int id, int state) {
-        return "release of resource " + id + ", which is not held (state " + ResourceSlot.name(state) + "); ignored";
-    }
-
-    static String forcedWithReferences(int id, String uri, int refcount) {
+    static String forcedWithHolds(int id, String uri, int refcount) {
         return "resource " + id + " (" + uri + ") destroyed with " + refcount
-                + " untracked references left (acquired outside attach/remap)";
+                + " holds left; they are stale now and their releases change nothing";
     }
 }

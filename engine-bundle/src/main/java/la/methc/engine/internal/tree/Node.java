@@ -19,6 +19,8 @@ public abstract class Node {
     int doneFlags;
     /** Marked for freeing at the end of the block. */
     boolean doomed;
+    /** Whether {@code /node/done} went out: once per node, so a node's events stay bounded (ADR 0012). */
+    boolean doneNotified;
 
     protected Node(int id) {
         this.id = id;

@@ -216,7 +216,8 @@ public final class NodeTree {
                 doom(node);
             }
         }
-        if ((flags & Node.DONE_NOTIFY) != 0) {
+        if ((flags & Node.DONE_NOTIFY) != 0 && !node.doneNotified) {
+            node.doneNotified = true;
             listener.nodeDone(node);
         }
     }

@@ -185,6 +185,7 @@ class OscFuzzTest {
         assertEquals(List.of(), wrong, "every Resource body destroyed exactly once");
         assertEquals(res.bodies.size(), pool.destroyedBodies, "bodies the pool destroyed");
         assertTrue(res.bodies.size() > 0, "the fuzzer made Resources");
+        assertEquals(0, runtime.engine().lostEvents(), "replies and notifications RT lost");
     }
 
     private static OSCMessage status(OscClient c) throws Exception {

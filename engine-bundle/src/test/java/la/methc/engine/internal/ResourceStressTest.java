@@ -468,6 +468,7 @@ class ResourceStressTest {
                 assertEquals(def.constructs.get(), bodies.size() + def.nothing.get());
                 assertEquals(bodies.size(), pool.destroyedBodies);
                 assertEquals(0, VIOLATIONS.get(), "a body was used after its destroy began");
+                assertEquals(0, runtime.engine().lostEvents(), "replies and notifications RT lost");
 
                 ctl.send("/status");
                 OSCMessage status = ctl.await(m -> m.getAddress().equals("/status.reply"), 5000);

@@ -70,6 +70,8 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
      * query 1: at least 32,768 messages of any kind.
      */
     public static final int REQUEST_EVENTS = 65_536;
+    /** How long an offline render waits for the notifier to give events back before it defers a request. */
+    static final long OFFLINE_EVENT_PATIENCE_MS = 10_000;
     /** Events kept free for worker replies and {@code /sync} relays when RT takes requests, so those never starve. */
     static final int REPLY_MARGIN = 1024;
     /** Events a plugin's {@link WorldCommand} may take; what it takes beyond comes out of the margin. */
@@ -383,7 +385,24 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
      * scheduled commands and {@code margin} (ADR 0012).
      */
     private boolean admits(int needed, int margin) {
-        return events.available() - needed >= reserve + scheduledEvents + margin;
+        if (events.available() - needed >= reserve + scheduledEvents + margin) {
+            return true;
+        }
+        // offline nothing is late: wait for the notifier rather than let its pace decide the block (same file
+        // every time); real time never waits here
+        return options.offline() && awaitEvents(needed, margin);
+    }
+
+    /** The offline render thread: waits up to {@value #OFFLINE_EVENT_PATIENCE_MS} ms until the pool admits. */
+    private boolean awaitEvents(int needed, int margin) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OFFLINE_EVENT_PATIENCE_MS);
+        while (events.available() - needed < reserve + scheduledEvents + margin) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(20_000);
+        }
+        return true;
     }
 
     /** RT thread. Runs the worker → RT replies posted so far, then hands out again jobs that could not be. */

@@ -429,14 +429,11 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
-    /** RT. Drops every scheduled command (not yet due), letting go of what it holds; returns how many. */
-    public int dropScheduled() {
-        int dropped = 0;
+    /** RT. Drops every scheduled command (not yet due), letting go of what it holds. */
+    public void dropScheduled() {
         for (Command c = scheduler.poll(); c != null; c = scheduler.poll()) {
             c.drop(this); // e.g. a /synth/new's synth, constructed already, is destroyed
-            dropped++;
         }
-        return dropped;
     }
 
     /**

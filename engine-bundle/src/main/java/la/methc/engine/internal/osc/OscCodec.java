@@ -210,7 +210,7 @@ public final class OscCodec {
             throw new BadPacketException("address is not terminated");
         }
         int tagsAt = aligned(addressEnd + 1);
-        checkPadding(in, addressEnd, tagsAt, "address " + printable(in, 0, addressEnd));
+        checkPadding(in, 0, addressEnd, "address ");
         if (tagsAt >= end) {
             return; // no type tag string: no arguments (old OSC; JavaOSC accepts it)
         }
@@ -221,7 +221,7 @@ public final class OscCodec {
         if (tagsEnd < 0) {
             throw new BadPacketException("type tag string is not terminated");
         }
-        checkPadding(in, tagsEnd, aligned(tagsEnd + 1), "type tag string ," + printable(in, tagsAt + 1, tagsEnd));
+        checkPadding(in, tagsAt, tagsEnd, "type tag string ");
         int depth = 0;
         for (int k = tagsAt + 1; k < tagsEnd; k++) {
             char tag = (char) (in.get(k) & 0xff);
@@ -244,11 +244,11 @@ public final class OscCodec {
         }
     }
 
-    /** The padding after a string's terminating 0 at {@code end}, up to {@code next}, must be NUL bytes too. */
-    private static void checkPadding(ByteBuffer in, int end, int next, String what) throws BadPacketException {
-        for (int k = end + 1; k < next && k < in.limit(); k++) {
+    /** The padding after the terminating 0 at {@code end} of the string at {@code from} must be NUL bytes too. */
+    private static void checkPadding(ByteBuffer in, int from, int end, String what) throws BadPacketException {
+        for (int k = end + 1; k < aligned(end + 1) && k < in.limit(); k++) {
             if (in.get(k) != 0) {
-                throw new BadPacketException(paddingReason(what, in.get(k)));
+                throw new BadPacketException(paddingReason(what + printable(in, from, end), in.get(k)));
             }
         }
     }

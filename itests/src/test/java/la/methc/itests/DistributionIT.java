@@ -223,7 +223,7 @@ public class DistributionIT {
                 new ArrayList<>());
     }
 
-    private static Process start(Path log, String... args) throws IOException {
+    static Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", "bin/methcla"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
@@ -266,7 +266,7 @@ public class DistributionIT {
         assertTrue(regex + " in\n" + text, Pattern.compile(regex, Pattern.MULTILINE).matcher(text).find());
     }
 
-    private static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
+    static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(needle)) {

@@ -186,12 +186,12 @@ public class EngineIT {
         Instant base = Instant.now();
         long sent = System.nanoTime();
         osc.send(new OSCBundle(List.of(msg("/synth/activate", 300)),
-                OSCTimeTag64.valueOf(base.plusMillis(300))));
+                OSCTimeTag64.valueOf(HandMadeOsc.ntp(base.plusMillis(300)))));
         osc.send(new OSCBundle(List.of(msg("/synth/activate", 301)),
-                OSCTimeTag64.valueOf(base.plusMillis(400))));
+                OSCTimeTag64.valueOf(HandMadeOsc.ntp(base.plusMillis(400)))));
         // a late bundle runs at once
         osc.send(new OSCBundle(List.of(msg("/synth/activate", 302)),
-                OSCTimeTag64.valueOf(base.minusMillis(1000))));
+                OSCTimeTag64.valueOf(HandMadeOsc.ntp(base.minusMillis(1000)))));
         Probe first = Probe.MADE.get(1);
         Probe second = Probe.MADE.get(2);
         Probe late = Probe.MADE.get(3);

@@ -2,17 +2,22 @@ package la.methc.engine.internal;
 
 import com.illposed.osc.argument.OSCTimeTag64;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 import la.methc.engine.internal.command.Command;
+import la.methc.engine.internal.osc.NtpTime;
 
 /**
- * Converts OSC time tags to engine time in frames. Real time: frame 0 is the wall-clock instant the driver
- * started. Offline (scores): time tags count seconds from 0, as {@code scsynth -N} reads them.
+ * Converts OSC time tags to engine time in frames. Real time: tags are NTP time ({@link NtpTime}, seconds since
+ * 1900), and frame 0 is the wall-clock instant the driver started. Offline (scores): time tags count seconds from
+ * 0, as {@code scsynth -N} reads them.
  */
 public final class Clock {
 
     private final int sampleRate;
     private final boolean offline;
-    private volatile long startEpochNanos;
+    /** Nanoseconds since 1970; tests replace it to control "now". */
+    private volatile LongSupplier wallClock = Clock::systemUnixNanos;
+    private volatile long startUnixNanos;
 
     public Clock(int sampleRate, boolean offline) {
         this.sampleRate = sampleRate;
@@ -22,10 +27,15 @@ public final class Clock {
 
     /** Called when the driver starts: frame 0 is now. */
     public void markStart() {
-        startEpochNanos = epochNanos(Instant.now());
+        startUnixNanos = wallClock.getAsLong();
     }
 
-    /** NRT. Frame time of {@code tag}, or {@link Command#NOW} for the immediate tag. */
+    /** Tests: reads "now" from {@code unixNanos} instead of the system clock, from the next {@link #markStart} on. */
+    void useWallClock(LongSupplier unixNanos) {
+        wallClock = unixNanos;
+    }
+
+    /** NRT. Frame time of {@code tag}, or {@link Command#NOW} for the immediate tag. A past tag gives a past frame. */
     public long frameOf(OSCTimeTag64 tag) {
         if (tag == null || tag.isImmediate()) {
             return Command.NOW;
@@ -34,11 +44,23 @@ public final class Clock {
             double seconds = tag.getSeconds() + tag.getFraction() / 4294967296.0;
             return Math.round(seconds * sampleRate);
         }
-        long nanos = epochNanos(tag.toInstant()) - startEpochNanos;
+        long nanos = NtpTime.toUnixNanos(tag.getNtpTime()) - startUnixNanos;
         return Math.round(nanos * (sampleRate / 1e9));
     }
 
-    private static long epochNanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    /**
+     * NRT. Seconds from now (the wall clock) to {@code tag}, negative for a past one; 0 for the immediate tag and
+     * offline, where tags are score time.
+     */
+    public double secondsAhead(OSCTimeTag64 tag) {
+        if (tag == null || tag.isImmediate() || offline) {
+            return 0;
+        }
+        return (NtpTime.toUnixNanos(tag.getNtpTime()) - wallClock.getAsLong()) / 1e9;
+    }
+
+    private static long systemUnixNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

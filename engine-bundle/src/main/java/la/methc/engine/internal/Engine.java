@@ -535,6 +535,35 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
         }
     }
 
+    /** RT. {@code /done s:address} to {@code client}. */
+    public void done(Client client, String address) {
+        RtEvent e = events.obtain(RtEvent.Kind.DONE);
+        if (e != null) {
+            e.client = client;
+            e.address = address;
+            events.publish(e);
+        }
+    }
+
+    /** RT. Queues {@code /scheduler/info i:pending i:capacity} for {@code client}. */
+    public void schedulerInfo(Client client) {
+        RtEvent e = events.obtain(RtEvent.Kind.SCHEDULER_INFO);
+        if (e != null) {
+            e.client = client;
+            e.id = scheduler.size();
+            e.value = scheduler.capacity();
+            events.publish(e);
+        }
+    }
+
+    /** RT. Drops every scheduled command (not yet due), letting go of what it holds. */
+    public void dropScheduled() {
+        for (Command c = scheduler.poll(); c != null; c = scheduler.poll()) {
+            scheduledEvents -= c.events();
+            c.drop(this); // e.g. a /synth/new's synth, constructed already, is destroyed (its events were reserved)
+        }
+    }
+
     /**
      * RT. {@code /sync}. When every worker job RT handed out has finished and every reply they posted has
      * run, all effects of earlier requests are already queued for the notifier, so {@code /synced} can
@@ -1078,10 +1107,7 @@ public final class Engine implements AudioCallback, World, Host, NodeTree.Listen
 
         @Override
         public void perform(Engine rt, int offset) {
-            for (Command c = rt.scheduler.poll(); c != null; c = rt.scheduler.poll()) {
-                rt.scheduledEvents -= c.events();
-                c.drop(rt); // e.g. a /synth/new's synth, constructed already, is destroyed (its events were reserved)
-            }
+            rt.dropScheduled();
             freed = rt.tree().numSynths() + rt.tree().numGroups() - 1;
             rt.tree().freeChildren(rt.tree().root(), null);
         }

@@ -5,6 +5,7 @@ import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import la.methc.api.CommandPlan;
 import la.methc.api.OscArgList;
@@ -23,6 +24,7 @@ import la.methc.engine.internal.command.NewResource;
 import la.methc.engine.internal.command.NewSynth;
 import la.methc.engine.internal.command.PluginCommand;
 import la.methc.engine.internal.command.QueryResource;
+import la.methc.engine.internal.command.SchedulerCommand;
 import la.methc.engine.internal.command.ServerCommand;
 import la.methc.engine.internal.command.SetParameter;
 import la.methc.engine.internal.command.SetDoneFlags;
@@ -58,7 +60,11 @@ public final class OscDispatcher implements PacketSink {
     /** The addresses handled here; a CommandDef cannot take them. Keep in step with {@link #handle}. */
     public static final Set<String> BUILT_IN = Set.of("/group/new", "/group/freeAll", "/node/free", "/synth/new",
             "/synth/activate", "/synth/map/input", "/synth/map/output", "/synth/property/doneFlags/set", "/node/set",
-            "/resource/new", "/resource/free", "/resource/query", "/notify", "/sync", "/status", "/version", "/quit");
+            "/resource/new", "/resource/free", "/resource/query", "/notify", "/sync", "/status", "/version", "/quit",
+            "/scheduler/clear", "/scheduler/query");
+
+    /** A real-time bundle further ahead than this is refused: a wrong epoch or unit, not a plan. */
+    static final double MAX_SECONDS_AHEAD = 86_400;
 
     private final Engine engine;
     private final SynthDefRegistry defs;
@@ -89,7 +95,27 @@ public final class OscDispatcher implements PacketSink {
 
     @Override
     public void onPacket(OSCPacket packet, Client from) {
+        if (packet instanceof OSCBundle bundle) {
+            double ahead = secondsAhead(bundle);
+            if (ahead > MAX_SECONDS_AHEAD) {
+                // none of its messages run: the whole packet is refused
+                error(from, BUNDLE, -1, String.format(Locale.ROOT,
+                        "bundle time tag is %.1f s ahead; the limit is one day (%.0f s)", ahead, MAX_SECONDS_AHEAD));
+                return;
+            }
+        }
         dispatch(packet, from, Command.NOW);
+    }
+
+    /** How far ahead of now the latest time tag in {@code bundle} (nested bundles included) is, in seconds. */
+    private double secondsAhead(OSCBundle bundle) {
+        double ahead = engine.clock().secondsAhead(bundle.getTimestamp());
+        for (OSCPacket p : bundle.getPackets()) {
+            if (p instanceof OSCBundle inner) {
+                ahead = Math.max(ahead, secondsAhead(inner));
+            }
+        }
+        return ahead;
     }
 
     @Override
@@ -220,6 +246,16 @@ public final class OscDispatcher implements PacketSink {
             case "/status" -> {
                 if (check(from, address, a, "")) {
                     submit(from, ServerCommand.status(from), time);
+                }
+            }
+            case "/scheduler/clear" -> {
+                if (check(from, address, a, "")) {
+                    submit(from, SchedulerCommand.clear(from), time);
+                }
+            }
+            case "/scheduler/query" -> {
+                if (check(from, address, a, "")) {
+                    submit(from, SchedulerCommand.query(from), time);
                 }
             }
             case "/version" -> {

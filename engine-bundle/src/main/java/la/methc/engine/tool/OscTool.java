@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.osc.NtpTime;
 import la.methc.engine.internal.osc.PacketSink;
 import la.methc.engine.internal.osc.TcpClient;
 import la.methc.engine.internal.osc.TcpTransport;
@@ -215,7 +216,7 @@ public final class OscTool {
         } else if (a instanceof Character c) {
             b.append('\'').append(c).append('\'');
         } else if (a instanceof OSCTimeTag64 t) {
-            b.append(t.isImmediate() ? "immediately" : t.toInstant().toString());
+            b.append(t.isImmediate() ? "immediately" : NtpTime.toInstant(t.getNtpTime()).toString()); // NTP, not JavaOSC's 1970
         } else {
             b.append(a);
         }

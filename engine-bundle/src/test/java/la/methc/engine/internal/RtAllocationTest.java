@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The real-time rule, measured: the RT thread allocates 0 bytes over 10,000 blocks (48 kHz, 64 frames,
  * paced in real time, after an unpaced JIT warm-up) with 100 synths playing and 1,000 {@code /node/set} per second arriving,
  * while 20 more synths hold Resources through resource ports, are re-mapped between 4 Resources by
- * {@code /node/set i:…} 100 times a second, and one of them dispatches a {@code performWithResources} every block.
+ * {@code /node/set i:…} 100 times a second, and one of them dispatches a {@code performWithResources} every block;
+ * 10 times a second a bundle is scheduled, {@code /scheduler/query} counts it and {@code /scheduler/clear} drops it.
  */
 class RtAllocationTest {
 
@@ -69,6 +70,12 @@ class RtAllocationTest {
                             // 100 re-maps per second (20,000 in warm-up): parameter 1 of a holder is its resource port
                             int remap = k / 10;
                             h.send("/node/set", FIRST_HOLDER + remap % HOLDERS, 1, (remap / HOLDERS + remap) % RESOURCES);
+                        }
+                        if (k % 100 == 0) {
+                            // the scheduler's verbs (10 a second): a bundle waits, is counted, and is dropped
+                            h.sendAt(1e6, EngineHarness.msg("/node/set", 10, 0, 300f));
+                            h.send("/scheduler/query");
+                            h.send("/scheduler/clear");
                         }
                         k++;
                     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
+import com.illposed.osc.argument.OSCTimeTag64;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -201,5 +202,13 @@ class OscToolTest {
         assertEquals("/r 1 0.5 \"s\" /a/b \"/a b\" \"\" 7 2.5 true false nil [ 1 [ ] ] b:ff00 'c'",
                 OscTool.format(new OSCMessage("/r", Arrays.asList(1, 0.5f, "s", "/a/b", "/a b", "", 7L, 2.5d, true, false, null,
                         List.of(1, List.of()), ByteBuffer.wrap(new byte[] {(byte) 0xff, 0}), 'c'))));
+    }
+
+    /** A {@code t} argument is NTP time (seconds since 1900), as other clients send it, not JavaOSC's 1970. */
+    @Test
+    void formatsTimeTagsAsNtpTime() {
+        long seconds = 2_208_988_800L + 1_000_000_000L; // 2001-09-09T01:46:40Z
+        assertEquals("/t 2001-09-09T01:46:40.500Z immediately", OscTool.format(new OSCMessage("/t", List.of(
+                OSCTimeTag64.valueOf(seconds << 32 | 0x8000_0000L), OSCTimeTag64.IMMEDIATE))));
     }
 }

@@ -18,6 +18,10 @@ public final class Scheduler {
         return size;
     }
 
+    public int capacity() {
+        return heap.length;
+    }
+
     /** RT. False when full. */
     public boolean add(Command c) {
         if (size == heap.length) {

@@ -159,6 +159,8 @@ public final class Notifier implements AutoCloseable {
                     e.client.send((OSCPacket) e.payload);
                 }
             }
+            case DONE -> e.client.send(new OSCMessage("/done", List.of(e.address)));
+            case SCHEDULER_INFO -> e.client.send(new OSCMessage("/scheduler/info", List.of(e.id, e.value)));
             case WARNING -> {
                 if (e.payload instanceof Throwable t) {
                     LOG.warn(e.reason, t);

@@ -50,7 +50,11 @@ public final class RtEvent {
         /** {@code reason} logged as a warning ({@code payload}: a Throwable or null). */
         WARNING,
         /** {@code payload} (an OSCPacket built off RT, e.g. a plugin command's reply) to {@code client}. */
-        REPLY
+        REPLY,
+        /** {@code /done s:address} to {@code client}. */
+        DONE,
+        /** {@code /scheduler/info i:pending i:capacity} to {@code client}: pending in {@code id}, capacity in {@code value}. */
+        SCHEDULER_INFO
     }
 
     public Kind kind;

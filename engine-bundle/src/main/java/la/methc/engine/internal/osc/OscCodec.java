@@ -31,7 +31,9 @@ import java.util.Set;
  * <li>its blob serializer consumes the argument's {@code ByteBuffer}, so a message could be sent only once:
  * a packet with blobs is serialized from a copy holding duplicates, and {@code byte[]} blobs as writable
  * {@code ByteBuffer}s (JavaOSC's TCP path failed on {@code byte[]});</li>
- * <li>strings are UTF-8 whatever the platform's default charset;</li>
+ * <li>strings are UTF-8 whatever the platform's default charset, and strict: a string ({@code s}, {@code S})
+ * whose padding holds anything but NUL bytes makes the packet malformed, as it does in the address and type
+ * tags (JavaOSC skips the padding unread, so {@code "a\0b.wav"} would be {@code "a"});</li>
  * <li>a packet is checked before JavaOSC sees it (size, bundle framing, address, type tags), so that every
  * malformed packet gets a clear reason instead of an index exception or, for an unknown type tag, a warning
  * in the log and a {@code null} packet.</li>
@@ -208,6 +210,7 @@ public final class OscCodec {
             throw new BadPacketException("address is not terminated");
         }
         int tagsAt = aligned(addressEnd + 1);
+        checkPadding(in, 0, addressEnd, "address ");
         if (tagsAt >= end) {
             return; // no type tag string: no arguments (old OSC; JavaOSC accepts it)
         }
@@ -218,6 +221,7 @@ public final class OscCodec {
         if (tagsEnd < 0) {
             throw new BadPacketException("type tag string is not terminated");
         }
+        checkPadding(in, tagsAt, tagsEnd, "type tag string ");
         int depth = 0;
         for (int k = tagsAt + 1; k < tagsEnd; k++) {
             char tag = (char) (in.get(k) & 0xff);
@@ -240,6 +244,20 @@ public final class OscCodec {
         }
     }
 
+    /** The padding after the terminating 0 at {@code end} of the string at {@code from} must be NUL bytes too. */
+    private static void checkPadding(ByteBuffer in, int from, int end, String what) throws BadPacketException {
+        for (int k = end + 1; k < aligned(end + 1) && k < in.limit(); k++) {
+            if (in.get(k) != 0) {
+                throw new BadPacketException(paddingReason(what + printable(in, from, end), in.get(k)));
+            }
+        }
+    }
+
+    static String paddingReason(String what, byte b) {
+        return what + " has " + String.format("\\x%02x", b & 0xff) + " in its padding (only NUL bytes may follow "
+                + "a string's terminator)";
+    }
+
     /** Index of the terminating 0 of the string at {@code from}, or -1. */
     private static int stringEnd(ByteBuffer in, int from) {
         for (int k = from; k < in.limit(); k++) {
@@ -254,7 +272,7 @@ public final class OscCodec {
         return (index + 3) & ~3;
     }
 
-    private static String printable(ByteBuffer in, int from, int to) {
+    static String printable(ByteBuffer in, int from, int to) {
         StringBuilder b = new StringBuilder();
         for (int k = from; k < to && b.length() < 64; k++) {
             int c = in.get(k) & 0xff;
@@ -382,7 +400,13 @@ public final class OscCodec {
         OSCSerializerAndParserBuilder b = new OSCSerializerAndParserBuilder().setUsingDefaultHandlers(false);
         b.addProperties(PROPERTIES);
         for (Map.Entry<Character, ArgumentHandler> e : defaults.entrySet()) {
-            b.registerArgumentHandler(e.getKey() == 'b' ? new BlobHandler() : e.getValue(), e.getKey());
+            ArgumentHandler handler = switch (e.getKey()) {
+                case 'b' -> new BlobHandler();
+                case 's' -> new StrictStringHandler();
+                case 'S' -> new StrictSymbolHandler();
+                default -> e.getValue();
+            };
+            b.registerArgumentHandler(handler, e.getKey());
         }
         return b;
     }

@@ -11,10 +11,10 @@ import java.util.List;
  * The common packet decoded without JavaOSC's parser, which spends about a kilobyte of garbage on a
  * {@code /node/set} (a charset decoder per string, a view buffer per number): a <em>plain</em> message, i.e.
  * not a bundle, with an address of printable ASCII that JavaOSC accepts as it is, a type tag string, only
- * {@code i f h d} and ASCII {@code s} arguments, and no byte after the last one. Addresses and type tags come
- * from {@link AsciiCache}s. Anything else is left to {@link OscCodec}'s full path: this decoder never rejects a
- * packet, so every malformed one gets the full path's reason, and the message it makes is the one JavaOSC would.
- * Thread-safe.
+ * {@code i f h d} and ASCII {@code s} arguments, nothing but NUL bytes in the padding of its strings, and no byte
+ * after the last argument. Addresses and type tags come from {@link AsciiCache}s. Anything else is left to
+ * {@link OscCodec}'s full path: this decoder never rejects a packet, so every malformed one gets the full path's
+ * reason, and the message it makes is the one JavaOSC would. Thread-safe.
  */
 final class PlainMessageDecoder {
 
@@ -42,15 +42,18 @@ final class PlainMessageDecoder {
             return null;
         }
         int tagsAt = from + aligned(addressEnd + 1 - from);
-        if (tagsAt >= to || in.get(tagsAt) != ',') {
+        if (tagsAt >= to || !zeros(in, addressEnd + 1, tagsAt) || in.get(tagsAt) != ',') {
             return null;
         }
         int tagsEnd = tagsEnd(in, tagsAt + 1, to);
         if (tagsEnd < 0) {
             return null;
         }
-        List<Object> arguments = new ArrayList<>(tagsEnd - tagsAt - 1);
         int at = from + aligned(tagsEnd + 1 - from);
+        if (!zeros(in, tagsEnd + 1, Math.min(at, to))) {
+            return null;
+        }
+        List<Object> arguments = new ArrayList<>(tagsEnd - tagsAt - 1);
         for (int t = tagsAt + 1; t < tagsEnd; t++) {
             byte tag = in.get(t);
             if (tag == 's') {
@@ -58,10 +61,14 @@ final class PlainMessageDecoder {
                 if (end < 0) {
                     return null;
                 }
+                int next = from + aligned(end + 1 - from);
+                if (!zeros(in, end + 1, Math.min(next, to))) {
+                    return null;
+                }
                 byte[] ascii = new byte[end - at];
                 in.get(at, ascii);
                 arguments.add(new String(ascii, StandardCharsets.US_ASCII));
-                at = from + aligned(end + 1 - from);
+                at = next;
                 continue;
             }
             int width = tag == 'i' || tag == 'f' ? 4 : 8;
@@ -129,6 +136,16 @@ final class PlainMessageDecoder {
             }
         }
         return -1;
+    }
+
+    /** Whether the bytes from {@code from} to {@code to} (a string's padding) are all NUL: else it is malformed. */
+    private static boolean zeros(ByteBuffer in, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (in.get(k) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int aligned(int offset) {

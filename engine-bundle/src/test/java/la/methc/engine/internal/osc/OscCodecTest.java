@@ -76,7 +76,7 @@ class OscCodecTest {
 
     @Test
     void nestedBundlesKeepTheirTimeTags() throws Exception {
-        OSCTimeTag64 t1 = OSCTimeTag64.valueOf(Instant.parse("2026-01-01T00:00:00Z"));
+        OSCTimeTag64 t1 = OSCTimeTag64.valueOf(NtpTime.fromInstant(Instant.parse("2026-01-01T00:00:00Z")));
         OSCBundle inner = new OSCBundle(List.of(new OSCMessage("/c", List.of(3))), OSCTimeTag64.IMMEDIATE);
         OSCBundle outer = new OSCBundle(List.<OSCPacket>of(new OSCMessage("/a", List.of(1)), inner,
                 new OSCMessage("/b", List.of("x"))), t1);

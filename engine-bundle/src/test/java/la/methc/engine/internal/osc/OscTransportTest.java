@@ -158,7 +158,7 @@ class OscTransportTest {
         RecordingSink sink = new RecordingSink();
         try (UdpTransport udp = new UdpTransport(ANY_PORT, sink); DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
             udp.start();
-            OSCTimeTag64 t = OSCTimeTag64.valueOf(Instant.parse("2030-01-01T00:00:00Z"));
+            OSCTimeTag64 t = OSCTimeTag64.valueOf(NtpTime.fromInstant(Instant.parse("2030-01-01T00:00:00Z")));
             OSCBundle inner = new OSCBundle(List.of(new OSCMessage("/in", List.of(2))));
             send(peer, new OSCBundle(List.<OSCPacket>of(new OSCMessage("/out", List.of(1)), inner), t), udp.port());
             OSCBundle b = (OSCBundle) sink.next().packet();

@@ -141,6 +141,46 @@ class PlainMessageDecoderTest {
         }
     }
 
+    /**
+     * A string (address, type tags, {@code s} or {@code S} argument) with anything but NUL bytes in its padding makes
+     * the packet malformed on both paths; the bytes are written by hand, as another client would send them.
+     */
+    @Test
+    void garbageInAStringsPaddingIsMalformedOnBothPaths() {
+        String write = "/buffer/write\0\0\0,is\0\0\0\0\15"; // i:13
+        List<String> bad = List.of(
+                "/a\0b,i\0\0\0\0\0\1", // address "/a", then 'b' in its padding
+                "/abcde\0\u0001,i\0\0\0\0\0\1", // a control character in the padding
+                "/a\0\0,i\0x\0\0\0\1", // type tags ",i", then 'x'
+                "/a\0\0,s\0\0a\0b\0", // an s argument "a", then 'b'
+                write + "a\0b.wav\0", // /buffer/write i:13 s:"a\0b.wav"
+                write + "abcd\0\0\0\u0080", // a byte with the high bit
+                "/a\0\0,S\0\0a\0\0.", // a symbol
+                "#bundle\0\0\0\0\0\0\0\0\1\0\0\0\14/a\0\0,s\0\0a\0b\0"); // in a bundle
+        for (String text : bad) {
+            byte[] b = raw(text);
+            assertNull(plain(b), text);
+            for (Decoder d : List.<Decoder>of(OscCodec::decode, OscCodec::decodeWithJavaOsc)) {
+                String outcome = outcome(d, b);
+                assertTrue(outcome.startsWith("bad packet: ") && outcome.contains(" in its padding (only NUL bytes"),
+                        text + ": " + outcome);
+            }
+        }
+        assertEquals("bad packet: string argument \"a\" has \\x62 in its padding (only NUL bytes may follow a string's "
+                + "terminator)", outcome(OscCodec::decode, raw(write + "a\0b.wav\0")));
+        assertTrue(outcome(OscCodec::decode, raw("/a\0b,i\0\0\0\0\0\1")).startsWith("bad packet: address /a has \\x62"));
+        assertTrue(outcome(OscCodec::decode, raw("/a\0\0,i\0x\0\0\0\1")).startsWith(
+                "bad packet: type tag string ,i has \\x78"));
+        // strings of every length with NUL padding are still taken, on both paths
+        for (int n = 0; n <= 8; n++) {
+            String text = "s".repeat(n);
+            byte[] b = raw(write + text + "\0".repeat(4 - n % 4));
+            assertNotNull(plain(b), text);
+            assertEquals("/buffer/write ,is (Integer:13 String:" + text + " )", outcome(OscCodec::decode, b));
+            assertSameOutcome(b);
+        }
+    }
+
     /** Plain messages with every type the shortcut takes, and some it does not, for the fuzzer to mutate. */
     private static final class PlainCorpus implements OscFuzzer.Corpus {
         private static final String[] ADDRESSES = {"/node/set", "/sync", "/status", "/a", "/ab", "/abc", "/abcd",

@@ -1,0 +1,47 @@
+package la.methc.engine.internal.osc;
+
+import java.time.Instant;
+
+/**
+ * OSC time tags as the OSC 1.0 specification defines them: NTP time, an unsigned 64-bit fixed-point count of
+ * seconds since 1900-01-01 UTC (32 bits of whole seconds, 32 of fraction), the raw value 1 meaning "now". JavaOSC
+ * 0.8 converts them from and to 1970 ({@code OSCTimeTag64.valueOf(Instant)}, {@code toInstant()}), which disagrees
+ * with sclang, liblo and python-osc, so the engine converts the raw value here. Only NTP era 0 (up to 2036) is
+ * read, as those clients send it today.
+ */
+public final class NtpTime {
+
+    /** Seconds from 1900-01-01 to 1970-01-01 (70 years, 17 of them leap years). */
+    public static final long UNIX_EPOCH_SECONDS = 2_208_988_800L;
+    /** The raw time tag "immediately". */
+    public static final long IMMEDIATE = 1L;
+
+    private static final long NANOS = 1_000_000_000L;
+
+    private NtpTime() {
+    }
+
+    /** Nanoseconds since 1970 of the raw time tag {@code ntp}. Exact to the nanosecond (rounded down). */
+    public static long toUnixNanos(long ntp) {
+        long seconds = ntp >>> 32;
+        long fraction = ntp & 0xffff_ffffL;
+        // fraction · 10^9 < 2^62: no overflow
+        return (seconds - UNIX_EPOCH_SECONDS) * NANOS + ((fraction * NANOS) >>> 32);
+    }
+
+    /** The raw time tag of {@code unixNanos} nanoseconds since 1970 (from 1900 to 2036). */
+    public static long fromUnixNanos(long unixNanos) {
+        long seconds = Math.floorDiv(unixNanos, NANOS) + UNIX_EPOCH_SECONDS;
+        long nanos = Math.floorMod(unixNanos, NANOS);
+        return seconds << 32 | (nanos << 32) / NANOS;
+    }
+
+    public static Instant toInstant(long ntp) {
+        long nanos = toUnixNanos(ntp);
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+    }
+
+    public static long fromInstant(Instant instant) {
+        return fromUnixNanos(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS), instant.getNano()));
+    }
+}

@@ -78,7 +78,8 @@ public final class EngineRuntime implements AutoCloseable {
     }
 
     /**
-     * Real time: opens the driver and the OSC server at once, then says "ready" when the plugins are bound.
+     * Real time: opens the driver and binds the OSC port at once, then, once the plugins are bound, starts
+     * receiving on it and says "ready": nothing is answered before (requests wait in the sockets).
      * Offline: renders the score once the plugins are bound.
      */
     public void start(PluginsReady plugins) {
@@ -91,16 +92,22 @@ public final class EngineRuntime implements AutoCloseable {
             AudioDriver d = Drivers.open(options.driver(), format);
             driver = d;
             d.start(engine);
+            OscServer s;
             try {
-                server = OscServer.start(options.bind(), options.port(), options.allow(), dispatcher);
+                // bound now, so a taken port fails start-up at once; served once the plugins are bound
+                s = OscServer.bind(options.bind(), options.port(), options.allow(), dispatcher);
             } catch (IOException e) {
                 close();
                 throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": "
                         + e.getMessage(), e);
             }
+            server = s;
             starter = new Thread(() -> {
                 plugins.await();
-                String ready = "methcla ready udp " + options.bind() + ":" + port() + " tcp " + port() + " driver "
+                if (!serve(s)) {
+                    return;
+                }
+                String ready = "methcla ready udp " + options.bind() + ":" + s.port() + " tcp " + s.port() + " driver "
                         + d.name();
                 LOG.info(ready);
                 System.out.println(ready);
@@ -108,6 +115,22 @@ public final class EngineRuntime implements AutoCloseable {
         }
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /**
+     * Starts receiving on the bound OSC port. False when the engine is stopping meanwhile (close() closes the
+     * server, which then refuses to start).
+     */
+    private boolean serve(OscServer s) {
+        if (closed || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        try {
+            s.startReceiving();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private void render(DriverOptions format, PluginsReady plugins) {

@@ -134,9 +134,15 @@ public class RenderCacheIT {
         try {
             // the same bundle without its component: installed from a stale cache, it would still play
             withoutComponents(original, sine);
-            String changed = render("changed.wav");
+            Path log = WORK.resolve("changed.wav.log");
+            Process p = start(Map.of(), "changed.wav", log);
+            assertTrue("render did not finish", p.waitFor(60, TimeUnit.SECONDS));
+            String changed = Files.readString(log);
+            assertEquals("the score's /errors fail the render: " + changed, 1, p.exitValue());
             assertFalse("the cache was not rebuilt", Files.exists(marker));
             assertTrue(changed, changed.contains("unknown SynthDef http://methc.la/plugins/sine"));
+            // the JVM stopped cleanly: the cache stays valid
+            assertTrue(Files.size(cacheDir().resolve("fingerprint")) > 0);
             Files.createFile(marker);
         } finally {
             Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING);

@@ -9,7 +9,8 @@ import la.methc.engine.internal.osc.AllowList;
  * {@link AllowList}; empty: everyone the bind address lets in). {@code render.threads}: the threads an offline
  * render spreads isolated synths over, its own included (1: none; see
  * {@link la.methc.engine.internal.tree.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
- * synths it spreads.
+ * synths it spreads; {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
+ * {@code /error}s still ends with status 0.
  */
 public record EngineOptions(
         int sampleRate,
@@ -28,6 +29,7 @@ public record EngineOptions(
         String renderScore,
         String renderOut,
         boolean renderExit,
+        boolean renderLenient,
         int renderThreads,
         int renderMinRun) {
 
@@ -99,6 +101,7 @@ public record EngineOptions(
                 r.string("render.score", null),
                 r.string("render.out", null),
                 Boolean.parseBoolean(r.string("render.exit", "false")),
+                Boolean.parseBoolean(r.string("render.lenient", "false")),
                 r.integer("render.threads", defaultRenderThreads()),
                 r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN));
     }
@@ -115,13 +118,13 @@ public record EngineOptions(
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
-                renderExit, renderThreads, renderMinRun);
+                renderExit, renderLenient, renderThreads, renderMinRun);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
-                renderExit, renderThreads, renderMinRun);
+                renderExit, renderLenient, renderThreads, renderMinRun);
     }
 
     private record Reader(Function<String, String> lookup) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.DrainResources;
 import la.methc.engine.internal.driver.AudioDriver;
 import la.methc.engine.internal.driver.DriverOptions;
@@ -28,6 +29,13 @@ public final class EngineRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineRuntime.class);
     private static final long SHUTDOWN_TIMEOUT_MS = 5000;
+    /** A command-line render that failed: halted, its framework cache possibly half written. */
+    static final int FAILED_STATUS = 1;
+    /**
+     * A command-line render whose score caused errors, after a clean stop; bin/methcla keeps its render cache and
+     * turns this into 1.
+     */
+    static final int SCORE_ERRORS_STATUS = 3;
 
     /** Blocks until the plugins present at start are bound (or a timeout passed). */
     public interface PluginsReady {
@@ -78,7 +86,8 @@ public final class EngineRuntime implements AutoCloseable {
     }
 
     /**
-     * Real time: opens the driver and the OSC server at once, then says "ready" when the plugins are bound.
+     * Real time: opens the driver and binds the OSC port at once, then, once the plugins are bound, starts
+     * receiving on it and says "ready": nothing is answered before (requests wait in the sockets).
      * Offline: renders the score once the plugins are bound.
      */
     public void start(PluginsReady plugins) {
@@ -91,16 +100,22 @@ public final class EngineRuntime implements AutoCloseable {
             AudioDriver d = Drivers.open(options.driver(), format);
             driver = d;
             d.start(engine);
+            OscServer s;
             try {
-                server = OscServer.start(options.bind(), options.port(), options.allow(), dispatcher);
+                // bound now, so a taken port fails start-up at once; served once the plugins are bound
+                s = OscServer.bind(options.bind(), options.port(), options.allow(), dispatcher);
             } catch (IOException e) {
                 close();
                 throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": "
                         + e.getMessage(), e);
             }
+            server = s;
             starter = new Thread(() -> {
                 plugins.await();
-                String ready = "methcla ready udp " + options.bind() + ":" + port() + " tcp " + port() + " driver "
+                if (!serve(s)) {
+                    return;
+                }
+                String ready = "methcla ready udp " + options.bind() + ":" + s.port() + " tcp " + s.port() + " driver "
                         + d.name();
                 LOG.info(ready);
                 System.out.println(ready);
@@ -110,6 +125,22 @@ public final class EngineRuntime implements AutoCloseable {
         starter.start();
     }
 
+    /**
+     * Starts receiving on the bound OSC port. False when the engine is stopping meanwhile (close() closes the
+     * server, which then refuses to start).
+     */
+    private boolean serve(OscServer s) {
+        if (closed || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        try {
+            s.startReceiving();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     private void render(DriverOptions format, PluginsReady plugins) {
         Path scorePath = Path.of(options.renderScore());
         Path out = Path.of(options.renderOut());
@@ -117,8 +148,8 @@ public final class EngineRuntime implements AutoCloseable {
             // read and ready while the plugins bind (a bad score fails at once); the first bundle needs them
             Score score = Score.read(scorePath, options.sampleRate());
             engine.start();
-            OfflineDriver d = new OfflineDriver(format, score,
-                    packet -> dispatcher.onPacket(packet, RenderLog.CLIENT), out);
+            RenderLog log = new RenderLog();
+            OfflineDriver d = new OfflineDriver(format, score, packet -> dispatcher.onPacket(packet, log), out);
             plugins.await();
             if (Thread.currentThread().isInterrupted()) {
                 return; // the engine is stopping; close() stops what was started
@@ -133,25 +164,65 @@ public final class EngineRuntime implements AutoCloseable {
                     threads, threads == 1 ? "render thread" : "render threads");
             LOG.info(done);
             System.out.println(done);
-            finishRender(true);
+            int status = scoreErrors(log);
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the engine is stopping
+            }
+            finishRender(status);
         } catch (InterruptedException | CancellationException e) {
             LOG.info("render of {} cancelled: the engine is stopping", scorePath);
         } catch (Exception e) {
             LOG.error("render of {} failed: {}", scorePath, e.getMessage(), e);
             System.err.println("methcla render failed: " + e.getMessage());
-            finishRender(false);
+            finishRender(FAILED_STATUS);
         } finally {
             rendering = false;
         }
     }
 
-    private void finishRender(boolean ok) {
+    /**
+     * Once the notifier has sent every reply of the render (a silent block after the last, as shutdown computes
+     * too), lists the errors the score caused: the count and the first ones, on the log and standard error.
+     * Returns the status a command-line render ends with.
+     */
+    private int scoreErrors(RenderLog log) {
+        Command flush = new Command("/render/flush", null) {
+            @Override
+            public void perform(Engine rt, int offset) {
+                // nothing: runStopped returns once the notifier handled what RT published before it
+            }
+        };
+        if (!engine.runStopped(flush, SHUTDOWN_TIMEOUT_MS)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return 0; // the engine is stopping: close() interrupted the wait
+            }
+            LOG.warn("the render's replies were not all handled within {} ms; the error count may be short",
+                    SHUTDOWN_TIMEOUT_MS);
+        }
+        String summary = log.summary();
+        if (summary == null) {
+            return 0;
+        }
+        LOG.warn(summary);
+        System.err.println(summary);
+        return options.renderLenient() ? 0 : SCORE_ERRORS_STATUS;
+    }
+
+    /** Ends a command-line render (render.exit) with {@code status}: 0, {@link #SCORE_ERRORS_STATUS} or 1. */
+    private void finishRender(int status) {
         if (!options.renderExit()) {
             return;
         }
-        if (!ok) {
-            // command-line render: the exit status is the only way to tell the shell it failed
-            Runtime.getRuntime().halt(1);
+        if (status == FAILED_STATUS) {
+            // the exit status is the only way to tell the shell it failed
+            Runtime.getRuntime().halt(FAILED_STATUS);
+        }
+        if (status != 0) {
+            // after the framework stopped (System.exit runs Felix's shutdown hook), from a thread of its own:
+            // stopping the engine joins this render thread
+            Thread t = new Thread(() -> System.exit(status), "methcla-exit");
+            t.start();
+            return;
         }
         quit.run();
     }

@@ -79,7 +79,7 @@ class OscFuzzTest {
             runtime.start(() -> { });
             int port = runtime.port();
             assertTrue(port > 0);
-            Set<Thread> serving = EngineThreads.alive();
+            Set<Thread> serving = EngineThreads.serving();
             Engine engine = runtime.engine();
             long blocksAtStart = engine.blocksDone();
 

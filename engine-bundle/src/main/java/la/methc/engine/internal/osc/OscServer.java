@@ -19,14 +19,28 @@ public final class OscServer implements AutoCloseable {
 
     private final UdpTransport udp;
     private final TcpTransport tcp;
+    private final AllowList allow;
 
-    private OscServer(UdpTransport udp, TcpTransport tcp) {
+    private OscServer(UdpTransport udp, TcpTransport tcp, AllowList allow) {
         this.udp = udp;
         this.tcp = tcp;
+        this.allow = allow;
     }
 
     /**
-     * Binds UDP, then TCP on the same port number, and starts both.
+     * Starts the UDP receive thread and the TCP accept thread.
+     *
+     * @throws IllegalStateException when closed already (or started)
+     */
+    public void startReceiving() {
+        udp.start();
+        tcp.start();
+        LOG.info("OSC listening on udp {} and tcp {}{}", Peers.describe(udp.localAddress()), tcp.port(),
+                allow.isEmpty() ? "" : ", clients allowed: " + allow);
+    }
+
+    /**
+     * Binds UDP, then TCP on the same port number, and starts both (see {@link #bind}).
      *
      * @param bindAddress e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} for every interface
      * @param port 0..65535; 0 picks an ephemeral port, see {@link #port()}
@@ -50,6 +64,23 @@ public final class OscServer implements AutoCloseable {
 
     public static OscServer start(InetAddress bindAddress, int port, AllowList allow, PacketSink sink)
             throws IOException {
+        OscServer server = bind(bindAddress, port, allow, sink);
+        server.startReceiving();
+        return server;
+    }
+
+    /**
+     * Binds UDP, then TCP on the same port number, without receiving yet: a taken port fails here, at once, while
+     * what clients send meanwhile waits in the sockets (UDP datagrams in the receive buffer, TCP connections in
+     * the backlog) until {@link #startReceiving()}. The engine binds at start and receives once its plugins are
+     * bound, so the first reply a client gets comes from a ready engine.
+     */
+    public static OscServer bind(String bindAddress, int port, AllowList allow, PacketSink sink) throws IOException {
+        return bind(InetAddress.getByName(bindAddress), port, allow, sink);
+    }
+
+    public static OscServer bind(InetAddress bindAddress, int port, AllowList allow, PacketSink sink)
+            throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -70,11 +101,7 @@ public final class OscServer implements AutoCloseable {
                 udp.close();
                 throw e;
             }
-            OscServer server = new OscServer(udp, tcp);
-            udp.start();
-            tcp.start();
-            LOG.info("OSC listening on udp {} and tcp {}{}", Peers.describe(udp.localAddress()), tcp.port(),
-                    allow.isEmpty() ? "" : ", clients allowed: " + allow);
+            OscServer server = new OscServer(udp, tcp, allow);
             if (!bindAddress.isLoopbackAddress() && allow.isEmpty()) {
                 LOG.warn("OSC is bound to {}, not a loopback address, and no allow-list is set: any host that "
                         + "reaches port {} controls the engine and the files of its sample root. Set allow "

@@ -3,28 +3,31 @@
 # 64-frame blocks on UDP loopback (127.0.0.1), measured one after the other by the same client (bench/harness),
 # then both offline renderers. Prints a Markdown table and writes it to bench/results/latest.md.
 #
-#   bench/compare.sh [--quick] [--engine-only]
+#   bench/compare.sh [--quick] [--engine-only] [--flood-only]
 #
 #   --quick        fewer samples, shorter searches and 10 s renders: a smoke run of under 2 minutes
 #   --engine-only  measure Methcla/J alone (also what happens when scsynth cannot be installed)
+#   --flood-only   only the flood figure (queries over TCP: one bundle of 1,000, 6,000, 20,000; answers/s)
 #
 # Builds what is missing (mvn -B -DskipTests package). Installs supercollider-server and jackd2 from Debian when
 # they are missing and it runs as root with apt-get. scsynth runs on its own JACK server (dummy backend,
 # jackd --no-realtime -d dummy -r 48000 -p 64, named methcla-bench-PID so it cannot meet any other JACK server).
-# Ports: $METHCLA_BENCH_PORT (57410), $SCSYNTH_BENCH_PORT (57411). Every wait is bounded; every process it
-# starts is stopped on exit.
+# Ports: $METHCLA_BENCH_PORT (57410), $SCSYNTH_BENCH_PORT (57411), UDP and TCP (the flood figure runs over TCP;
+# scsynth is started with both -u and -t). Every wait is bounded; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 say() { printf 'compare: %s\n' "$*" >&2; }
 
 quick=
 engine_only=false
+flood_only=false
 for arg in "$@"; do
     case "$arg" in
         --quick) quick=--quick ;;
         --engine-only) engine_only=true ;;
+        --flood-only) flood_only=true ;;
         *) usage ;;
     esac
 done
@@ -106,8 +109,14 @@ say "Methcla/J: starting on 127.0.0.1:$port_ours (dummy driver, 48 kHz, 64-frame
 ours=$!
 pids+=("$ours")
 await_log "$work/methcla.log" 60 "methcla ready" "$ours"
-timeout "$online_limit" "${bench[@]}" online --server methcla --port "$port_ours" $quick --pid "$ours" \
-    --out "$work/methcla.tsv"
+if [ "$flood_only" = false ]; then
+    timeout "$online_limit" "${bench[@]}" online --server methcla --port "$port_ours" $quick --pid "$ours" \
+        --out "$work/methcla.tsv"
+fi
+# the flood last: a server that loses replies under it may be left in a state no other figure should meet.
+# A flood that fails leaves its rows n/a and the run goes on.
+timeout 300 "${bench[@]}" flood --server methcla --port "$port_ours" $quick --out "$work/methcla.tsv" ||
+    say "Methcla/J: the flood figure failed (status $?)"
 stop "$ours"
 
 # ------------------------------------------------------------------ scsynth
@@ -124,21 +133,28 @@ if [ "$engine_only" = false ]; then
         sleep 0.1
     done
     [ "$up" = true ] || { say "jackd did not start:"; tail -n 15 "$work/jackd.log" >&2; exit 1; }
-    # -D 0: no synthdefs from disk (the harness sends its own); -R 0: no Zeroconf
-    scsynth -u "$port_sc" -B 127.0.0.1 -S 48000 -Z 64 -z 64 -i 0 -o 2 -R 0 -D 0 -m 262144 -n 32768 \
-        >"$work/scsynth.log" 2>&1 </dev/null &
+    # -D 0: no synthdefs from disk (the harness sends its own); -R 0: no Zeroconf; -t: TCP too, for the flood
+    scsynth -u "$port_sc" -t "$port_sc" -B 127.0.0.1 -S 48000 -Z 64 -z 64 -i 0 -o 2 -R 0 -D 0 -m 262144 \
+        -n 32768 >"$work/scsynth.log" 2>&1 </dev/null &
     sc=$!
     pids+=("$sc")
     await_log "$work/scsynth.log" 30 "server ready" "$sc"
-    timeout "$online_limit" "${bench[@]}" online --server scsynth --port "$port_sc" $quick --pid "$sc" \
-        --jack-log "$work/jackd.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
+    if [ "$flood_only" = false ]; then
+        timeout "$online_limit" "${bench[@]}" online --server scsynth --port "$port_sc" $quick --pid "$sc" \
+            --jack-log "$work/jackd.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
+    fi
+    timeout 300 "${bench[@]}" flood --server scsynth --port "$port_sc" $quick --out "$work/scsynth.tsv" \
+        --jack-log "$work/jackd.log" --scsynth-log "$work/scsynth.log" ||
+        say "scsynth: the flood figure failed (status $?)"
     stop "$sc"
     stop "$jack"
 fi
 
 # ------------------------------------------------------------------ offline renders (nothing else running)
 # both renderers take turns render by render, so that a spell of noise on the machine weighs on both alike
-if [ "$engine_only" = false ]; then
+if [ "$flood_only" = true ]; then
+    : # no renders
+elif [ "$engine_only" = false ]; then
     timeout 900 "${bench[@]}" offline --server both --methcla "$methcla" --scsynth "$(command -v scsynth)" \
         --work "$work" --seconds "$seconds" --out "$work/methcla.tsv" --theirs "$work/scsynth.tsv"
 else
@@ -150,8 +166,10 @@ fi
 mkdir -p "$results"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 version=$( [ "$engine_only" = false ] && scsynth -v 2>/dev/null | head -n 1 || echo "scsynth not measured")
+flood_note=
+if [ "$flood_only" = true ]; then flood_note="; the flood figure only"; fi
 header="Side by side, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ${cpu:+($cpu)}, load average at the start \
-$loadavg; $version${quick:+; quick run (fewer samples)}"
+$loadavg; $version${quick:+; quick run (fewer samples)}${flood_note}"
 "${bench[@]}" table --ours "$work/methcla.tsv" --theirs "$work/scsynth.tsv" --seconds "$seconds" \
     --header "$header" --out "$results/latest.md"
 say "written to $results/latest.md"

@@ -18,6 +18,12 @@ import java.util.Set;
  *           [--scsynth BIN]
  *           offline real-time factor with 100 and 1,000 voices; figures appended to FILE (both: Methcla/J's to
  *           FILE, scsynth's to --theirs, the two renderers taking turns render by render)
+ *   flood   --server methcla|scsynth --port P [--out FILE] [--quick] [--seconds S] [--window W] [--sizes N,N,…]
+ *           [--trials T]
+ *           figure g against a running server (TCP on port P, setting up over UDP on the same port): the share of
+ *           queries answered in one TCP bundle of each size (default 1,000, 6,000, 20,000; T trials each, default
+ *           3, --quick 2) and the answers per second sustained for S s (default 10; --quick 2) with at most W
+ *           (1,000) unanswered; figures printed, and appended to FILE if given
  *   table   --ours FILE [--theirs FILE] --seconds S --header TEXT --out FILE.md
  *           the Markdown table (also printed)
  * </pre>
@@ -32,6 +38,7 @@ final class Compare {
         switch (command) {
             case "online" -> online(a);
             case "offline" -> offline(a);
+            case "flood" -> flood(a);
             case "table" -> table(a);
             default -> throw new IllegalArgumentException("unknown command " + command);
         }
@@ -82,6 +89,32 @@ final class Compare {
                     o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
         }
         results.appendTo(a.path("out"));
+    }
+
+    private static void flood(Args a) throws IOException, InterruptedException {
+        boolean quick = a.flag("quick");
+        ServerUnderTest server = server(a);
+        double seconds = Double.parseDouble(a.get("seconds", quick ? "2" : "10"));
+        int window = Integer.parseInt(a.get("window", String.valueOf(Flood.WINDOW)));
+        int trials = Integer.parseInt(a.get("trials", quick ? "2" : String.valueOf(Flood.TRIALS)));
+        int[] sizes = a.get("sizes", "").isEmpty() ? Flood.SIZES : Flood.sizes(a.get("sizes"));
+        if (seconds <= 0 || window < 1 || trials < 1) {
+            throw new IllegalArgumentException("--seconds, --window and --trials must be positive");
+        }
+        Results results = new Results();
+        try (Session s = new Session(server, a.integer("port"))) {
+            try {
+                s.connect(30_000);
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + " over UDP (the flood sets up over UDP and floods over TCP, "
+                        + "both on port " + s.port + ": scsynth -u " + s.port + " -t " + s.port + ")", e);
+            }
+            System.out.println(server.name() + ": a flood of buffer queries over TCP");
+            new Flood(s, results).run(sizes, trials, seconds, window);
+        }
+        if (!a.get("out", "").isEmpty()) {
+            results.appendTo(a.path("out"));
+        }
     }
 
     private static void offline(Args a) throws IOException, InterruptedException {

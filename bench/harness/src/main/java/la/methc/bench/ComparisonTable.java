@@ -13,6 +13,9 @@ final class ComparisonTable {
     record Row(String key, String label, boolean higherIsBetter, String format) {
     }
 
+    /** The format of a share (see {@link #share}). */
+    static final String SHARE = "share";
+
     static List<Row> rows(double seconds) {
         String s = seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
         return List.of(
@@ -34,7 +37,13 @@ final class ComparisonTable {
                         "%.1f"),
                 new Row("control.rate", "control messages/s absorbed without late blocks", true, "%,.0f"),
                 new Row("control.delivered", "control messages/s delivered (late blocks not counted)", true,
-                        "%,.0f"));
+                        "%,.0f"),
+                new Row("flood.burst.1000", "share of 1,000 queries in one TCP bundle answered (1.00: all)", true,
+                        SHARE),
+                new Row("flood.burst.6000", "share of 6,000 queries in one TCP bundle answered", true, SHARE),
+                new Row("flood.burst.20000", "share of 20,000 queries in one TCP bundle answered", true, SHARE),
+                new Row("flood.rate", "query answers/s sustained over TCP (at most 1,000 in flight)", true, "%,.0f"),
+                new Row("flood.lost", "queries left unanswered in that run", false, "%,.0f"));
     }
 
     static String render(Results ours, Results theirs, double seconds, String header) {
@@ -45,6 +54,9 @@ final class ComparisonTable {
         for (Row r : rows(seconds)) {
             Results.Figure o = ours.get(r.key());
             Results.Figure t = theirs.get(r.key());
+            if (o == null && t == null) {
+                continue; // a figure this run did not measure (e.g. bench/compare.sh --flood-only)
+            }
             b.append("| ").append(r.label()).append(" | ").append(cell(r, o)).append(" | ").append(cell(r, t))
                     .append(" | ").append(ratio(r, o, t)).append(" |\n");
         }
@@ -53,7 +65,25 @@ final class ComparisonTable {
     }
 
     private static String cell(Row r, Results.Figure f) {
-        return f == null ? "n/a" : String.format(Locale.ROOT, r.format(), f.value());
+        if (f == null) {
+            return "n/a";
+        }
+        return r.format().equals(SHARE) ? share(f.value()) : String.format(Locale.ROOT, r.format(), f.value());
+    }
+
+    /**
+     * A share (or a ratio of shares) that never rounds up to 1.00: 1.00 only when it is 1, 2 decimals rounded
+     * down, 4 below 1 where 2 would show 0.99 or more (19,990 of 20,000 answered is 0.9995, not 1.00).
+     */
+    static String share(double v) {
+        if (v == 1.0) {
+            return "1.00";
+        }
+        double two = Math.floor(v * 100 + 1e-9) / 100; // 0.29 * 100 is 28.999…
+        if (v < 1 && two >= 0.99) {
+            return String.format(Locale.ROOT, "%.4f", Math.floor(v * 10_000 + 1e-9) / 10_000);
+        }
+        return String.format(Locale.ROOT, "%.2f", two);
     }
 
     static String ratio(Row r, Results.Figure ours, Results.Figure theirs) {
@@ -65,16 +95,17 @@ final class ComparisonTable {
         if (den == 0) {
             return num == 0 ? "n/a" : "∞";
         }
-        return String.format(Locale.ROOT, "%.2f", num / den);
+        return r.format().equals(SHARE) ? share(num / den) : String.format(Locale.ROOT, "%.2f", num / den);
     }
 
     private static String notes(Results ours, Results theirs) {
         StringBuilder b = new StringBuilder("\n");
         b.append("Ratio: scsynth / Methcla/J for times, Methcla/J / scsynth for counts and rates, so ≥ 1.0 is in "
-                + "Methcla/J's favour. Both servers at 48 kHz with 64-frame blocks on UDP loopback, measured one "
-                + "after the other by the same client code (bench/harness); Methcla/J on its `dummy` driver, scsynth "
-                + "on `jackd --no-realtime -d dummy -r 48000 -p 64`.\n\n");
-        b.append("- Round trips: each send waits a random time uniform within one block period first, so that the "
+                + "Methcla/J's favour. Both servers at 48 kHz with 64-frame blocks on UDP loopback (the flood: TCP), "
+                + "measured one after the other by the same client code (bench/harness); Methcla/J on its `dummy` "
+                + "driver, scsynth on `jackd --no-realtime -d dummy -r 48000 -p 64`.\n\n");
+        b.append(!has(ours, theirs, "sync.", "buffer.", "node.") ? "" : ""
+                + "- Round trips: each send waits a random time uniform within one block period first, so that the "
                 + "block phase favours nobody; as many warm-up round trips as a measured round has come first and "
                 + "are not counted (a JVM server compiles its hot paths in its first seconds; measured cold, "
                 + "Methcla/J's p99 is 2–3 ms); then three measured rounds, and each figure is the median of the "
@@ -84,7 +115,8 @@ final class ComparisonTable {
                 + "commands that start a sine playing to output 0 (`/synth/new` + `/synth/map/output` + "
                 + "`/synth/activate` vs `/s_new`) and `/sync`, to `/synced`; node free: `/node/free` → `/node/ended` "
                 + "vs `/n_free` → `/n_end`.\n");
-        b.append("- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
+        b.append(!has(ours, theirs, "voices") ? "" : ""
+                + "- Voices: looping 1-channel play voices (`http://methc.la/plugins/play` with cubic interpolation vs "
                 + "a generated `PlayBuf.ar(1, …, loop: 1)` def, which interpolates cubically) at rates 1.001–1.05 on "
                 + "one 48,000-frame buffer, added in steps (a step that reaches 80% load is taken back and tried again in "
                 + "quarter steps, down to the search's smallest step); the figure is the most voices whose load stayed below 80%. "
@@ -93,14 +125,16 @@ final class ComparisonTable {
                 + "time from /proc/PID/task/TID/schedstat over the wall-clock time of a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
                 + "DSP load, the slowest of every 32 cycles, wake-up delays included), and so do their late blocks; "
                 + "those are listed below but do not decide.\n");
-        b.append("- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
+        b.append(!has(ours, theirs, "rtf.") ? "" : ""
+                + "- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
                 + "render` and `scsynth -N … 48000 WAV float -z 64`; RTF = score seconds / wall time of the command "
                 + "(Methcla/J's includes starting its JVM and Felix), the median of " + OfflineRender.ROUNDS
                 + " renders for both servers, which take turns render by render (the notes list them all); "
                 + "rendering speed = score seconds / (wall time - the renderer's fixed cost, the best of "
                 + OfflineRender.ROUNDS + " renders of a " + OfflineRender.FIXED_SECONDS + " s score with 2 voices); "
                 + "both outputs checked non-silent on both channels.\n");
-        b.append("- Control rate: `/node/set` vs `/n_set` to a running sine, one datagram each, in bursts at rising "
+        b.append(!has(ours, theirs, "control.") ? "" : ""
+                + "- Control rate: `/node/set` vs `/n_set` to a running sine, one datagram each, in bursts at rising "
                 + "rates (up to 3 attempts each). Delivered: the client reached the rate, `/synced` followed the "
                 + "burst within 200 ms, no UDP datagram was dropped (/proc/net/snmp InErrors) and nothing was refused "
                 + "or dropped (`/error`; scsynth's \"command FIFO full\"). Absorbed: delivered, and no more blocks "
@@ -109,12 +143,40 @@ final class ComparisonTable {
                 + "than real time; scsynth's are jackd's `JackEngine::XRun` reports, which include the delays in "
                 + "waking its non-real-time thread on a busy machine, so its absorbed rate is pessimistic. A rate "
                 + "the client itself cannot reach ends the ladder.\n");
+        b.append(!has(ours, theirs, "flood.") ? "" : ""
+                + "- Flood (over TCP, int32 big-endian size prefix, the same framing for both): buffer "
+                + Flood.QUERIED + " (1 channel × 48,000 frames) is allocated, then queried: `/resource/query i:9` → "
+                + "`/resource/info i:9 …` vs `/b_query 9` → `/b_info 9 …`. Bundles: one immediate bundle of N "
+                + "queries on a new connection, then `/sync N` in a packet of its own; the answers are counted until "
+                + "`/synced N` comes, the connection ends, or nothing comes for " + Flood.IDLE_MS / 1000 + " s; the "
+                + "client decodes every reply as it comes, as client libraries do; 3 trials per size (quick: 2), "
+                + "the figure is answered / sent over the trials (the notes give each trial and whether its "
+                + "`/synced` came). Sustained (a client that counts the answers from their bytes, the fastest it "
+                + "reads): one query per packet, "
+                + "sent as fast as they are answered with at most 1,000 unanswered, for the run's time (10 s; quick: "
+                + "2 s), then `/sync`; answers/s counts the answers within that time, and the queries left "
+                + "unanswered are those sent minus those answered once `/synced` came (or nothing came for "
+                + Flood.IDLE_MS / 1000 + " s). scsynth (3.13.0) sets no packet size limit over TCP (its "
+                + "`SC_ComPort.cpp` allocates what the size prefix says; UDP is capped at 65,536 bytes); a bundle "
+                + "is one entry of its 65,536-entry command FIFO, and each `/b_info` one entry of the FIFO from "
+                + "its RT thread, whose overflow would drop replies silently.\n");
         for (String key : List.of("sync.p99", "buffer.alloc.p99", "buffer.free.p99", "node.new.p99", "node.free.p99",
-                "voices", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100")) {
+                "voices", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100", "flood.burst.1000",
+                "flood.burst.6000", "flood.burst.20000", "flood.rate")) {
             appendNote(b, "Methcla/J", key, ours.get(key));
             appendNote(b, "scsynth", key, theirs.get(key));
         }
         return b.toString();
+    }
+
+    /** Whether either server has a figure whose key starts with one of {@code prefixes}. */
+    private static boolean has(Results ours, Results theirs, String... prefixes) {
+        for (String p : prefixes) {
+            if (ours.hasAny(p) || theirs.hasAny(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void appendNote(StringBuilder b, String who, String key, Results.Figure f) {

@@ -10,7 +10,12 @@ public final class Main {
 
     private static final String USAGE = """
             usage: Main COMMAND ...
-              online|offline|table ...        the side-by-side table against scsynth (bench/compare.sh)
+              online|offline|flood|table ...  the side-by-side table against scsynth (bench/compare.sh)
+              flood --port P [--server methcla|scsynth] [--seconds S] [--window W] [--sizes N,N,...]
+                    [--trials T] [--quick]    queries over TCP to a running server (Methcla/J unless --server):
+                                              the share answered of one bundle of 1,000, 6,000 and 20,000 (3
+                                              trials each), then the answers/s sustained for 10 s (--quick: 2
+                                              trials, 2 s) with 1,000 in flight
               sync PORT COUNT                 /sync round trips to a running Methcla/J: p50, p99
               resource PORT COUNT             /resource/new (AudioBuffer 1 x 48,000) -> /resource/ready and
                                               /resource/free -> /resource/destroyed round trips: p50, p99
@@ -35,6 +40,7 @@ public final class Main {
         try {
             switch (command) {
                 case "online", "offline", "table" -> Compare.main(command, args);
+                case "flood" -> Compare.main(command, withDefaultServer(args));
                 case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 case "control" -> control(Integer.parseInt(args[1]), args);
                 case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
@@ -56,6 +62,17 @@ public final class Main {
             System.err.println("bench: " + e.getMessage());
             usage();
         }
+    }
+
+    /** {@code flood} alone talks to Methcla/J unless {@code --server} says otherwise. */
+    private static String[] withDefaultServer(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--server")) {
+            return args;
+        }
+        String[] with = java.util.Arrays.copyOf(args, args.length + 2);
+        with[args.length] = "--server";
+        with[args.length + 1] = "methcla";
+        return with;
     }
 
     private static void usage() {

@@ -88,6 +88,16 @@ final class MethclaServer implements ServerUnderTest {
     }
 
     @Override
+    public OSCMessage queryBuffer(int id) {
+        return Osc.msg("/resource/query", id);
+    }
+
+    @Override
+    public Reply bufferInfo(int id) {
+        return Reply.of("/resource/info", id);
+    }
+
+    @Override
     public List<OSCMessage> newSine(int id, float freq, float amp) {
         return List.of(Osc.msg("/synth/new", SINE, id, 0, 1, Osc.list(freq, amp), Osc.list()),
                 Osc.msg("/synth/map/output", id, 0, 0, EXTERNAL),

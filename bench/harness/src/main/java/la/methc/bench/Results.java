@@ -27,6 +27,11 @@ final class Results {
         return figures.get(key);
     }
 
+    /** Whether some figure's key starts with {@code prefix}. */
+    boolean hasAny(String prefix) {
+        return figures.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
     /** Appends to {@code file} (so that the online and offline figures of a server end up in one file). */
     void appendTo(Path file) throws IOException {
         StringBuilder b = new StringBuilder();

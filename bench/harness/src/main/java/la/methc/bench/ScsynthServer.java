@@ -96,6 +96,17 @@ final class ScsynthServer implements ServerUnderTest {
         return Reply.of("/done", "/b_free", id);
     }
 
+    /** One buffer per query: one {@code /b_info} per {@code /b_query}. */
+    @Override
+    public OSCMessage queryBuffer(int id) {
+        return Osc.msg("/b_query", id);
+    }
+
+    @Override
+    public Reply bufferInfo(int id) {
+        return Reply.of("/b_info", id);
+    }
+
     @Override
     public List<OSCMessage> newSine(int id, float freq, float amp) {
         return List.of(Osc.msg("/s_new", SynthDefs.SINE, id, TAIL, 0, "freq", freq, "amp", amp, "out", 0));

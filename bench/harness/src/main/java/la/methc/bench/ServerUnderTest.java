@@ -54,6 +54,12 @@ interface ServerUnderTest {
     /** A group at the tail of the root group. */
     OSCMessage newGroup(int id);
 
+    /** Queries buffer {@code id}: {@code /resource/query i:id} vs {@code /b_query id}. */
+    OSCMessage queryBuffer(int id);
+
+    /** The answer to {@link #queryBuffer}: {@code /resource/info i:id …} vs {@code /b_info id …}. */
+    Reply bufferInfo(int id);
+
     /** Synths (ids from {@code firstNode}) that record 1 s of a sine into {@code buffer} once, then end. */
     List<OSCMessage> recordSine(int buffer, int firstNode, float amp);
 

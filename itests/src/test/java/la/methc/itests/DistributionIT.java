@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.illposed.osc.OSCMessage;
-import java.io.File;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -31,7 +31,7 @@ import org.junit.Test;
  */
 public class DistributionIT {
 
-    private static final Path DIST = Path.of(System.getProperty("methcla.dist.dir", "target/dist"));
+    private static final Path DIST = Launcher.DIST;
     private static final Path WORK = Path.of("target/distribution-it").toAbsolutePath();
 
     @BeforeClass
@@ -223,15 +223,8 @@ public class DistributionIT {
                 new ArrayList<>());
     }
 
-    static Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", "bin/methcla"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        // a render's framework cache goes here, not to the home folder
-        pb.environment().put("XDG_CACHE_HOME", WORK.resolve("cache").toString());
-        return pb.start();
+    private static Process start(Path log, String... args) throws IOException {
+        return Launcher.start(WORK, log, Map.of(), args);
     }
 
     /** Runs {@code bin/methcla args…} to completion; returns its output, failing on a non-zero exit. */
@@ -266,15 +259,7 @@ public class DistributionIT {
         assertTrue(regex + " in\n" + text, Pattern.compile(regex, Pattern.MULTILINE).matcher(text).find());
     }
 
-    static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(needle)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + needle + "' in " + log + ":\n"
-                + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "<no log>"));
+    private static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
+        Launcher.waitFor(log, needle, timeoutMs);
     }
 }

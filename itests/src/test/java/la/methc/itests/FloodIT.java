@@ -1,18 +1,16 @@
 package la.methc.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +20,12 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * The built distribution under one large TCP bundle, driven with OSC bytes written by hand ({@link RawOsc}): every
+ * The built distribution under one large TCP bundle, driven with OSC bytes written by hand ({@link HandMadeOsc}): every
  * request is answered, and {@code /synced} comes after all of it (ADR 0012). On the engine before it, a bundle of
  * 6,000 queries got about 4,400 answers and no {@code /synced}.
  */
 public class FloodIT {
 
-    private static final Path DIST = Path.of(System.getProperty("methcla.dist.dir", "target/dist"));
     private static final Path WORK = Path.of("target/flood-it").toAbsolutePath();
     private static final String AUDIO_BUFFER = "http://methc.la/resources/AudioBuffer/v1";
 
@@ -40,24 +37,15 @@ public class FloodIT {
         Files.createDirectories(WORK);
         port = Provisioning.freePort();
         Path log = WORK.resolve("methcla.log");
-        ProcessBuilder pb = new ProcessBuilder("bash", "bin/methcla", "--port", Integer.toString(port), "--driver",
-                "dummy").directory(DIST.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        engine = pb.start();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!Files.readString(log, StandardCharsets.UTF_8).contains("methcla ready")) {
-            assertTrue("not ready within 30 s:\n" + Files.readString(log), System.currentTimeMillis() < deadline);
-            assertTrue("ended:\n" + Files.readString(log), engine.isAlive());
-            Thread.sleep(50);
-        }
+        engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy");
+        Launcher.waitFor(log, "methcla ready", 30_000);
     }
 
     @AfterClass
     public static void stop() throws Exception {
         if (engine != null) {
             try (Socket s = new Socket("127.0.0.1", port)) {
-                s.getOutputStream().write(RawOsc.frame(RawOsc.message("/quit")));
+                s.getOutputStream().write(HandMadeOsc.frame(HandMadeOsc.message("/quit")));
             }
             if (!engine.waitFor(20, TimeUnit.SECONDS)) {
                 engine.destroyForcibly();
@@ -72,28 +60,26 @@ public class FloodIT {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
             for (byte[] p : packets) {
-                out.write(RawOsc.frame(p));
+                out.write(HandMadeOsc.frame(p));
             }
-            out.write(RawOsc.frame(RawOsc.message("/sync", syncId)));
+            out.write(HandMadeOsc.frame(HandMadeOsc.message("/sync", syncId)));
             out.flush();
             DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
             while (true) {
-                RawOsc.Reply r = RawOsc.read(in);
-                if (r.address().equals("/synced") && r.firstInt() == syncId) {
+                byte[] r = HandMadeOsc.read(in);
+                String address = HandMadeOsc.address(r);
+                if (address.equals("/synced") && HandMadeOsc.firstInt(r) == syncId) {
                     return counts;
                 }
-                counts.merge(r.address(), 1, Integer::sum);
+                counts.merge(address, 1, Integer::sum);
             }
         }
     }
 
     private static byte[] queries(int n) {
-        List<byte[]> elements = new ArrayList<>(n);
-        byte[] query = RawOsc.message("/resource/query", 9);
-        for (int i = 0; i < n; i++) {
-            elements.add(query);
-        }
-        return RawOsc.bundle(RawOsc.IMMEDIATE, elements);
+        byte[][] elements = new byte[n][];
+        Arrays.fill(elements, HandMadeOsc.message("/resource/query", 9));
+        return HandMadeOsc.bundle(HandMadeOsc.immediately(), elements);
     }
 
     @Test
@@ -110,13 +96,13 @@ public class FloodIT {
     @Test
     public void aBufferIsReadyAmongFiveThousandStatusReplies() throws Exception {
         List<byte[]> elements = new ArrayList<>();
-        elements.add(RawOsc.message("/resource/new", AUDIO_BUFFER, 1, 1, 24000));
-        byte[] status = RawOsc.message("/status");
+        elements.add(HandMadeOsc.message("/resource/new", AUDIO_BUFFER, 1, 1, 24000));
+        byte[] status = HandMadeOsc.message("/status");
         for (int i = 0; i < 5000; i++) {
             elements.add(status);
         }
-        Map<String, Integer> got = sendAndCount(5, RawOsc.bundle(RawOsc.IMMEDIATE, elements));
+        Map<String, Integer> got = sendAndCount(5, HandMadeOsc.bundle(HandMadeOsc.immediately(), elements.toArray(new byte[0][])));
         assertEquals(Map.of("/status.reply", 5000, "/resource/ready", 1), got);
-        assertEquals(Map.of("/resource/destroyed", 1), sendAndCount(6, RawOsc.message("/resource/free", 1)));
+        assertEquals(Map.of("/resource/destroyed", 1), sendAndCount(6, HandMadeOsc.message("/resource/free", 1)));
     }
 }

@@ -1,8 +1,12 @@
 package la.methc.itests;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * OSC packets written byte by byte from the OSC 1.0 specification, without JavaOSC: what sclang, liblo or
@@ -37,26 +41,47 @@ final class HandMadeOsc {
         return new byte[] {0, 0, 0, 0, 0, 0, 0, 1};
     }
 
-    /** A message of {@code Integer} ({@code i}) and {@code String} ({@code s}, bytes as ISO-8859-1) arguments. */
+    /**
+     * A message of {@code Integer} ({@code i}), {@code Float} ({@code f}), {@code String} ({@code s}, bytes as
+     * ISO-8859-1) and {@code List} (an array, {@code [ … ]}) arguments.
+     */
     static byte[] message(String address, Object... args) {
+        StringBuilder tags = new StringBuilder(",");
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        arguments(Arrays.asList(args), tags, data);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         string(out, address);
-        StringBuilder tags = new StringBuilder(",");
-        for (Object a : args) {
-            tags.append(a instanceof Integer ? 'i' : 's');
-        }
         string(out, tags.toString());
+        out.writeBytes(data.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void arguments(List<?> args, StringBuilder tags, ByteArrayOutputStream data) {
         for (Object a : args) {
             if (a instanceof Integer n) {
-                out.write(n >>> 24);
-                out.write(n >>> 16);
-                out.write(n >>> 8);
-                out.write(n);
+                tags.append('i');
+                int32(data, n);
+            } else if (a instanceof Float f) {
+                tags.append('f');
+                int32(data, Float.floatToIntBits(f));
+            } else if (a instanceof String s) {
+                tags.append('s');
+                string(data, s);
+            } else if (a instanceof List<?> l) {
+                tags.append('[');
+                arguments(l, tags, data);
+                tags.append(']');
             } else {
-                string(out, (String) a);
+                throw new IllegalArgumentException(String.valueOf(a));
             }
         }
-        return out.toByteArray();
+    }
+
+    private static void int32(ByteArrayOutputStream out, int n) {
+        out.write(n >>> 24);
+        out.write(n >>> 16);
+        out.write(n >>> 8);
+        out.write(n);
     }
 
     /** {@code #bundle}, the time tag, then each element with its int32 size. */
@@ -65,13 +90,57 @@ final class HandMadeOsc {
         string(out, "#bundle");
         out.writeBytes(timeTag);
         for (byte[] e : elements) {
-            out.write(e.length >>> 24);
-            out.write(e.length >>> 16);
-            out.write(e.length >>> 8);
-            out.write(e.length);
+            int32(out, e.length);
             out.writeBytes(e);
         }
         return out.toByteArray();
+    }
+
+    /** {@code packet} framed for TCP: its int32 size, then its bytes. */
+    static byte[] frame(byte[] packet) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int32(out, packet.length);
+        out.writeBytes(packet);
+        return out.toByteArray();
+    }
+
+    /** The address of a packet read back (what comes before its first NUL), or null for none. */
+    static String address(byte[] packet) {
+        if (packet == null) {
+            return null;
+        }
+        int end = 0;
+        while (end < packet.length && packet[end] != 0) {
+            end++;
+        }
+        return new String(packet, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The first argument of a packet read back if it is an {@code i}, else 0. */
+    static int firstInt(byte[] packet) {
+        int tags = (address(packet).length() / 4 + 1) * 4;
+        int end = tags;
+        while (packet[end] != 0) {
+            end++;
+        }
+        if (end == tags + 1 || packet[tags + 1] != 'i') {
+            return 0;
+        }
+        int at = (end / 4 + 1) * 4;
+        return (packet[at] & 0xff) << 24 | (packet[at + 1] & 0xff) << 16 | (packet[at + 2] & 0xff) << 8
+                | (packet[at + 3] & 0xff);
+    }
+
+    /** Reads one size-prefixed packet from a TCP stream. */
+    static byte[] read(DataInputStream in) throws IOException {
+        byte[] p = new byte[in.readInt()];
+        in.readFully(p);
+        return p;
+    }
+
+    /** Readable enough for an assertion message: NULs as spaces. */
+    static String text(byte[] packet) {
+        return new String(packet, StandardCharsets.ISO_8859_1).replace('\0', ' ').replaceAll(" +", " ").trim();
     }
 
     /** The bytes, a terminating NUL, and NULs up to a multiple of 4. */

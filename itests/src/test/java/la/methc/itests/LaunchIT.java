@@ -7,15 +7,12 @@ import static org.junit.Assert.assertTrue;
 import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCPacket;
 import com.illposed.osc.argument.OSCTimeTag64;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,7 @@ import org.junit.Test;
  */
 public class LaunchIT {
 
-    private static final Path DIST = Path.of(System.getProperty("methcla.dist.dir", "target/dist"));
+    private static final Path DIST = Launcher.DIST;
     private static final Path WORK = Path.of("target/launch-it").toAbsolutePath();
     private static final String AUDIO_BUFFER = "http://methc.la/resources/AudioBuffer/v1";
     private static final String SINE = "http://methc.la/plugins/sine";
@@ -67,20 +64,20 @@ public class LaunchIT {
                 assertTrue("no /status.reply within 20 s:\n" + Files.readString(log),
                         System.currentTimeMillis() < deadline);
                 long sent = System.currentTimeMillis();
-                send(osc, osc("/status"));
-                first = address(receive(osc));
+                send(osc, HandMadeOsc.message("/status"));
+                first = HandMadeOsc.address(receive(osc));
                 if (first == null) {
                     Thread.sleep(Math.max(0, 50 - (System.currentTimeMillis() - sent)));
                 }
             }
-            send(osc, osc("/resource/new", AUDIO_BUFFER, 1, 1, 100));
-            send(osc, osc("/synth/new", SINE, 100, 0, 1, List.of(440f, 0.5f), List.of()));
-            send(osc, osc("/sync", 7));
+            send(osc, HandMadeOsc.message("/resource/new", AUDIO_BUFFER, 1, 1, 100));
+            send(osc, HandMadeOsc.message("/synth/new", SINE, 100, 0, 1, List.of(440f, 0.5f), List.of()));
+            send(osc, HandMadeOsc.message("/sync", 7));
             List<String> replies = new ArrayList<>();
             osc.setSoTimeout(5000);
             for (byte[] r = receive(osc); r != null; r = receive(osc)) {
-                replies.add(text(r));
-                if (address(r).equals("/synced")) {
+                replies.add(HandMadeOsc.text(r));
+                if (HandMadeOsc.address(r).equals("/synced")) {
                     break;
                 }
             }
@@ -89,7 +86,7 @@ public class LaunchIT {
             assertTrue(replies.toString(), replies.get(replies.size() - 1).startsWith("/synced"));
             // the ready line came first
             assertTrue(Files.readString(log).contains("methcla ready udp 127.0.0.1:" + port));
-            send(osc, osc("/quit"));
+            send(osc, HandMadeOsc.message("/quit"));
             assertTrue("engine did not exit after /quit", engine.waitFor(20, TimeUnit.SECONDS));
         } finally {
             engine.destroyForcibly();
@@ -218,46 +215,7 @@ public class LaunchIT {
         }
     }
 
-    // ---- OSC by hand, from the specification: address, type tags, arguments, each padded to 4 bytes
-
-    private static byte[] osc(String address, Object... args) {
-        StringBuilder tags = new StringBuilder(",");
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        encode(Arrays.asList(args), tags, data);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        string(out, address);
-        string(out, tags.toString());
-        out.writeBytes(data.toByteArray());
-        return out.toByteArray();
-    }
-
-    private static void encode(List<?> args, StringBuilder tags, ByteArrayOutputStream data) {
-        for (Object a : args) {
-            if (a instanceof Integer i) {
-                tags.append('i');
-                data.writeBytes(ByteBuffer.allocate(4).putInt(i).array());
-            } else if (a instanceof Float f) {
-                tags.append('f');
-                data.writeBytes(ByteBuffer.allocate(4).putFloat(f).array());
-            } else if (a instanceof String s) {
-                tags.append('s');
-                string(data, s);
-            } else if (a instanceof List<?> l) {
-                tags.append('[');
-                encode(l, tags, data);
-                tags.append(']');
-            } else {
-                throw new IllegalArgumentException(String.valueOf(a));
-            }
-        }
-    }
-
-    /** ASCII, at least one NUL, padded with NULs to a multiple of 4. */
-    private static void string(ByteArrayOutputStream out, String s) {
-        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(b);
-        out.writeBytes(new byte[4 - b.length % 4]);
-    }
+    // ---- datagrams (OSC by hand: HandMadeOsc)
 
     private static void send(DatagramSocket s, byte[] b) throws IOException {
         s.send(new DatagramPacket(b, b.length));
@@ -272,22 +230,6 @@ public class LaunchIT {
             return null;
         }
         return Arrays.copyOf(p.getData(), p.getLength());
-    }
-
-    private static String address(byte[] packet) {
-        if (packet == null) {
-            return null;
-        }
-        int end = 0;
-        while (end < packet.length && packet[end] != 0) {
-            end++;
-        }
-        return new String(packet, 0, end, StandardCharsets.US_ASCII);
-    }
-
-    /** Readable enough for an assertion message: NULs as spaces. */
-    private static String text(byte[] packet) {
-        return new String(packet, StandardCharsets.ISO_8859_1).replace('\0', ' ').replaceAll(" +", " ").trim();
     }
 
     // ---- the distribution as a process
@@ -311,26 +253,11 @@ public class LaunchIT {
     }
 
     private static Process start(Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", "bin/methcla"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("XDG_CACHE_HOME", WORK.resolve("cache").toString());
-        pb.environment().putAll(env);
-        return pb.start();
+        return Launcher.start(WORK, log, env, args);
     }
 
     private static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(needle)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + needle + "' in " + log + ":\n"
-                + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "<no log>"));
+        Launcher.waitFor(log, needle, timeoutMs);
     }
 
     private static void delete(Path dir) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.BeforeClass;
@@ -38,9 +39,9 @@ public class TimeTagsIT {
     public void ntpTaggedBundlesRunAtTheirTimeAndTheSchedulerCanBeClearedAndQueried() throws Exception {
         int port = Provisioning.freePort();
         Path log = WORK.resolve("methcla-ntp.log");
-        Process engine = DistributionIT.start(log, "--port", Integer.toString(port), "--driver", "dummy");
+        Process engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy");
         try (OscTestClient osc = OscTestClient.udp(port)) {
-            DistributionIT.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
+            Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
             osc.sendRaw(bundle(at(Instant.now()), message("/sync", 7)));
             assertEquals(List.of(7), osc.await("/synced", 2000).getArguments());
 
@@ -91,12 +92,12 @@ public class TimeTagsIT {
         Files.createDirectories(samples);
         int port = Provisioning.freePort();
         Path log = WORK.resolve("methcla-strings.log");
-        Process engine = DistributionIT.start(log, "--port", Integer.toString(port), "--driver", "dummy",
+        Process engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy",
                 "--sample-root", samples.toString());
         try (OscTestClient osc = OscTestClient.udp(port)) {
-            DistributionIT.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
-            DistributionIT.waitFor(log, "bound ResourceDef " + BUFFER, 10_000);
-            DistributionIT.waitFor(log, "bound CommandDef /buffer/write", 10_000);
+            Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
+            Launcher.waitFor(log, "bound ResourceDef " + BUFFER, 10_000);
+            Launcher.waitFor(log, "bound CommandDef /buffer/write", 10_000);
             osc.sendRaw(message("/resource/new", BUFFER, 13, 1, 64));
             assertEquals(List.of(13), osc.await("/resource/ready").getArguments());
             osc.sendRaw(message("/buffer/write", 13, "ok.wav"));

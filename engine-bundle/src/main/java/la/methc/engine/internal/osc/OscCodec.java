@@ -416,30 +416,10 @@ public final class OscCodec {
     }
 
     /** Blob ({@code b}) as a {@link ByteBuffer}: parses past the blob and its padding, into a copy. */
-    static final class BlobHandler implements ArgumentHandler<ByteBuffer> {
+    static final class BlobHandler extends StatelessHandler<ByteBuffer> {
 
-        @Override
-        public char getDefaultIdentifier() {
-            return 'b';
-        }
-
-        @Override
-        public Class<ByteBuffer> getJavaClass() {
-            return ByteBuffer.class;
-        }
-
-        @Override
-        public void setProperties(Map<String, Object> properties) {
-        }
-
-        @Override
-        public boolean isMarkerOnly() {
-            return false;
-        }
-
-        @Override
-        public BlobHandler clone() {
-            return new BlobHandler();
+        BlobHandler() {
+            super('b', ByteBuffer.class);
         }
 
         @Override

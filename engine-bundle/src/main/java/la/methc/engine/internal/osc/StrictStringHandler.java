@@ -3,41 +3,19 @@ package la.methc.engine.internal.osc;
 import com.illposed.osc.BytesReceiver;
 import com.illposed.osc.OSCParseException;
 import com.illposed.osc.OSCSerializer;
-import com.illposed.osc.argument.ArgumentHandler;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * String ({@code s}) as UTF-8, strictly: the padding after the terminating NUL must be NUL bytes too. JavaOSC's
  * own handler skips the padding unread, so {@code "a\0b.wav"} became {@code "a"}; here it is a malformed packet.
  */
-final class StrictStringHandler implements ArgumentHandler<String> {
+final class StrictStringHandler extends StatelessHandler<String> {
 
-    @Override
-    public char getDefaultIdentifier() {
-        return 's';
-    }
-
-    @Override
-    public Class<String> getJavaClass() {
-        return String.class;
-    }
-
-    @Override
-    public void setProperties(Map<String, Object> properties) {
-    }
-
-    @Override
-    public boolean isMarkerOnly() {
-        return false;
-    }
-
-    @Override
-    public StrictStringHandler clone() {
-        return new StrictStringHandler();
+    StrictStringHandler() {
+        super('s', String.class);
     }
 
     @Override

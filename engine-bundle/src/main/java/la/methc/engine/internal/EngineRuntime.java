@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.DrainResources;
+import la.methc.engine.internal.command.RtContext;
 import la.methc.engine.internal.driver.AudioDriver;
 import la.methc.engine.internal.driver.DriverOptions;
 import la.methc.engine.internal.driver.Drivers;
@@ -188,11 +189,11 @@ public final class EngineRuntime implements AutoCloseable {
     private int scoreErrors(RenderLog log) {
         Command flush = new Command("/render/flush", null) {
             @Override
-            public void perform(Engine rt, int offset) {
+            public void perform(RtContext rt, int offset) {
                 // nothing: runStopped returns once the notifier handled what RT published before it
             }
         };
-        if (!engine.runStopped(flush, SHUTDOWN_TIMEOUT_MS)) {
+        if (!engine.control().runStopped(flush, SHUTDOWN_TIMEOUT_MS)) {
             if (Thread.currentThread().isInterrupted()) {
                 return 0; // the engine is stopping: close() interrupted the wait
             }
@@ -232,7 +233,7 @@ public final class EngineRuntime implements AutoCloseable {
         if (closed) {
             return; // DS unbinds after deactivation too; the engine has freed every node already
         }
-        if (!engine.retire(entry, SHUTDOWN_TIMEOUT_MS, !running())) {
+        if (!engine.control().retire(entry, SHUTDOWN_TIMEOUT_MS, !running())) {
             LOG.warn("synths of {} were not all freed within {} ms", entry.def().uri(), SHUTDOWN_TIMEOUT_MS);
         }
     }
@@ -246,7 +247,7 @@ public final class EngineRuntime implements AutoCloseable {
             entry.retire();
             return; // the engine has destroyed every Resource already
         }
-        if (!engine.retire(entry, SHUTDOWN_TIMEOUT_MS, !running())) {
+        if (!engine.control().retire(entry, SHUTDOWN_TIMEOUT_MS, !running())) {
             LOG.warn("Resources of {} were not all destroyed within {} ms (a construct or perform still runs?); "
                     + "its bundle may leave before them", entry.uri(), SHUTDOWN_TIMEOUT_MS);
         }
@@ -299,9 +300,9 @@ public final class EngineRuntime implements AutoCloseable {
 
     /** Step 2: every node freed; synths detach and so release their Resources. */
     private void freeAll() {
-        Engine.FreeAll all = Engine.freeAll();
-        boolean ok = running() ? engine.runAndWait(all, SHUTDOWN_TIMEOUT_MS)
-                : engine.runStopped(all, SHUTDOWN_TIMEOUT_MS);
+        EngineCommands.FreeAll all = new EngineCommands.FreeAll();
+        boolean ok = running() ? engine.control().runAndWait(all, SHUTDOWN_TIMEOUT_MS)
+                : engine.control().runStopped(all, SHUTDOWN_TIMEOUT_MS);
         if (ok) {
             LOG.info("shutdown: freed {} nodes", all.freed());
         } else {
@@ -316,7 +317,7 @@ public final class EngineRuntime implements AutoCloseable {
     private void destroyResources() {
         DrainResources drain = new DrainResources(null);
         boolean stopped = !running();
-        if (engine.drain(drain, d -> d.live() == 0 && d.destroying() == 0, SHUTDOWN_TIMEOUT_MS, stopped)) {
+        if (engine.control().drain(drain, d -> d.live() == 0 && d.destroying() == 0, SHUTDOWN_TIMEOUT_MS, stopped)) {
             LOG.info("shutdown: destroyed {} resources", drain.liveAtStart());
         } else {
             LOG.warn("shutdown: {} live resources not destroyed within {} ms", drain.live() + drain.destroying(),
@@ -325,7 +326,7 @@ public final class EngineRuntime implements AutoCloseable {
         if (drain.constructingAtStart() == 0 && drain.constructing() == 0) {
             return;
         }
-        if (engine.drain(drain, d -> d.pending() == 0, SHUTDOWN_TIMEOUT_MS, stopped)) {
+        if (engine.control().drain(drain, d -> d.pending() == 0, SHUTDOWN_TIMEOUT_MS, stopped)) {
             LOG.info("shutdown: waited for {} constructing resources; their bodies destroyed",
                     drain.constructingAtStart());
         } else {

@@ -41,4 +41,13 @@ final class EngineText {
         return "node " + node.id() + " (" + node.def().uri() + ") left the tree holding resource " + id + " ("
                 + count + "x); released by the engine";
     }
+
+    /** The address of a worker's reply to RT (it never reaches a client). */
+    static String worldPerform() {
+        return "/world/perform";
+    }
+
+    static String sync() {
+        return "/sync";
+    }
 }

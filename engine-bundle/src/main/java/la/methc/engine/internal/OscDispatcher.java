@@ -290,7 +290,7 @@ public final class OscDispatcher implements PacketSink {
         int id = !a.isEmpty() && a.get(0) instanceof Integer n ? n : -1;
         CommandPlan plan;
         try {
-            plan = command.def().plan(engine, new OscArgList(a));
+            plan = command.def().plan(engine.host(), new OscArgList(a));
         } catch (IllegalArgumentException e) {
             error(from, address, id, e.getMessage() != null ? e.getMessage() : e.toString());
             return;
@@ -303,7 +303,7 @@ public final class OscDispatcher implements PacketSink {
             error(from, address, id, address + " planned nothing");
             return;
         }
-        submit(from, new PluginCommand(from, command, plan, engine, commandOrder), time);
+        submit(from, new PluginCommand(from, command, plan, engine.context(), commandOrder), time);
     }
 
     private boolean validNewNode(Client from, String address, List<Object> a) {
@@ -337,7 +337,7 @@ public final class OscDispatcher implements PacketSink {
         OscArgs options = a.size() > 5 ? new OscArgList(new ArrayList<>((List<?>) a.get(5))) : OscArgs.empty();
         Synth synth;
         try {
-            synth = entry.def().construct(engine, options);
+            synth = entry.def().construct(engine.host(), options);
         } catch (IllegalArgumentException e) {
             error(from, address, id, entry.def().uri() + ": " + e.getMessage());
             return;
@@ -356,7 +356,7 @@ public final class OscDispatcher implements PacketSink {
             node = SynthNode.create(id, entry, synth, controls, engine.blockSize());
         } catch (IllegalArgumentException e) {
             error(from, address, id, e.getMessage());
-            SynthDestruction.destroy(synth, engine, "refused synth " + id + " (" + entry.def().uri() + ")");
+            SynthDestruction.destroy(synth, engine.host(), "refused synth " + id + " (" + entry.def().uri() + ")");
             return;
         }
         submit(from, new NewSynth(from, node, i(a, 2), i(a, 3)), time);
@@ -452,14 +452,14 @@ public final class OscDispatcher implements PacketSink {
             error(from, BUNDLE, -1, "bundle of " + commands.size() + " messages needs up to " + c.events()
                     + " replies; the engine answers at most " + Engine.REQUEST_EVENTS + " at once (at least "
                     + Engine.REQUEST_EVENTS / 2 + " messages of any kind); none of it ran");
-            c.refused(engine);
+            c.refused(engine.host());
             return;
         }
         if (!engine.submit(c.at(in.time), SUBMIT_PATIENCE_MS)) {
             LOG.warn("request from {} refused: the engine took no request for {} ms", from.describe(),
                     SUBMIT_PATIENCE_MS);
             error(from, c.address(), -1, "engine request queue full for " + SUBMIT_PATIENCE_MS + " ms; none of it ran");
-            c.refused(engine);
+            c.refused(engine.host());
         }
     }
 

@@ -74,7 +74,7 @@ class HoldOwnershipTest {
             h.newResource(URI, 2);
             h.synthWith(TestSynths.HOLDER, 12, 0, 1, 2);
             h.block();
-            h.engine.release(2);
+            h.engine.world().release(2);
             assertEquals(List.of(URI, "live", 1), h.query(2));
         }
     }
@@ -84,16 +84,16 @@ class HoldOwnershipTest {
     void aHoldFromAnEarlierLifeCannotTouchAReusedSlot() {
         try (EngineHarness h = harness()) {
             h.newResource(URI, 3, 0.25f);
-            assertNotNull(h.engine.acquire(3, URI), "the engine holds it (no synth runs)");
+            assertNotNull(h.engine.world().acquire(3, URI), "the engine holds it (no synth runs)");
             ResourceDefEntry entry = h.resourceDefs.remove(h.res);
-            assertTrue(h.engine.retire(entry, 5000, true), "force-destroyed with the engine's hold left");
+            assertTrue(h.engine.control().retire(entry, 5000, true), "force-destroyed with the engine's hold left");
             h.sync();
             assertEquals(List.of("", "free", 0), h.query(3));
             h.resourceDefs.add(h.res);
             h.newResource(URI, 3, 0.75f);
             player(h, 10, 3);
             assertEquals(List.of(URI, "live", 1), h.query(3));
-            h.engine.release(3); // the late release of the old life
+            h.engine.world().release(3); // the late release of the old life
             assertEquals(List.of(URI, "live", 1), h.query(3), "the new life's refcount is untouched");
             h.send("/resource/free", 3);
             h.sync();
@@ -127,15 +127,15 @@ class HoldOwnershipTest {
         try (EngineHarness h = harness()) {
             h.newResource(URI, 4);
             for (int i = 0; i < SlotPool.MAX_HOLDS; i++) {
-                assertNotNull(h.engine.acquire(4, URI));
+                assertNotNull(h.engine.world().acquire(4, URI));
             }
-            assertNull(h.engine.acquire(4, URI));
-            assertEquals(ResourceStatus.HOLD_LIMIT, h.engine.status(4, URI));
+            assertNull(h.engine.world().acquire(4, URI));
+            assertEquals(ResourceStatus.HOLD_LIMIT, h.engine.world().status(4, URI));
             assertEquals(List.of(URI, "live", SlotPool.MAX_HOLDS), h.query(4));
-            assertEquals(ResourceStatus.HOLD_LIMIT, h.engine.performWithResources(new int[] {4}, null, false,
+            assertEquals(ResourceStatus.HOLD_LIMIT, h.engine.world().performWithResources(new int[] {4}, null, false,
                     (host, b) -> { }));
-            h.engine.release(4);
-            assertNotNull(h.engine.acquire(4, URI), "one released, one more fits");
+            h.engine.world().release(4);
+            assertNotNull(h.engine.world().acquire(4, URI), "one released, one more fits");
         }
     }
 
@@ -149,7 +149,7 @@ class HoldOwnershipTest {
             h.block();
             CountDownLatch running = new CountDownLatch(1);
             CountDownLatch finish = new CountDownLatch(1);
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, true, (host, b) -> {
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, true, (host, b) -> {
                 running.countDown();
                 try {
                     finish.await(10, TimeUnit.SECONDS);
@@ -166,7 +166,7 @@ class HoldOwnershipTest {
             h.blocks(2);
             assertEquals(List.of(URI, "live", 1), h.query(1), "only the dispatch holds it");
             assertEquals(List.of(URI, "live", 1), h.query(2));
-            assertEquals(ResourceStatus.EXCLUSIVE_IN_USE, h.engine.performWithResources(new int[] {1}, null, false,
+            assertEquals(ResourceStatus.EXCLUSIVE_IN_USE, h.engine.world().performWithResources(new int[] {1}, null, false,
                     (host, b) -> { }));
             finish.countDown();
             h.sync();
@@ -181,7 +181,7 @@ class HoldOwnershipTest {
     void anIdNamedTwiceInOneDispatchIsRefused() {
         try (EngineHarness h = harness()) {
             h.newResource(URI, 1);
-            assertEquals(ResourceStatus.DUPLICATE_ID, h.engine.performWithResources(new int[] {1, 1}, null, false,
+            assertEquals(ResourceStatus.DUPLICATE_ID, h.engine.world().performWithResources(new int[] {1, 1}, null, false,
                     (host, b) -> { }));
             assertEquals(List.of(URI, "live", 0), h.query(1));
         }

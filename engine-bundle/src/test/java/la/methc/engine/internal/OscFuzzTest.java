@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import la.methc.engine.internal.command.RtContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,7 +177,7 @@ class OscFuzzTest {
         }
         PoolSnapshot pool = new PoolSnapshot();
         TreeSnapshot tree = new TreeSnapshot();
-        assertTrue(runtime.engine().runAndWait(pool, 5000) && runtime.engine().runAndWait(tree, 5000));
+        assertTrue(runtime.engine().control().runAndWait(pool, 5000) && runtime.engine().control().runAndWait(tree, 5000));
         assertEquals(PoolSnapshot.allFree(MAX_RESOURCES), pool.slots, "every slot free, refcount 0, not free-pending");
         assertEquals(0, pool.performsInFlight);
         assertEquals(List.of(0, 1, 0), List.of(tree.synths, tree.groups, tree.rootChildren),
@@ -234,7 +235,7 @@ class OscFuzzTest {
 
         /** RT (a test: allocates). */
         @Override
-        public void perform(Engine rt, int offset) {
+        public void perform(RtContext rt, int offset) {
             NodeTree t = rt.tree();
             synths = t.numSynths();
             groups = t.numGroups();

@@ -51,7 +51,7 @@ class PerformWithResourcesTest {
             h.newResource(URI, 1, 1f);
             h.newResource(URI, 2, 2f);
             Gate gate = new Gate();
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {2, 1}, new boolean[] {true, false},
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {2, 1}, new boolean[] {true, false},
                     false, gate));
             h.block();
             assertTrue(gate.entered.await(5, TimeUnit.SECONDS));
@@ -81,12 +81,12 @@ class PerformWithResourcesTest {
             ResourcePerform never = (host, b) -> {
                 throw new AssertionError("must not run");
             };
-            assertEquals(ResourceStatus.NOT_LIVE, h.engine.performWithResources(new int[] {1, 5}, null, false, never));
-            assertEquals(ResourceStatus.OUT_OF_RANGE, h.engine.performWithResources(new int[] {1, 16}, null, false,
+            assertEquals(ResourceStatus.NOT_LIVE, h.engine.world().performWithResources(new int[] {1, 5}, null, false, never));
+            assertEquals(ResourceStatus.OUT_OF_RANGE, h.engine.world().performWithResources(new int[] {1, 16}, null, false,
                     never));
-            assertEquals(ResourceStatus.FREE_PENDING, h.engine.performWithResources(new int[] {1, 2}, null, false,
+            assertEquals(ResourceStatus.FREE_PENDING, h.engine.world().performWithResources(new int[] {1, 2}, null, false,
                     never));
-            assertEquals(ResourceStatus.OUT_OF_RANGE, h.engine.performWithResources(new int[SlotPool.MAX_PERFORM_IDS + 1],
+            assertEquals(ResourceStatus.OUT_OF_RANGE, h.engine.world().performWithResources(new int[SlotPool.MAX_PERFORM_IDS + 1],
                     null, false, never), "more ids than a job holds");
             assertEquals(List.of(URI, "live", 0), h.query(1));
             assertEquals(List.of(URI, "live", 1), h.query(2));
@@ -99,11 +99,11 @@ class PerformWithResourcesTest {
             h.newResource(TestResources.IMMUTABLE_URI, 3);
             AtomicInteger ran = new AtomicInteger();
             ResourcePerform count = (host, b) -> ran.incrementAndGet();
-            assertEquals(ResourceStatus.IMMUTABLE, h.engine.performWithResources(new int[] {3}, new boolean[] {true},
+            assertEquals(ResourceStatus.IMMUTABLE, h.engine.world().performWithResources(new int[] {3}, new boolean[] {true},
                     false, count));
-            assertEquals(ResourceStatus.IMMUTABLE, h.engine.performWithResources(new int[] {3}, null, true, count));
+            assertEquals(ResourceStatus.IMMUTABLE, h.engine.world().performWithResources(new int[] {3}, null, true, count));
             assertEquals(List.of(TestResources.IMMUTABLE_URI, "live", 0), h.query(3));
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {3}, new boolean[] {false}, false,
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {3}, new boolean[] {false}, false,
                     count), "reading is fine");
             h.sync();
             assertEquals(1, ran.get());
@@ -115,7 +115,7 @@ class PerformWithResourcesTest {
         try (EngineHarness h = new EngineHarness()) {
             h.newResource(URI, 1);
             AtomicInteger ran = new AtomicInteger();
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, true,
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, true,
                     (host, b) -> ran.incrementAndGet()));
             assertEquals(List.of(URI, "live", 1), h.query(1), "held by the dispatch while it runs");
             h.sync();
@@ -130,9 +130,9 @@ class PerformWithResourcesTest {
             h.newResource(URI, 1);
             Gate gate = new Gate();
             for (int i = 0; i < SlotPool.PERFORM_JOBS; i++) {
-                assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, false, gate));
+                assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, false, gate));
             }
-            assertEquals(ResourceStatus.BUSY, h.engine.performWithResources(new int[] {1}, null, false, gate));
+            assertEquals(ResourceStatus.BUSY, h.engine.world().performWithResources(new int[] {1}, null, false, gate));
             assertEquals(List.of(URI, "live", SlotPool.PERFORM_JOBS), h.query(1));
             gate.open.countDown();
             h.sync();
@@ -146,7 +146,7 @@ class PerformWithResourcesTest {
         try (EngineHarness h = new EngineHarness()) {
             h.newResource(URI, 1);
             Gate gate = new Gate();
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, false, gate));
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, false, gate));
             h.send("/resource/free", 1);
             h.block();
             assertTrue(gate.entered.await(5, TimeUnit.SECONDS));
@@ -165,7 +165,7 @@ class PerformWithResourcesTest {
     void aThrowingCallbackIsLoggedAndStillReleases() {
         try (EngineHarness h = new EngineHarness()) {
             h.newResource(URI, 1);
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, false, (host, b) -> {
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, false, (host, b) -> {
                 throw new IllegalStateException("callback bug");
             }));
             List<OSCMessage> got = h.sync();

@@ -329,9 +329,9 @@ class PluginCommandTest {
     void theEnginesSamplePathUsesTheSampleRootOption(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         try (EngineHarness h = new EngineHarness(java.util.Map.of("sampleRoot", dir.toString()))) {
-            assertEquals(dir.toRealPath().resolve("a/b.wav"), h.engine.samplePath("a/b.wav"));
+            assertEquals(dir.toRealPath().resolve("a/b.wav"), h.engine.host().samplePath("a/b.wav"));
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> h.engine.samplePath("../b.wav"));
+                    () -> h.engine.host().samplePath("../b.wav"));
             assertTrue(e.getMessage().contains("outside the sample root"), e.getMessage());
         }
     }

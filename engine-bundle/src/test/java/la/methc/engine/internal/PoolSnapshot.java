@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import la.methc.engine.internal.command.RtContext;
 import java.util.ArrayList;
 import java.util.List;
 import la.methc.engine.internal.command.Command;
@@ -19,7 +20,7 @@ final class PoolSnapshot extends Command {
 
     /** RT (a test: allocates). */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         SlotPool p = rt.resources();
         for (int id = 0; id < p.capacity(); id++) {
             slots.add(id + ":" + p.stateName(id) + "/" + p.refcount(id) + (p.isFreePending(id) ? "/freePending" : ""));

@@ -149,7 +149,7 @@ class RepliesUnderLoadTest {
             h.block(); // both constructs go to the one worker; the first waits at its gate
             assertTrue(h.res.blocked.await(5, TimeUnit.SECONDS));
             int filled = 0;
-            while (h.engine.performCommand((la.methc.api.WorldCommand) world -> { })) {
+            while (h.engine.host().performCommand((la.methc.api.WorldCommand) world -> { })) {
                 filled++;
             }
             assertTrue(filled > 1000, "RT's reply queue is full: " + filled);

@@ -56,7 +56,7 @@ class ResourceDefDepartureTest {
             // a perform in flight on 3 (and on 4, of another def)
             CountDownLatch performGate = new CountDownLatch(1);
             CountDownLatch performDone = new CountDownLatch(1);
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {3, 4}, null, false, (host, b) -> {
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {3, 4}, null, false, (host, b) -> {
                 try {
                     performGate.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -78,7 +78,7 @@ class ResourceDefDepartureTest {
             Thread a = after(100, performGate);
             Thread b = after(150, h.res.gate);
             long t0 = System.nanoTime();
-            assertTrue(h.engine.retire(entry, 5000, true));
+            assertTrue(h.engine.control().retire(entry, 5000, true));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             a.join();
             b.join();
@@ -126,7 +126,7 @@ class ResourceDefDepartureTest {
         try (EngineHarness h = new EngineHarness()) {
             h.newResource(TestResources.OTHER_URI, 1);
             ResourceDefEntry entry = h.resourceDefs.remove(h.res);
-            assertTrue(h.engine.retire(entry, 5000, true));
+            assertTrue(h.engine.control().retire(entry, 5000, true));
             List<OSCMessage> got = h.sync();
             assertFalse(addresses(got).contains("/resource/destroyed"), got.toString());
             assertEquals(List.of(TestResources.OTHER_URI, "live", 0), h.query(1));

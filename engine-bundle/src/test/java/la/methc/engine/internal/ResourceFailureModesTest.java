@@ -268,7 +268,7 @@ class ResourceFailureModesTest {
             h.block();
             boolean[] ran = new boolean[1];
             // the test thread is the RT thread of the harness
-            ResourceStatus st = h.engine.performWithResources(new int[] {2, 1}, null, true, (host, b) -> ran[0] = true);
+            ResourceStatus st = h.engine.world().performWithResources(new int[] {2, 1}, null, true, (host, b) -> ran[0] = true);
             assertEquals(ResourceStatus.NOT_EXCLUSIVE, st);
             assertEquals(List.of(URI, "live", 0), h.query(2), "no acquire performed on the free one either");
             assertEquals(List.of(URI, "live", 1), h.query(1));

@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import la.methc.engine.internal.command.RtContext;
 import static la.methc.engine.internal.EngineHarness.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,10 +46,10 @@ class ResourceShutdownTest {
                     client);
             d.onPacket(msg("/resource/free", 2), client);
             CountDownLatch performGate = new CountDownLatch(1);
-            runtime.engine().runAndWait(new la.methc.engine.internal.command.Command("/test", null) {
+            runtime.engine().control().runAndWait(new la.methc.engine.internal.command.Command("/test", null) {
                 @Override
-                public void perform(Engine rt, int offset) {
-                    rt.performWithResources(new int[] {3}, null, false, (host, b) -> {
+                public void perform(RtContext rt, int offset) {
+                    rt.world().performWithResources(new int[] {3}, null, false, (host, b) -> {
                         try {
                             performGate.await(5, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {

@@ -455,7 +455,7 @@ class ResourceStressTest {
                 }
                 assertEquals(List.of(), notFree, "every slot free with refcount 0 (/resource/query)");
                 PoolSnapshot pool = new PoolSnapshot();
-                assertTrue(runtime.engine().runAndWait(pool, 5000));
+                assertTrue(runtime.engine().control().runAndWait(pool, 5000));
                 assertEquals(PoolSnapshot.allFree(MAX_RESOURCES), pool.slots, "every slot free, refcount 0, not free-pending (the pool)");
                 assertEquals(MAX_RESOURCES, pool.free);
                 assertEquals(0, pool.live);

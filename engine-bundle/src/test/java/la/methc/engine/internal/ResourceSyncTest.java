@@ -93,7 +93,7 @@ class ResourceSyncTest {
                 }
             };
             // the harness's test thread is the RT thread
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, false, slow));
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, false, slow));
             h.send("/resource/free", 1);
             h.send("/sync", 2);
             h.block();
@@ -113,7 +113,7 @@ class ResourceSyncTest {
         try (EngineHarness h = new EngineHarness()) {
             AtomicBoolean last = new AtomicBoolean();
             Chain chain = new Chain(3, last);
-            assertTrue(h.engine.performCommand((HostCommand) chain));
+            assertTrue(h.engine.world().performCommand((HostCommand) chain));
             h.send("/sync", 3);
             List<OSCMessage> got = untilSynced(h, 3, new ArrayList<>());
             assertTrue(last.get(), "the third job ran before /synced");
@@ -137,7 +137,7 @@ class ResourceSyncTest {
                     Thread.currentThread().interrupt();
                 }
             };
-            assertEquals(ResourceStatus.OK, h.engine.performWithResources(new int[] {1}, null, false, slow));
+            assertEquals(ResourceStatus.OK, h.engine.world().performWithResources(new int[] {1}, null, false, slow));
             h.send("/sync", 4);
             h.block();
             h.res.gate = new CountDownLatch(1);

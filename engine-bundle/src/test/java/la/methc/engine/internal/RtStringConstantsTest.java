@@ -37,7 +37,8 @@ class RtStringConstantsTest {
         Map<Class<?>, List<String>> found = new LinkedHashMap<>();
         for (Class<?> c : List.of(Engine.class, LoadMeter.class, Clock.class, NodeTree.class, Node.class, Group.class,
                 SynthNode.class, Buses.class, AudioBus.class, Scheduler.class, EventChannel.class, SlotPool.class,
-                HeldResources.class)) {
+                HeldResources.class, EventBudget.class, RtEvents.class, JobLedger.class, SynthHooks.class,
+                PluginContext.class, CommandContext.class, SlotEvents.class, WorldReply.class, SyncRelay.class)) {
             List<String> strings = stringConstants(c);
             if (!strings.isEmpty()) {
                 found.put(c, strings);

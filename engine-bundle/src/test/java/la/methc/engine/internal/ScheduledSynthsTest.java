@@ -23,7 +23,7 @@ class ScheduledSynthsTest {
             h.sendAt(LATER, newSynth(TestSynths.CONST, 1, 0, 1));
             h.block();
             int destroyed = TestSynths.DESTROYED.get();
-            Engine.FreeAll all = Engine.freeAll(); // the first step of EngineRuntime.close()
+            EngineCommands.FreeAll all = new EngineCommands.FreeAll(); // the first step of EngineRuntime.close()
             h.engine.submit(all);
             h.block();
             NodeTreeTest.waitFor(() -> TestSynths.DESTROYED.get() == destroyed + 1);

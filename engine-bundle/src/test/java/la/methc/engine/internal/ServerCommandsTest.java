@@ -147,7 +147,7 @@ class ServerCommandsTest {
                 }
             });
             rt.start();
-            assertTrue(h.engine.retire(entry, 5000, false));
+            assertTrue(h.engine.control().retire(entry, 5000, false));
             retired.set(true);
             rt.join();
             assertEquals(1, h.client.await("/node/ended").getArguments().get(0));

@@ -123,9 +123,9 @@ public final class BenchEngine implements AutoCloseable {
             Thread.onSpinWait();
         }
         // this thread is RT here: the body is filled between two blocks
-        AudioBuffer body = (AudioBuffer) engine.acquire(SampleBuffer.ID, AudioBuffer.URI);
+        AudioBuffer body = (AudioBuffer) engine.world().acquire(SampleBuffer.ID, AudioBuffer.URI);
         SampleBuffer.fill(body);
-        engine.release(SampleBuffer.ID);
+        engine.world().release(SampleBuffer.ID);
     }
 
     private void checkNoError() {

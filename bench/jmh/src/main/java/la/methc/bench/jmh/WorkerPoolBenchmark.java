@@ -34,8 +34,8 @@ public class WorkerPoolBenchmark {
 
     @Setup
     public void setUp() {
-        pool = new WorkerPool(1, RequestQueueBenchmark.CAPACITY, new TestHost(48000, 64));
-        pool.start();
+        pool = new WorkerPool(1, RequestQueueBenchmark.CAPACITY);
+        pool.start(new TestHost(48000, 64));
     }
 
     @TearDown

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthNode;
 
@@ -12,7 +11,7 @@ public final class ActivateSynth extends NodeCommand {
     }
 
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         SynthNode s = synth(rt);
         if (s != null && !s.activate(offset)) {
             rt.error(address, nodeId, "synth " + nodeId + " is already active", client);

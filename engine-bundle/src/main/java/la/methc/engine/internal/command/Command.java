@@ -1,7 +1,6 @@
 package la.methc.engine.internal.command;
 
 import la.methc.api.Host;
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 
 /**
@@ -45,7 +44,7 @@ public abstract class Command {
      * RT. Performs the command. {@code offset} is the frame within the current block at which it is due
      * (0 for commands without a time), for sample-accurate starts.
      */
-    public abstract void perform(Engine rt, int offset);
+    public abstract void perform(RtContext rt, int offset);
 
     /**
      * Any thread. The most RT events performing this command may take from the event pool: its replies,
@@ -68,6 +67,6 @@ public abstract class Command {
      * RT, error path. The command will never be performed (the scheduler was full, or the engine is shutting
      * down): let go of what it holds. Most commands hold nothing.
      */
-    public void drop(Engine rt) {
+    public void drop(RtContext rt) {
     }
 }

@@ -2,7 +2,6 @@ package la.methc.engine.internal.command;
 
 import java.util.List;
 import la.methc.api.Host;
-import la.methc.engine.internal.Engine;
 
 /**
  * The commands of one OSC bundle, taken by RT as one: they act together in one block, and RT takes them only
@@ -35,14 +34,14 @@ public final class CommandBatch extends Command {
 
     /** RT. Each command in bundle order, at the bundle's offset. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         for (Command c : commands) {
             c.perform(rt, offset);
         }
     }
 
     @Override
-    public void drop(Engine rt) {
+    public void drop(RtContext rt) {
         for (Command c : commands) {
             c.drop(rt);
         }

@@ -4,7 +4,6 @@ import com.illposed.osc.OSCPacket;
 import la.methc.api.CommandTask;
 import la.methc.api.Host;
 import la.methc.api.ResourcePerform;
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.ReleaseListener;
 
@@ -18,7 +17,7 @@ import la.methc.engine.internal.resource.ReleaseListener;
  */
 final class CommandJob implements ResourcePerform, ReleaseListener {
 
-    private final Engine engine;
+    private final RtContext engine;
     private final CommandDefEntry entry;
     private final Client client;
     private final int id;
@@ -29,7 +28,7 @@ final class CommandJob implements ResourcePerform, ReleaseListener {
     /** Written on the worker, read on RT after the worker → RT queue (which orders the two). */
     private OSCPacket reply;
 
-    CommandJob(Engine engine, CommandDefEntry entry, Client client, int id, CommandTask task, CommandOrder order) {
+    CommandJob(RtContext engine, CommandDefEntry entry, Client client, int id, CommandTask task, CommandOrder order) {
         this.engine = engine;
         this.entry = entry;
         this.client = client;

@@ -1,12 +1,11 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
 
 /**
  * Empties the slots of one ResourceDef (its bundle is leaving) or of all of them (shutdown). Run on RT again
- * and again by a waiting NRT thread ({@link Engine#drain}) until its counts say it is done. The first run
+ * and again by a waiting NRT thread ({@link RtContext#drain}) until its counts say it is done. The first run
  * marks the slots free-pending (nothing acquires them any more; constructs that return are destroyed at
  * once) and, for a departing def, frees the synths holding them; every run then destroys the live slots no
  * perform dispatch uses, whatever their refcount, and counts what is left.
@@ -33,7 +32,7 @@ public final class DrainResources extends Command {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         SlotPool pool = rt.resources();
         if (!begun) {
             begun = true;

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.Group;
 import la.methc.engine.internal.tree.Node;
@@ -16,7 +15,7 @@ public final class FreeNode extends NodeCommand {
     }
 
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         Node n = node(rt);
         if (n == null) {
             return;

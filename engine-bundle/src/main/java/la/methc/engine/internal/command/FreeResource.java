@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.SlotPool;
 
@@ -26,7 +25,7 @@ public final class FreeResource extends Command {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         switch (rt.resources().free(id, client)) {
             case SlotPool.OK -> {
             }

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.Group;
 
@@ -19,7 +18,7 @@ public final class NewGroup extends Command {
     }
 
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         NodeCommand.insert(rt, this, group, target, addAction);
     }
 }

@@ -1,7 +1,6 @@
 package la.methc.engine.internal.command;
 
 import la.methc.api.OscArgs;
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
@@ -31,7 +30,7 @@ public final class NewResource extends Command {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         switch (rt.resources().create(id, def, args, client)) {
             case SlotPool.OK -> {
             }

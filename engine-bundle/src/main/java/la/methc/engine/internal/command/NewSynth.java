@@ -1,7 +1,6 @@
 package la.methc.engine.internal.command;
 
 import la.methc.api.Host;
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthDestruction;
 import la.methc.engine.internal.tree.SynthNode;
@@ -25,7 +24,7 @@ public final class NewSynth extends Command {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         if (node.entry().isRetired()) {
             // its bundle left while this command was queued
             rt.error(address, node.id(), node.def().uri() + " was unregistered", client);
@@ -52,7 +51,7 @@ public final class NewSynth extends Command {
 
     /** RT. Never linked: its synth is destroyed as one that could not be. */
     @Override
-    public void drop(Engine rt) {
+    public void drop(RtContext rt) {
         rt.discard(node.synth());
     }
 }

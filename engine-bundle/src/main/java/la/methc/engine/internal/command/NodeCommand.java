@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.NodeTree;
@@ -17,7 +16,7 @@ abstract class NodeCommand extends Command {
     }
 
     /** RT. The node, or null after answering {@code /error}. */
-    final Node node(Engine rt) {
+    final Node node(RtContext rt) {
         Node n = rt.tree().get(nodeId);
         if (n == null) {
             rt.error(address, nodeId, "node " + nodeId + " not found", client);
@@ -26,7 +25,7 @@ abstract class NodeCommand extends Command {
     }
 
     /** RT. The synth, or null after answering {@code /error}. */
-    final SynthNode synth(Engine rt) {
+    final SynthNode synth(RtContext rt) {
         Node n = node(rt);
         if (n != null && n.isGroup()) {
             rt.error(address, nodeId, "node " + nodeId + " is a group, not a synth", client);
@@ -36,7 +35,7 @@ abstract class NodeCommand extends Command {
     }
 
     /** RT. Links a new node, answering {@code /error} with the reason when it cannot. */
-    static boolean insert(Engine rt, Command c, Node node, int target, int addAction) {
+    static boolean insert(RtContext rt, Command c, Node node, int target, int addAction) {
         int result = rt.tree().insert(node, target, addAction);
         if (result == NodeTree.OK) {
             return true;

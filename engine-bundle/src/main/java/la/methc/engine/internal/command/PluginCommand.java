@@ -2,7 +2,6 @@ package la.methc.engine.internal.command;
 
 import la.methc.api.CommandPlan;
 import la.methc.api.ResourceStatus;
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 
 /**
@@ -22,7 +21,7 @@ public final class PluginCommand extends Command {
     private final CommandOrder order;
 
     /** Network thread. */
-    public PluginCommand(Client client, CommandDefEntry entry, CommandPlan plan, Engine engine, CommandOrder order) {
+    public PluginCommand(Client client, CommandDefEntry entry, CommandPlan plan, RtContext engine, CommandOrder order) {
         super(entry.address(), client);
         this.entry = entry;
         id = plan.id();
@@ -41,13 +40,13 @@ public final class PluginCommand extends Command {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         if (!entry.enter()) {
             rt.error(address, id, entry.retiredReason(), client);
             return;
         }
         job.ticket = order.next(); // before the post, which publishes it to the worker
-        ResourceStatus st = rt.performWithResources(resources, writes, exclusive, job);
+        ResourceStatus st = rt.world().performWithResources(resources, writes, exclusive, job);
         if (st != ResourceStatus.OK) {
             order.giveBack();
             entry.exit();

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 
 /** {@code /resource/query i:id} → {@code /resource/info i:id s:uri s:state i:refcount} (uri "" when free). */
@@ -15,7 +14,7 @@ public final class QueryResource extends Command {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         rt.resourceInfo(client, id);
     }
 }

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 
 /**
@@ -26,7 +25,7 @@ public final class SchedulerCommand extends Command {
     }
 
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         if (clear) {
             rt.dropScheduled();
             rt.done(client, address);

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 
 /** {@code /status} and {@code /sync i:n}: answered after RT has run everything queued before them. */
@@ -22,7 +21,7 @@ public final class ServerCommand extends Command {
     }
 
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         if (address.equals("/status")) {
             rt.status(client);
         } else {

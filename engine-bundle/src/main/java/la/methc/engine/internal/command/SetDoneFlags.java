@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.Node;
 
@@ -15,7 +14,7 @@ public final class SetDoneFlags extends NodeCommand {
     }
 
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         Node n = synth(rt);
         if (n != null) {
             n.setDoneFlags(flags);

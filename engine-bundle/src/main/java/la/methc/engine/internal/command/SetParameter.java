@@ -1,6 +1,5 @@
 package la.methc.engine.internal.command;
 
-import la.methc.engine.internal.Engine;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthNode;
 
@@ -27,7 +26,7 @@ public final class SetParameter extends NodeCommand {
 
     /** RT. */
     @Override
-    public void perform(Engine rt, int offset) {
+    public void perform(RtContext rt, int offset) {
         SynthNode s = synth(rt);
         if (s == null) {
             return;

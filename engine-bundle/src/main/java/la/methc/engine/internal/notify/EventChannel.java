@@ -65,8 +65,8 @@ public final class EventChannel {
         full.offer(e);
     }
 
-    /** Notifier thread. */
-    RtEvent poll() {
+    /** Notifier thread (and tests standing in for it): the next filled event, or null. */
+    public RtEvent poll() {
         return full.relaxedPoll();
     }
 

@@ -43,16 +43,16 @@ public final class WorkerPool {
     }
 
     private final MpmcArrayQueue<Job> jobs;
-    private final Host host;
+    /** What the jobs get; set by {@link #start}, before any thread runs (Thread.start orders it). */
+    private Host host;
     private final Thread[] threads;
     /** Origin → how many jobs of it are queued or running. Guarded by itself. */
     private final TreeMap<Long, Integer> outstanding = new TreeMap<>();
     private final AtomicLong completed = new AtomicLong();
     private volatile boolean running = true;
 
-    public WorkerPool(int numThreads, int capacity, Host host) {
+    public WorkerPool(int numThreads, int capacity) {
         jobs = new MpmcArrayQueue<>(capacity);
-        this.host = host;
         threads = new Thread[numThreads];
         for (int i = 0; i < numThreads; i++) {
             threads[i] = new WorkerThread(this, this::run, "methcla-worker-" + i);
@@ -60,7 +60,9 @@ public final class WorkerPool {
         }
     }
 
-    public void start() {
+    /** Starts the threads; the jobs they run get {@code host}. */
+    public void start(Host host) {
+        this.host = host;
         for (Thread t : threads) {
             t.start();
         }

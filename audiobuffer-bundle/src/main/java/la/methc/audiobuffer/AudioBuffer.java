@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * construction; the samples do.
  *
  * <p><b>Threads and writes.</b> AudioBuffer is {@link la.methc.api.Mutability#MUTABLE Mutable} and the engine
- * does not police its writers (seed ADR 0004):
+ * does not police its writers (ADR 0004):
  * <ul>
  *   <li>RT readers and writers use the arrays of {@link #data()} directly, no copies, no locks. A record synth
  *   and the play synths reading the same buffer in the same block are ordered by the node tree: put the writer

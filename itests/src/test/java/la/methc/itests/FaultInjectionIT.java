@@ -222,7 +222,7 @@ public class FaultInjectionIT {
                 line("/resource/destroyed", 7)));
         expected.add(destroyError);
         assertEquals(sorted(expected), sorted(got));
-        // the seed's order: nodes first (their detach releases the Resources), then the Resources are destroyed
+        // the shutdown order of ADR 0001: nodes first (their detach releases the Resources), then the Resources are destroyed
         for (String holder : List.of(line("/node/ended", 50), line("/node/ended", 51))) {
             for (String resource : List.of(line("/resource/destroyed", 6), line("/resource/destroyed", 7))) {
                 assertTrue(got.toString(), got.indexOf(holder) < got.indexOf(resource));

@@ -47,7 +47,7 @@ public class LaunchIT {
     }
 
     /**
-     * A client that boots as SuperCollider's do, written from the README alone with OSC bytes built by hand:
+     * A client that boots as SuperCollider's do, written from the docs alone (docs/osc-api.md) with OSC bytes built by hand:
      * {@code /status} every 50 ms over UDP until {@code /status.reply} comes, then at once a buffer and a sine.
      */
     @Test

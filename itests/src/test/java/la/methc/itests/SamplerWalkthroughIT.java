@@ -32,11 +32,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * The README's sampler walk-through ("The sampler, step by step"), step by step, on the live engine (dummy
+ * The sampler walk-through of docs/osc-api.md ("The sampler, step by step"), step by step, on the live engine (dummy
  * driver, UDP): record a sine burst into buffer 1, loop it at half speed, write it to a WAV file, read that into
  * buffer 2 and play it once, find its onset, normalise buffer 1 into buffer 3 and re-bind the player, free
  * everything. Every reply and notification is checked in the order it arrives, and the audio sample by sample
- * through {@link Probe} synths. Where it differs from the README: the messages that start synths go in one
+ * through {@link Probe} synths. Where it differs from that page: the messages that start synths go in one
  * bundle with the probes (so a probe starts in the same block as what it checks), the players write internal
  * buses (7, 8) where the probes read them instead of the hardware outputs, and the frees at the end are sent
  * one at a time, each after the reply to the one before, so that the order of their replies is fixed.
@@ -153,7 +153,7 @@ public class SamplerWalkthroughIT {
         p.add(msg("/synth/map/input", 11, 0, 5, 0));
         p.add(msg("/synth/map/output", 11, 0, 6, 0));
         p.add(msg("/synth/map/input", 12, 0, 6, 0));
-        p.add(msg("/synth/map/output", 13, 0, 7, 0)); // the README: hardware output 0
+        p.add(msg("/synth/map/output", 13, 0, 7, 0)); // the walk-through: hardware output 0
         p.add(msg("/synth/map/input", 20, 0, 6, 0));
         p.add(msg("/synth/map/input", 21, 0, 7, 0));
         p.add(msg("/synth/property/doneFlags/set", 11, 3));
@@ -219,7 +219,7 @@ public class SamplerWalkthroughIT {
         expect("/done", "/notify");
         osc.send(new OSCBundle(List.of(synthNew(PLAY, 14, 0, 1, List.of(), List.of(B)),
                 synthNew(Probe.URI, 22, 0, 1, List.of(), List.of(2)),
-                msg("/synth/map/output", 14, 0, 8, 0), // the README: hardware output 1
+                msg("/synth/map/output", 14, 0, 8, 0), // the walk-through: hardware output 1
                 msg("/synth/map/input", 22, 0, 8, 0),
                 msg("/synth/property/doneFlags/set", 14, 33), msg("/synth/activate", 14),
                 msg("/synth/activate", 22))));
@@ -269,7 +269,7 @@ public class SamplerWalkthroughIT {
         expect("/resource/destroyed", B);
         osc.send("/resource/free", C);
         expect("/resource/destroyed", C);
-        for (int id = 20; id <= 23; id++) { // the probes, which the README has not
+        for (int id = 20; id <= 23; id++) { // the probes, which the walk-through has not
             osc.send("/node/free", id);
             expect("/node/ended", id);
         }

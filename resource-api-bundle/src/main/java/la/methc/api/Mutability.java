@@ -1,7 +1,7 @@
 package la.methc.api;
 
 /**
- * Whether a Resource's body may change after construction (decided per ResourceDef, seed ADR 0004).
+ * Whether a Resource's body may change after construction (decided per ResourceDef, ADR 0004).
  */
 public enum Mutability {
     /**

@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link #activate} (RT, once) → {@link #process} (RT, every block) → {@link #detach} (RT, as it leaves the
  * tree) → {@link #destroy} (NRT worker, after the engine unlinked it).
  *
- * <p>Resources: a synth holds its {@link ResourceRef}s for its whole life (seed ADR 0003): it acquires them
+ * <p>Resources: a synth holds its {@link ResourceRef}s for its whole life (ADR 0003): it acquires them
  * in {@link #attach} (ids usually come from the options), re-binds in {@link #remap} and releases them in
  * {@link #detach}. {@link #process} reads the cached bodies and does no refcount work.
  */
@@ -39,7 +39,7 @@ public interface Synth {
     /**
      * RT. {@code /node/set i:id i:param i:resource-id} on resource port {@code port} (numbered among the
      * synth's resource ports): re-bind it, e.g. with {@link ResourceRef#tryReplace}. On false the old binding
-     * stays and the engine logs a warning (the client is not told: seed failure-mode table).
+     * stays and the engine logs a warning (the client is not told: ADR 0001, failure modes).
      */
     default boolean remap(World world, int port, int resourceId) {
         return false;

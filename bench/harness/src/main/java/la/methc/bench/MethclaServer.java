@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Methcla/J's OSC vocabulary (README, "OSC API"). */
+/** Methcla/J's OSC vocabulary (docs/osc-api.md). */
 final class MethclaServer implements ServerUnderTest {
 
     static final String AUDIO_BUFFER = "http://methc.la/resources/AudioBuffer/v1";

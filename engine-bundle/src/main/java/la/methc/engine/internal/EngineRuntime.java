@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running engine: the {@link Engine}, its driver and, in real time, its OSC server. Starts them in
- * order and stops them in the shutdown order of the seed (stop OSC; free every node, so synths release their
+ * order and stops them in the shutdown order of ADR 0001 (stop OSC; free every node, so synths release their
  * Resources; force-destroy the live Resources on a worker; wait for the constructing ones and destroy their
  * bodies; stop the driver and drain the notifier and workers; tear the slot pool down). Free of OSGi; the DS
  * component and tests drive it.
@@ -259,7 +259,7 @@ public final class EngineRuntime implements AutoCloseable {
     }
 
     /**
-     * Shutdown, in the seed's order, one log line per step: OSC; nodes; live Resources; constructing
+     * Shutdown, in the order of ADR 0001, one log line per step: OSC; nodes; live Resources; constructing
      * Resources; driver, notifier and workers; slot pool. Idempotent.
      */
     @Override

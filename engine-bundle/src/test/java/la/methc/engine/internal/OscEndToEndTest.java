@@ -11,7 +11,7 @@ import la.methc.engine.internal.osc.OscServer;
 import la.methc.engine.tool.OscTool;
 import org.junit.jupiter.api.Test;
 
-/** The README's walk-through replies, through the real dispatcher, the transports and {@code methcla osc}. */
+/** The walk-through replies of the README and docs/osc-api.md, through the real dispatcher, the transports and {@code methcla osc}. */
 class OscEndToEndTest {
 
     private static List<String> osc(String... args) {

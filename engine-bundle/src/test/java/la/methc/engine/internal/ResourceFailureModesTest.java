@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 import la.methc.api.ResourceStatus;
 import org.junit.jupiter.api.Test;
 
-/** Each row of the seed's failure-mode table, one or more named tests per row. */
+/** Each row of the failure-mode table (ADR 0001), one or more named tests per row. */
 class ResourceFailureModesTest {
 
     private static final String URI = TestResources.URI;

@@ -10,7 +10,7 @@ import la.methc.engine.internal.osc.Client;
  * {@code freePending} goes straight to DESTROYING when its construct returns, a LIVE one when its last holder
  * releases it.
  *
- * <p>Every field is plain, and that is deliberate (seed ADR 0002): all of them are read and written on the
+ * <p>Every field is plain, and that is deliberate (ADR 0002; the states: ADR 0001): all of them are read and written on the
  * RT thread only. Workers never see a slot; they get a job object holding what they need (the args, the
  * body) and answer RT through {@code Host.performCommand}. Do not "fix" this with atomics or volatiles.
  */

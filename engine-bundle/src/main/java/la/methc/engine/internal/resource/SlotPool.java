@@ -9,9 +9,9 @@ import la.methc.api.WorldCommand;
 import la.methc.engine.internal.osc.Client;
 
 /**
- * The engine's fixed pool of Resource slots ({@code maxResources}, seed decision 4), indexed by the client's
+ * The engine's fixed pool of Resource slots ({@code maxResources}, ADR 0001), indexed by the client's
  * Resource id, and the lifecycle that runs on them. Every method but {@link #tearDown} runs on the RT thread
- * and is its single writer (seed ADR 0002: no atomics, no locks); none allocates except to build the text
+ * and is its single writer (ADR 0002: no atomics, no locks); none allocates except to build the text
  * of a warning. Work for plugins goes to workers in preallocated jobs: construct and destroy per slot,
  * {@link #PERFORM_JOBS} perform dispatches of up to {@link #MAX_PERFORM_IDS} Resources each. The warnings'
  * text lives in {@link SlotWarnings}, so this class holds no String constants (see {@link JobFailures}).

@@ -7,7 +7,7 @@ import la.methc.audiobuffer.AudioBuffer;
 /**
  * The buffer resource port (parameter 0) of a play or record synth: the id from the options, bound in
  * {@code attach}, re-bound by {@code /node/set i:id i:0 i:resourceId}, released in {@code detach}. Held for the
- * synth's whole life (seed ADR 0003); RT only after construction.
+ * synth's whole life (ADR 0003); RT only after construction.
  */
 final class BufferPort {
 

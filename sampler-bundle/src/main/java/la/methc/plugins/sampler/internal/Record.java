@@ -19,7 +19,7 @@ import la.methc.audiobuffer.AudioBuffer;
  * and a write position found outside {@code [start, numFrames)} (the start or the buffer changed) is wrapped
  * into it. The controls are read once per block.
  *
- * <p>A play synth reading the same buffer after this one in the node tree hears this block's input (seed ADR
+ * <p>A play synth reading the same buffer after this one in the node tree hears this block's input (ADR
  * 0004: the node order, not the engine, orders the writer before its readers).
  */
 final class Record implements Synth {

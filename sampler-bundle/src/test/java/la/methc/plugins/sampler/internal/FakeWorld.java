@@ -11,7 +11,7 @@ import la.methc.api.Synth;
 import la.methc.api.World;
 
 /**
- * A {@link World} with a resource table as the engine keeps it (seed: slots with uri, body, refcount,
+ * A {@link World} with a resource table as the engine keeps it (ADR 0001: slots with uri, body, refcount,
  * free_pending), without the engine. {@link #acquire}, {@link #status} and {@link #release} allocate nothing,
  * so the allocation test can run through them.
  */

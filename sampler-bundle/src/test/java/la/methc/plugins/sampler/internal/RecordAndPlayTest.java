@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case the resource protocol exists for (seed, ADR 0004): a record synth writes a buffer and play synths
+ * The case the resource protocol exists for (ADR 0004): a record synth writes a buffer and play synths
  * read it, in one block, ordered by the node tree, all holding the same Resource.
  */
 class RecordAndPlayTest {

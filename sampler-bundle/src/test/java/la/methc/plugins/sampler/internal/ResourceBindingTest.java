@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** attach / remap / detach of both synths against the fake resource table (seed ADR 0003). */
+/** attach / remap / detach of both synths against the fake resource table (ADR 0003). */
 class ResourceBindingTest {
 
     private static final int BS = 64;

@@ -1,0 +1,259 @@
+package la.methc.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import la.methc.api.CommandPlan;
+import la.methc.api.OscArgList;
+import la.methc.api.OscArgs;
+import la.methc.api.Synth;
+import la.methc.engine.internal.command.ActivateSynth;
+import la.methc.engine.internal.command.CommandDefEntry;
+import la.methc.engine.internal.command.CommandOrder;
+import la.methc.engine.internal.command.FreeNode;
+import la.methc.engine.internal.command.FreeResource;
+import la.methc.engine.internal.command.MapBus;
+import la.methc.engine.internal.command.NewGroup;
+import la.methc.engine.internal.command.NewResource;
+import la.methc.engine.internal.command.NewSynth;
+import la.methc.engine.internal.command.PluginCommand;
+import la.methc.engine.internal.command.QueryResource;
+import la.methc.engine.internal.command.SchedulerCommand;
+import la.methc.engine.internal.command.ServerCommand;
+import la.methc.engine.internal.command.SetDoneFlags;
+import la.methc.engine.internal.command.SetParameter;
+import la.methc.engine.internal.resource.ResourceDefEntry;
+import la.methc.engine.internal.tree.AddAction;
+import la.methc.engine.internal.tree.BusMapping;
+import la.methc.engine.internal.tree.Group;
+import la.methc.engine.internal.tree.Node;
+import la.methc.engine.internal.tree.SynthDefEntry;
+import la.methc.engine.internal.tree.SynthDestruction;
+import la.methc.engine.internal.tree.SynthNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in OSC commands: {@link #TABLE} registers each address once, with its type tags and its handler. A
+ * handler checks what needs no RT state (ranges, the SynthDef or ResourceDef, plugin construction) and answers
+ * {@code /error} at once, or hands a command to RT. Network threads.
+ */
+final class BuiltInCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuiltInCommands.class);
+    static final String VERSION = "0.1.0";
+
+    static final CommandTable TABLE = new CommandTable()
+            .add("/group/new", "iii", BuiltInCommands::newGroup)
+            .add("/group/freeAll", "i", (c, r) -> r.submit(new FreeNode(r.address, r.from, r.i(0), true)))
+            .add("/node/free", "i", (c, r) -> r.submit(new FreeNode(r.address, r.from, r.i(0), false)))
+            .add("/synth/new", "siii|[[", BuiltInCommands::newSynth)
+            .add("/synth/activate", "i", (c, r) -> r.submit(new ActivateSynth(r.from, r.i(0))))
+            .add("/synth/map/input", "iiii", BuiltInCommands::mapBus)
+            .add("/synth/map/output", "iiii", BuiltInCommands::mapBus)
+            .add("/synth/property/doneFlags/set", "ii", (c, r) -> doneFlags(r))
+            .add("/node/set", "iin", (c, r) -> r.submit(new SetParameter(r.from, r.i(0), r.i(1), (Number) r.args.get(2))))
+            .add("/resource/new", null, BuiltInCommands::newResource)
+            .add("/resource/free", "i", (c, r) -> {
+                if (c.validResourceId(r, r.i(0))) {
+                    r.submit(new FreeResource(r.from, r.i(0)));
+                }
+            })
+            .add("/resource/query", "i", (c, r) -> {
+                if (c.validResourceId(r, r.i(0))) {
+                    r.submit(new QueryResource(r.from, r.i(0)));
+                }
+            })
+            .add("/notify", "i", BuiltInCommands::notify)
+            .add("/sync", "i", (c, r) -> r.submit(ServerCommand.sync(r.from, r.i(0))))
+            .add("/status", "", (c, r) -> r.submit(ServerCommand.status(r.from)))
+            .add("/scheduler/clear", "", (c, r) -> r.submit(SchedulerCommand.clear(r.from)))
+            .add("/scheduler/query", "", (c, r) -> r.submit(SchedulerCommand.query(r.from)))
+            .add("/version", "", (c, r) -> r.reply("/version.reply", "Methcla/J", 0, 1, VERSION))
+            .add("/quit", "", (c, r) -> {
+                r.reply("/done", r.address);
+                c.quit.run();
+            });
+
+    /** The addresses handled here; a CommandDef cannot take them. */
+    static final Set<String> ADDRESSES = TABLE.addresses();
+
+    private final Engine engine;
+    private final SynthDefRegistry defs;
+    private final ResourceDefRegistry resourceDefs;
+    /** The order plugin commands run in: one engine, one dispatcher, one order. */
+    private final CommandOrder commandOrder = new CommandOrder();
+    private final Runnable quit;
+
+    BuiltInCommands(Engine engine, SynthDefRegistry defs, ResourceDefRegistry resourceDefs, Runnable quit) {
+        this.engine = engine;
+        this.defs = defs;
+        this.resourceDefs = resourceDefs;
+        this.quit = quit;
+    }
+
+    private void newGroup(Request r) {
+        if (validNewNode(r, r.args)) {
+            r.submit(new NewGroup(r.from, new Group(r.i(0)), r.i(1), r.i(2)));
+        }
+    }
+
+    private void notify(Request r) {
+        if (r.i(0) != 0) {
+            engine.clients().register(r.from);
+        } else {
+            engine.clients().unregister(r.from);
+        }
+        r.reply("/done", r.address);
+    }
+
+    private static void doneFlags(Request r) {
+        if ((r.i(1) & ~Node.DONE_ALL) != 0) {
+            r.error(r.i(0), "unknown done flags " + r.i(1));
+        } else {
+            r.submit(new SetDoneFlags(r.from, r.i(0), r.i(1)));
+        }
+    }
+
+    /**
+     * A CommandDef's address: its plan, made here (an exception is the client's {@code /error}), goes to RT, which
+     * dispatches the task to a worker. The id of an {@code /error} here is the first argument if it is an {@code i}.
+     */
+    void pluginCommand(CommandDefEntry command, Request r) {
+        int id = r.firstId();
+        CommandPlan plan;
+        try {
+            plan = command.def().plan(engine.host(), new OscArgList(r.args));
+        } catch (IllegalArgumentException e) {
+            r.error(id, e.getMessage() != null ? e.getMessage() : e.toString());
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("plan of {} failed", r.address, e);
+            r.error(id, r.address + " failed to plan: " + e);
+            return;
+        }
+        if (plan == null) {
+            r.error(id, r.address + " planned nothing");
+            return;
+        }
+        r.submit(new PluginCommand(r.from, command, plan, engine.context(), commandOrder));
+    }
+
+    private boolean validNewNode(Request r, List<Object> a) {
+        int id = (Integer) a.get(0);
+        if (!engine.tree().inRange(id)) {
+            r.error(id, "node id " + id + " out of range 0.." + (engine.tree().capacity() - 1));
+            return false;
+        }
+        int action = (Integer) a.get(2);
+        if (!AddAction.isValid(action)) {
+            r.error(id, "bad add action " + action + " (0 head, 1 tail, 2 before, 3 after)");
+            return false;
+        }
+        return true;
+    }
+
+    private void newSynth(Request r) {
+        List<Object> a = r.args;
+        if (!validNewNode(r, a.subList(1, a.size()))) {
+            return;
+        }
+        int id = r.i(1);
+        SynthDefEntry entry = defs.get((String) a.get(0));
+        if (entry == null) {
+            r.error(id, "unknown SynthDef " + a.get(0));
+            return;
+        }
+        float[] controls;
+        try {
+            controls = controls(a.size() > 4 ? (List<?>) a.get(4) : List.of());
+        } catch (IllegalArgumentException e) {
+            r.error(id, e.getMessage());
+            return;
+        }
+        OscArgs options = a.size() > 5 ? new OscArgList(new ArrayList<>((List<?>) a.get(5))) : OscArgs.empty();
+        String uri = entry.def().uri();
+        Synth synth;
+        try {
+            synth = entry.def().construct(engine.host(), options);
+        } catch (IllegalArgumentException e) {
+            r.error(id, uri + ": " + e.getMessage());
+            return;
+        } catch (Throwable e) {
+            // plugin code: even an Error must not take the network thread down
+            LOG.warn("construct of {} failed", uri, e);
+            r.error(id, uri + " failed to construct: " + e);
+            return;
+        }
+        if (synth == null) {
+            r.error(id, uri + " constructed no synth");
+            return;
+        }
+        SynthNode node;
+        try {
+            node = SynthNode.create(id, entry, synth, controls, engine.blockSize());
+        } catch (IllegalArgumentException e) {
+            r.error(id, e.getMessage());
+            SynthDestruction.destroy(synth, engine.host(), "refused synth " + id + " (" + uri + ")");
+            return;
+        }
+        r.submit(new NewSynth(r.from, node, r.i(2), r.i(3)));
+    }
+
+    private static float[] controls(List<?> values) {
+        float[] controls = new float[values.size()];
+        for (int k = 0; k < controls.length; k++) {
+            if (!(values.get(k) instanceof Float || values.get(k) instanceof Integer)) {
+                throw new IllegalArgumentException("control " + k + " is not a number");
+            }
+            controls[k] = ((Number) values.get(k)).floatValue();
+        }
+        return controls;
+    }
+
+    /** {@code s:def i:id} then any arguments, which go to the ResourceDef's construct. */
+    private void newResource(Request r) {
+        List<Object> a = r.args;
+        if (a.size() < 2 || !(a.get(0) instanceof String) || !(a.get(1) instanceof Integer)) {
+            int id = a.size() >= 2 && a.get(1) instanceof Integer n ? n : -1;
+            r.error(id, "bad arguments ," + TypeTags.of(a) + ": expected ,si then the ResourceDef's arguments");
+            return;
+        }
+        int id = r.i(1);
+        if (!validResourceId(r, id)) {
+            return;
+        }
+        ResourceDefEntry entry = resourceDefs.get((String) a.get(0));
+        if (entry == null) {
+            r.error(id, "unknown ResourceDef " + a.get(0));
+            return;
+        }
+        r.submit(new NewResource(r.from, id, entry, new OscArgList(new ArrayList<>(a.subList(2, a.size())))));
+    }
+
+    private boolean validResourceId(Request r, int id) {
+        if (engine.resources().inRange(id)) {
+            return true;
+        }
+        r.error(id, "resource id " + id + " out of range 0.." + (engine.resources().capacity() - 1));
+        return false;
+    }
+
+    private void mapBus(Request r) {
+        boolean input = r.address.endsWith("input");
+        int id = r.i(0);
+        int bus = r.i(2);
+        int flags = r.i(3);
+        if ((flags & ~BusMapping.ALL) != 0) {
+            r.error(id, "unknown bus mapping flags " + flags);
+            return;
+        }
+        int count = engine.buses().count(flags, input);
+        if (bus >= count || bus < -1) {
+            String kind = (flags & BusMapping.EXTERNAL) != 0 ? "hardware " + (input ? "input" : "output") : "internal";
+            r.error(id, kind + " bus " + bus + " out of range 0.." + (count - 1));
+            return;
+        }
+        r.submit(new MapBus(r.from, input, id, r.i(1), bus, flags));
+    }
+}

@@ -90,19 +90,19 @@ final class PluginContext implements World, Host {
     /** The hold belongs to the synth whose hook or process runs, else to the engine (ADR 0012). */
     @Override
     public Object acquire(int id, String expectedUri) {
-        return resources.acquire(id, expectedUri, hooks.holds());
+        return resources.holds().acquire(id, expectedUri, hooks.holds());
     }
 
     @Override
     public ResourceStatus status(int id, String expectedUri) {
-        return resources.inRange(id) ? resources.status(id, expectedUri, hooks.holds())
+        return resources.inRange(id) ? resources.holds().status(id, expectedUri, hooks.holds())
                 : resources.status(id, expectedUri);
     }
 
     /** Only a hold of the same holder is released; any other release is refused with a warning. */
     @Override
     public void release(int id) {
-        resources.release(id, hooks.holds());
+        resources.holds().release(id, hooks.holds());
     }
 
     @Override

@@ -94,11 +94,11 @@ final class SynthHooks implements NodeTree.Listener {
         SynthNode outer = current;
         holder = node;
         current = node;
-        resources.clearLastFailure();
+        resources.holds().clearLastFailure();
         Object why = null;
         try {
             if (!node.synth().remap(world, port, resourceId)) {
-                why = resources.lastFailure();
+                why = resources.holds().lastFailure();
             }
         } catch (Throwable t) {
             why = t;
@@ -127,7 +127,7 @@ final class SynthHooks implements NodeTree.Listener {
             for (int i = 0; i < held.size(); i++) {
                 events.warn(EngineText.leftHolding(node, held.id(i), held.count(i)), null);
             }
-            resources.releaseAll(held);
+            resources.holds().releaseAll(held);
         }
     }
 
@@ -152,7 +152,7 @@ final class SynthHooks implements NodeTree.Listener {
     int freeHolders(NodeTree tree, ResourceDefEntry def) {
         int freed = 0;
         for (int id = 0; id < tree.capacity(); id++) {
-            if (tree.get(id) instanceof SynthNode s && resources.holdsAny(s.held(), def)) {
+            if (tree.get(id) instanceof SynthNode s && resources.holds().holdsAny(s.held(), def)) {
                 tree.free(s, null);
                 freed++;
             }

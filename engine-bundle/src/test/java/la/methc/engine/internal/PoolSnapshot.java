@@ -25,7 +25,7 @@ final class PoolSnapshot extends Command {
         for (int id = 0; id < p.capacity(); id++) {
             slots.add(id + ":" + p.stateName(id) + "/" + p.refcount(id) + (p.isFreePending(id) ? "/freePending" : ""));
         }
-        free = p.count(null, SlotPool.FREE);
+        free = p.drain().count(null, la.methc.engine.internal.resource.SlotState.FREE);
         live = p.liveCount();
         performsInFlight = p.performsInFlight();
         destroyedBodies = p.destroyedBodies();

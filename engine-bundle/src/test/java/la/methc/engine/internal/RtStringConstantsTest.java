@@ -38,7 +38,8 @@ class RtStringConstantsTest {
         for (Class<?> c : List.of(Engine.class, LoadMeter.class, Clock.class, NodeTree.class, Node.class, Group.class,
                 SynthNode.class, Buses.class, AudioBus.class, Scheduler.class, EventChannel.class, SlotPool.class,
                 HeldResources.class, EventBudget.class, RtEvents.class, JobLedger.class, SynthHooks.class,
-                PluginContext.class, CommandContext.class, SlotEvents.class, WorldReply.class, SyncRelay.class)) {
+                PluginContext.class, CommandContext.class, SlotEvents.class, WorldReply.class, SyncRelay.class,
+                la.methc.engine.internal.resource.SlotHolds.class, WorkerReplies.class, RequestIntake.class)) {
             List<String> strings = stringConstants(c);
             if (!strings.isEmpty()) {
                 found.put(c, strings);

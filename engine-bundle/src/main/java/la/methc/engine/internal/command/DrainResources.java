@@ -2,6 +2,7 @@ package la.methc.engine.internal.command;
 
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
+import la.methc.engine.internal.resource.SlotState;
 
 /**
  * Empties the slots of one ResourceDef (its bundle is leaving) or of all of them (shutdown). Run on RT again
@@ -36,17 +37,17 @@ public final class DrainResources extends Command {
         SlotPool pool = rt.resources();
         if (!begun) {
             begun = true;
-            liveAtStart = pool.count(def, SlotPool.LIVE);
-            constructingAtStart = pool.count(def, SlotPool.CONSTRUCTING);
-            pool.beginDrain(def);
+            liveAtStart = pool.drain().count(def, SlotState.LIVE);
+            constructingAtStart = pool.drain().count(def, SlotState.CONSTRUCTING);
+            pool.drain().begin(def);
             if (def != null) {
                 holdersFreed = rt.freeHolders(def);
             }
         }
-        pool.forceDestroyIdle(def);
-        constructing = pool.count(def, SlotPool.CONSTRUCTING);
-        live = pool.count(def, SlotPool.LIVE);
-        destroying = pool.count(def, SlotPool.DESTROYING);
+        pool.drain().forceDestroyIdle(def);
+        constructing = pool.drain().count(def, SlotState.CONSTRUCTING);
+        live = pool.drain().count(def, SlotState.LIVE);
+        destroying = pool.drain().count(def, SlotState.DESTROYING);
     }
 
     /** Slots not FREE yet. */

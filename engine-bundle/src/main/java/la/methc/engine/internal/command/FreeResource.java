@@ -1,7 +1,7 @@
 package la.methc.engine.internal.command;
 
 import la.methc.engine.internal.osc.Client;
-import la.methc.engine.internal.resource.SlotPool;
+import la.methc.engine.internal.resource.SlotResult;
 
 /**
  * {@code /resource/free i:id}: destroys the Resource once nobody holds it (at once when nobody does), then
@@ -26,13 +26,14 @@ public final class FreeResource extends Command {
     /** RT. */
     @Override
     public void perform(RtContext rt, int offset) {
-        switch (rt.resources().free(id, client)) {
-            case SlotPool.OK -> {
-            }
-            case SlotPool.NOT_ALLOCATED -> rt.error(address, id, "resource " + id + " is not allocated", client);
-            case SlotPool.BEING_DESTROYED -> rt.error(address, id, "resource " + id + " is already being destroyed",
-                    client);
-            default -> rt.error(address, id, "resource " + id + " is already being freed", client);
+        // if, not switch: a switch on an enum loads a synthetic class the first time it runs, here on RT
+        SlotResult result = rt.resources().free(id, client);
+        if (result == SlotResult.NOT_ALLOCATED) {
+            rt.error(address, id, "resource " + id + " is not allocated", client);
+        } else if (result == SlotResult.BEING_DESTROYED) {
+            rt.error(address, id, "resource " + id + " is already being destroyed", client);
+        } else if (result == SlotResult.ALREADY_FREEING) {
+            rt.error(address, id, "resource " + id + " is already being freed", client);
         }
     }
 }

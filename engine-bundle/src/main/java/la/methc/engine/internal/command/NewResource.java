@@ -3,7 +3,7 @@ package la.methc.engine.internal.command;
 import la.methc.api.OscArgs;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.ResourceDefEntry;
-import la.methc.engine.internal.resource.SlotPool;
+import la.methc.engine.internal.resource.SlotResult;
 
 /**
  * {@code /resource/new s:def i:id [args…]}: slot FREE → CONSTRUCTING, construct on a worker; then
@@ -31,12 +31,13 @@ public final class NewResource extends Command {
     /** RT. */
     @Override
     public void perform(RtContext rt, int offset) {
-        switch (rt.resources().create(id, def, args, client)) {
-            case SlotPool.OK -> {
-            }
-            case SlotPool.IN_USE -> rt.error(address, id, "resource id " + id + " already in use ("
-                    + rt.resources().stateName(id) + ")", client);
-            default -> rt.error(address, id, "ResourceDef " + def.uri() + " was unregistered", client);
+        // if, not switch: a switch on an enum loads a synthetic class the first time it runs, here on RT
+        SlotResult result = rt.resources().create(id, def, args, client);
+        if (result == SlotResult.IN_USE) {
+            rt.error(address, id, "resource id " + id + " already in use (" + rt.resources().stateName(id) + ")",
+                    client);
+        } else if (result == SlotResult.RETIRED) {
+            rt.error(address, id, "ResourceDef " + def.uri() + " was unregistered", client);
         }
     }
 }

@@ -36,8 +36,8 @@ final class StrictStringHandler extends StatelessHandler<String> {
         }
         for (int k = end + 1; k < next; k++) {
             if (input.get(k) != 0) {
-                throw new OSCParseException(OscCodec.paddingReason("string argument \""
-                        + OscCodec.printable(input, start, end) + "\"", input.get(k)), input);
+                throw new OSCParseException(PacketCheck.paddingReason("string argument \""
+                        + PacketCheck.printable(input, start, end) + "\"", input.get(k)), input);
             }
         }
         ByteBuffer bytes = input.duplicate();

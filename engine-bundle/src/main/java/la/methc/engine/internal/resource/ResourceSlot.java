@@ -16,17 +16,11 @@ import la.methc.engine.internal.osc.Client;
  */
 final class ResourceSlot {
 
-    static final int FREE = 0;
-    static final int CONSTRUCTING = 1;
-    static final int LIVE = 2;
-    static final int DESTROYING = 3;
-
-    private static final String[] NAMES = {"free", "constructing", "live", "destroying"};
     /** The URI of a free slot in {@code /resource/info}; not a compile-time constant, so users hold no String. */
     static final String NO_URI = "".intern();
 
     final int id;
-    int state = FREE;
+    SlotState state = SlotState.FREE;
     /** The URI of the Resource's kind; null when free. */
     String uri;
     ResourceDefEntry def;
@@ -60,13 +54,9 @@ final class ResourceSlot {
         destroy = new DestroyJob(pool, this);
     }
 
-    static String name(int state) {
-        return NAMES[state];
-    }
-
     /** RT. Back to FREE, dropping every reference. */
     void clear() {
-        state = FREE;
+        state = SlotState.FREE;
         uri = null;
         def = null;
         body = null;

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.resource;
 
-import java.util.Objects;
 import la.methc.api.HostCommand;
 import la.methc.api.OscArgs;
 import la.methc.api.ResourcePerform;
@@ -48,14 +47,6 @@ public final class SlotPool {
         boolean post(WorldCommand result);
     }
 
-    /** Results of {@link #create} and {@link #free}. */
-    public static final int OK = 0;
-    public static final int IN_USE = 1;
-    public static final int RETIRED = 2;
-    public static final int NOT_ALLOCATED = 3;
-    public static final int BEING_DESTROYED = 4;
-    public static final int ALREADY_FREEING = 5;
-
     /** At most this many ids per {@link #performWithResources} dispatch (more: OUT_OF_RANGE). */
     public static final int MAX_PERFORM_IDS = 16;
     /** Dispatches in flight at once (more: BUSY). */
@@ -64,14 +55,14 @@ public final class SlotPool {
     public static final int MAX_HOLDS = 65_535;
 
     private final ResourceSlot[] slots;
-    private final PerformJob[] jobs;
-    private int freeJobs;
+    private final PerformDispatcher performs;
+    private final SlotDrain drain;
+    private final SlotHolds holds;
     private final Rt rt;
     private final Results results;
     private int live;
     private int pendingPosts;
     private long destroyedBodies;
-    private ResourceStatus lastFailure = ResourceStatus.OK;
 
     public SlotPool(int maxResources, Rt rt, Results results) {
         this.rt = rt;
@@ -80,11 +71,9 @@ public final class SlotPool {
         for (int i = 0; i < maxResources; i++) {
             slots[i] = new ResourceSlot(i, this);
         }
-        jobs = new PerformJob[PERFORM_JOBS];
-        for (int i = 0; i < PERFORM_JOBS; i++) {
-            jobs[i] = new PerformJob(this, MAX_PERFORM_IDS);
-        }
-        freeJobs = PERFORM_JOBS;
+        performs = new PerformDispatcher(this);
+        drain = new SlotDrain(this);
+        holds = new SlotHolds(this);
     }
 
     /** Any thread. */
@@ -108,55 +97,55 @@ public final class SlotPool {
      * RT. {@code /resource/new}: FREE → CONSTRUCTING and construct on a worker. {@code id} is in range (the
      * network thread checked it).
      *
-     * @return {@link #OK}, {@link #IN_USE} or {@link #RETIRED}
+     * @return OK, IN_USE or RETIRED
      */
-    public int create(int id, ResourceDefEntry def, OscArgs args, Client client) {
+    public SlotResult create(int id, ResourceDefEntry def, OscArgs args, Client client) {
         ResourceSlot s = slots[id];
-        if (s.state != ResourceSlot.FREE) {
-            return IN_USE;
+        if (s.state != SlotState.FREE) {
+            return SlotResult.IN_USE;
         }
         if (def.isRetired()) {
-            return RETIRED;
+            return SlotResult.RETIRED;
         }
-        s.state = ResourceSlot.CONSTRUCTING;
+        s.state = SlotState.CONSTRUCTING;
         s.uri = def.uri();
         s.def = def;
         s.client = client;
         s.construct.def = def;
         s.construct.args = args;
         post(s, s.construct);
-        return OK;
+        return SlotResult.OK;
     }
 
     /**
      * RT. {@code /resource/free}: destroys a LIVE slot nobody holds; marks a CONSTRUCTING or held one
      * free-pending.
      *
-     * @return {@link #OK}, {@link #NOT_ALLOCATED}, {@link #BEING_DESTROYED} or {@link #ALREADY_FREEING}
+     * @return OK, NOT_ALLOCATED, BEING_DESTROYED or ALREADY_FREEING
      */
-    public int free(int id, Client client) {
+    public SlotResult free(int id, Client client) {
         ResourceSlot s = slots[id];
-        if (s.state == ResourceSlot.FREE) {
-            return NOT_ALLOCATED;
+        if (s.state == SlotState.FREE) {
+            return SlotResult.NOT_ALLOCATED;
         }
-        if (s.state == ResourceSlot.DESTROYING) {
-            return BEING_DESTROYED;
+        if (s.state == SlotState.DESTROYING) {
+            return SlotResult.BEING_DESTROYED;
         }
         if (s.freePending) {
-            return ALREADY_FREEING;
+            return SlotResult.ALREADY_FREEING;
         }
         s.freeClient = client;
-        if (s.state == ResourceSlot.CONSTRUCTING || s.refcount > 0) {
+        if (s.state == SlotState.CONSTRUCTING || s.refcount > 0) {
             s.freePending = true;
         } else {
             beginDestroy(s);
         }
-        return OK;
+        return SlotResult.OK;
     }
 
     /** RT. The state name of slot {@code id} for {@code /resource/info}. */
     public String stateName(int id) {
-        return ResourceSlot.name(slots[id].state);
+        return slots[id].state.text();
     }
 
     /** RT. The URI of slot {@code id}, "" when free. */
@@ -193,7 +182,7 @@ public final class SlotPool {
             beginDestroy(s);
         } else {
             s.body = body;
-            s.state = ResourceSlot.LIVE;
+            s.state = SlotState.LIVE;
             live++;
             rt.ready(s.id, s.client);
         }
@@ -207,11 +196,26 @@ public final class SlotPool {
         rt.destroyed(s.id, freer);
     }
 
-    private void beginDestroy(ResourceSlot s) {
-        if (s.state == ResourceSlot.LIVE) {
+    /** RT. Slot {@code id} (in range). */
+    ResourceSlot slot(int id) {
+        return slots[id];
+    }
+
+    /** RT. Hands a dispatch to a worker. */
+    boolean postJob(PerformJob job) {
+        return rt.post(job);
+    }
+
+    /** RT. A warning for the log. */
+    void warn(String message) {
+        rt.warn(message);
+    }
+
+    void beginDestroy(ResourceSlot s) {
+        if (s.state == SlotState.LIVE) {
             live--;
         }
-        s.state = ResourceSlot.DESTROYING;
+        s.state = SlotState.DESTROYING;
         s.generation++; // holds of this life are stale from now on (a forced destroy leaves some)
         s.refcount = 0;
         s.inPerform = 0;
@@ -260,7 +264,7 @@ public final class SlotPool {
         }
         for (ResourceSlot s : slots) {
             if (s.postPending) {
-                if (!rt.repost(s.state == ResourceSlot.CONSTRUCTING ? s.construct : s.destroy, s.postOrigin)) {
+                if (!rt.repost(s.state == SlotState.CONSTRUCTING ? s.construct : s.destroy, s.postOrigin)) {
                     return;
                 }
                 s.postPending = false;
@@ -277,7 +281,7 @@ public final class SlotPool {
             return ResourceStatus.OUT_OF_RANGE;
         }
         ResourceSlot s = slots[id];
-        if (s.state != ResourceSlot.LIVE) {
+        if (s.state != SlotState.LIVE) {
             return ResourceStatus.NOT_LIVE;
         }
         if (s.freePending) {
@@ -295,256 +299,46 @@ public final class SlotPool {
         return ResourceStatus.OK;
     }
 
-    /** RT. Why {@code holder}'s {@code acquire(id, uri)} would fail, or OK. */
-    public ResourceStatus status(int id, String uri, HeldResources holder) {
-        ResourceStatus st = status(id, uri);
-        if (st == ResourceStatus.OK && holder.isFullFor(id, slots[id].generation)) {
-            return ResourceStatus.HOLDER_FULL;
-        }
-        return st;
-    }
-
-    /**
-     * RT. The body of a LIVE, not free-pending slot of kind {@code uri}, refcount + 1, the hold recorded in
-     * {@code holder}; else null (see {@link #lastFailure}), nothing changed.
-     */
-    public Object acquire(int id, String uri, HeldResources holder) {
-        ResourceStatus st = status(id, uri);
-        if (st == ResourceStatus.OK && holder.isFullFor(id, slots[id].generation) && holder.dropStale(this) == 0) {
-            st = ResourceStatus.HOLDER_FULL;
-        }
-        if (st != ResourceStatus.OK) {
-            lastFailure = st;
-            return null;
-        }
-        ResourceSlot s = slots[id];
-        holder.add(id, s.generation);
-        s.refcount++;
-        return s.body;
-    }
-
     /** RT. Whether a hold taken in life {@code generation} of slot {@code id} is of its current life. */
     boolean isCurrent(int id, int generation) {
         ResourceSlot s = slots[id];
-        return s.state == ResourceSlot.LIVE && s.generation == generation;
+        return s.state == SlotState.LIVE && s.generation == generation;
     }
 
-    /** RT. Why the last {@link #acquire} failed. */
-    public ResourceStatus lastFailure() {
-        return lastFailure;
-    }
-
-    /** RT. Resets {@link #lastFailure} before a call that may acquire. */
-    public void clearLastFailure() {
-        lastFailure = ResourceStatus.OK;
-    }
-
-    /**
-     * RT. Drops one of {@code holder}'s holds of {@code id}; the last hold of a free-pending Resource destroys it.
-     * A release of an id the holder does not hold is refused with a warning and changes nothing; one of a hold
-     * from an earlier life of the slot (it was force-destroyed) only leaves the holder's table.
-     */
-    public void release(int id, HeldResources holder) {
-        if (id < 0 || id >= slots.length) {
-            rt.warn(SlotWarnings.notHeld(id, holder));
-            return;
-        }
-        ResourceSlot s = slots[id];
-        int generation = holder.remove(id, s.generation);
-        if (generation < 0) {
-            rt.warn(SlotWarnings.notHeld(id, holder));
-            return;
-        }
-        if (generation != s.generation || s.state != ResourceSlot.LIVE) {
-            return; // stale: that life is over, its refcount gone with it
-        }
-        releaseHold(s);
-    }
-
-    private void releaseHold(ResourceSlot s) {
+    /** RT. One hold less; the last hold of a free-pending Resource destroys it. */
+    void releaseHold(ResourceSlot s) {
         s.refcount--;
         if (s.refcount == 0 && s.freePending) {
             beginDestroy(s);
         }
     }
 
-    /** RT. Releases every hold left in {@code holder} (a synth's detach forgot them) and empties it. */
-    public void releaseAll(HeldResources holder) {
-        for (int i = 0; i < holder.size(); i++) {
-            int id = holder.id(i);
-            int n = holder.count(i);
-            if (isCurrent(id, holder.generation(i))) {
-                ResourceSlot s = slots[id];
-                for (int k = 0; k < n; k++) {
-                    releaseHold(s);
-                }
-            }
-        }
-        holder.clear();
+    /** RT. Acquires and releases, by holder (see {@link SlotHolds}). */
+    public SlotHolds holds() {
+        return holds;
     }
 
-    /** RT. Whether {@code holder} holds a current life of a slot of {@code def}. */
-    public boolean holdsAny(HeldResources holder, ResourceDefEntry def) {
-        for (int i = 0; i < holder.size(); i++) {
-            int id = holder.id(i);
-            if (isCurrent(id, holder.generation(i)) && slots[id].def == def) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * RT. {@code World.performWithResources}: every check before any acquire, then refcount + 1 for each id
-     * and one pooled job to a worker; the Resources are released when the job comes back.
-     */
+    /** RT. {@code World.performWithResources} (see {@link PerformDispatcher}). */
     public ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive,
             ResourcePerform perform) {
-        Objects.requireNonNull(perform);
-        if (ids == null || ids.length > MAX_PERFORM_IDS) {
-            return ResourceStatus.OUT_OF_RANGE;
-        }
-        int n = ids.length;
-        for (int i = 0; i < n; i++) {
-            int id = ids[i];
-            if (id < 0 || id >= slots.length) {
-                return ResourceStatus.OUT_OF_RANGE;
-            }
-            for (int k = 0; k < i; k++) {
-                if (ids[k] == id) {
-                    return ResourceStatus.DUPLICATE_ID;
-                }
-            }
-            ResourceSlot s = slots[id];
-            if (s.state != ResourceSlot.LIVE) {
-                return ResourceStatus.NOT_LIVE;
-            }
-            if (s.freePending) {
-                return ResourceStatus.FREE_PENDING;
-            }
-            boolean write = exclusive || (writes != null && i < writes.length && writes[i]);
-            if (write && s.def.isImmutable()) {
-                return ResourceStatus.IMMUTABLE;
-            }
-            if (s.exclusive) {
-                return ResourceStatus.EXCLUSIVE_IN_USE;
-            }
-            if (exclusive && s.refcount != 0) {
-                return ResourceStatus.NOT_EXCLUSIVE;
-            }
-            if (s.refcount >= MAX_HOLDS) {
-                return ResourceStatus.HOLD_LIMIT;
-            }
-        }
-        if (freeJobs == 0) {
-            return ResourceStatus.BUSY;
-        }
-        PerformJob job = jobs[--freeJobs];
-        jobs[freeJobs] = null;
-        for (int i = 0; i < n; i++) {
-            ResourceSlot s = slots[ids[i]];
-            s.refcount++;
-            s.inPerform++;
-            s.exclusive = exclusive; // nothing else acquires it until the callback returns
-            job.ids[i] = ids[i];
-            job.bodies[i] = s.body;
-        }
-        job.count = n;
-        job.perform = perform;
-        if (!rt.post(job)) {
-            for (int i = 0; i < n; i++) {
-                ResourceSlot s = slots[ids[i]];
-                s.refcount--;
-                s.inPerform--;
-                s.exclusive = false;
-            }
-            recycle(job);
-            return ResourceStatus.BUSY;
-        }
-        return ResourceStatus.OK;
+        return performs.dispatch(ids, writes, exclusive, perform);
     }
 
-    /**
-     * RT. Worker → RT: a perform callback returned; release what the dispatch acquired, then tell the callback
-     * if it is a {@link ReleaseListener}.
-     */
+    /** RT. Worker → RT: a perform callback returned. */
     void performed(PerformJob job) {
-        ResourcePerform perform = job.perform;
-        for (int i = 0; i < job.count; i++) {
-            ResourceSlot s = slots[job.ids[i]];
-            s.inPerform--;
-            s.exclusive = false;
-            releaseHold(s);
-        }
-        recycle(job);
-        if (perform instanceof ReleaseListener listener) {
-            listener.released();
-        }
-    }
-
-    private void recycle(PerformJob job) {
-        job.clear();
-        jobs[freeJobs++] = job;
+        performs.performed(job);
     }
 
     /** RT. Dispatches in flight. */
     public int performsInFlight() {
-        return PERFORM_JOBS - freeJobs;
+        return performs.inFlight();
     }
 
     // ---------------------------------------------------------------- departure and shutdown (RT)
 
-    /** RT. Whether slot {@code id} is in use by a Resource of {@code def} (any def when null). */
-    public boolean belongsTo(int id, ResourceDefEntry def) {
-        ResourceSlot s = slots[id];
-        return s.state != ResourceSlot.FREE && (def == null || s.def == def);
-    }
-
-    /**
-     * RT. Marks every CONSTRUCTING or LIVE slot of {@code def} (every slot when null) free-pending, so nothing
-     * acquires it any more, and destroys the LIVE ones nobody holds.
-     */
-    public void beginDrain(ResourceDefEntry def) {
-        for (ResourceSlot s : slots) {
-            if ((s.state == ResourceSlot.CONSTRUCTING || s.state == ResourceSlot.LIVE) && (def == null || s.def == def)) {
-                s.freePending = true;
-                if (s.state == ResourceSlot.LIVE && s.refcount == 0) {
-                    beginDestroy(s);
-                }
-            }
-        }
-    }
-
-    /**
-     * RT. Destroys every LIVE slot of {@code def} (every slot when null) that no perform dispatch uses,
-     * whatever its refcount: called once the synths holding it are gone, what is left is untracked.
-     *
-     * @return how many it destroyed
-     */
-    public int forceDestroyIdle(ResourceDefEntry def) {
-        int n = 0;
-        for (ResourceSlot s : slots) {
-            if (s.state == ResourceSlot.LIVE && s.inPerform == 0 && (def == null || s.def == def)) {
-                if (s.refcount > 0) {
-                    rt.warn(SlotWarnings.forcedWithHolds(s.id, s.uri, s.refcount));
-                }
-                s.freePending = true;
-                beginDestroy(s);
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** RT. Slots of {@code def} (every slot when null) in {@code state}: 0 free … 3 destroying. */
-    public int count(ResourceDefEntry def, int state) {
-        int n = 0;
-        for (ResourceSlot s : slots) {
-            if (s.state == state && (def == null || s.def == def)) {
-                n++;
-            }
-        }
-        return n;
+    /** RT. Empties the slots of a departing ResourceDef, or all of them at shutdown. */
+    public SlotDrain drain() {
+        return drain;
     }
 
     /** RT. Bodies destroyed so far. */
@@ -560,7 +354,7 @@ public final class SlotPool {
     public int tearDown() {
         int leaked = 0;
         for (ResourceSlot s : slots) {
-            if (s.state != ResourceSlot.FREE) {
+            if (s.state != SlotState.FREE) {
                 leaked++;
             }
             s.clear();
@@ -569,10 +363,4 @@ public final class SlotPool {
         pendingPosts = 0;
         return leaked;
     }
-
-    /** State constants, for {@link #count}. */
-    public static final int FREE = ResourceSlot.FREE;
-    public static final int CONSTRUCTING = ResourceSlot.CONSTRUCTING;
-    public static final int LIVE = ResourceSlot.LIVE;
-    public static final int DESTROYING = ResourceSlot.DESTROYING;
 }

@@ -24,7 +24,7 @@ import la.methc.engine.internal.command.SetDoneFlags;
 import la.methc.engine.internal.command.SetParameter;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.AddAction;
-import la.methc.engine.internal.tree.BusMapping;
+import la.methc.engine.internal.bus.BusMapping;
 import la.methc.engine.internal.tree.Group;
 import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.SynthDefEntry;

@@ -9,7 +9,7 @@ import la.methc.engine.internal.command.Scheduler;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
-import la.methc.engine.internal.tree.Buses;
+import la.methc.engine.internal.bus.Buses;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
 

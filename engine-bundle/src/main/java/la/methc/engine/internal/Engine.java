@@ -12,7 +12,7 @@ import la.methc.engine.internal.notify.WorkerPool;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.BlockContext;
-import la.methc.engine.internal.tree.Buses;
+import la.methc.engine.internal.bus.Buses;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.ParallelSynths;
 import la.methc.engine.internal.tree.SynthNode;

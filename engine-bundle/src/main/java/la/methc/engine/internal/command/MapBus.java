@@ -1,7 +1,7 @@
 package la.methc.engine.internal.command;
 
 import la.methc.engine.internal.osc.Client;
-import la.methc.engine.internal.tree.AudioBus;
+import la.methc.engine.internal.bus.AudioBus;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**

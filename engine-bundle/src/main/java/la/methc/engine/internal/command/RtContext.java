@@ -6,7 +6,7 @@ import la.methc.api.World;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
-import la.methc.engine.internal.tree.Buses;
+import la.methc.engine.internal.bus.Buses;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
 

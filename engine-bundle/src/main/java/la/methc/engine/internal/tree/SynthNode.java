@@ -1,5 +1,7 @@
 package la.methc.engine.internal.tree;
 
+import la.methc.engine.internal.bus.AudioBus;
+import la.methc.engine.internal.bus.BusMapping;
 import java.util.Arrays;
 import java.util.List;
 import la.methc.api.PortDescriptor;
@@ -347,8 +349,8 @@ public final class SynthNode extends Node {
             float[] dst = audioInputs[i];
             AudioBus bus = inputBuses[i];
             if (bus != null && ((inputFlags[i] & (BusMapping.EXTERNAL | BusMapping.FEEDBACK)) != 0
-                    || bus.epoch == epoch)) {
-                System.arraycopy(bus.data, offset, dst, offset, blockSize - offset);
+                    || bus.writtenIn(epoch))) {
+                System.arraycopy(bus.data(), offset, dst, offset, blockSize - offset);
             } else {
                 Arrays.fill(dst, offset, blockSize, 0f);
             }
@@ -362,12 +364,12 @@ public final class SynthNode extends Node {
                 continue;
             }
             float[] src = audioOutputs[i];
-            float[] dst = bus.data;
-            if (bus.epoch != epoch) {
+            float[] dst = bus.data();
+            if (!bus.writtenIn(epoch)) {
                 // first writer of this block: assign, silence before a late start
                 Arrays.fill(dst, 0, offset, 0f);
                 System.arraycopy(src, offset, dst, offset, blockSize - offset);
-                bus.epoch = epoch;
+                bus.markWritten(epoch);
             } else if ((outputFlags[i] & BusMapping.REPLACE) != 0) {
                 System.arraycopy(src, offset, dst, offset, blockSize - offset);
             } else {

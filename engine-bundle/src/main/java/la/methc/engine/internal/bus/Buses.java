@@ -1,4 +1,4 @@
-package la.methc.engine.internal.tree;
+package la.methc.engine.internal.bus;
 
 /** The engine's audio buses, all allocated at start: internal buses and hardware inputs and outputs. */
 public final class Buses {

@@ -1,4 +1,4 @@
-package la.methc.engine.internal.tree;
+package la.methc.engine.internal.bus;
 
 /** The flags of {@code /synth/map/input} and {@code /synth/map/output} (Methcla's values). */
 public final class BusMapping {

@@ -1,4 +1,4 @@
-package la.methc.engine.internal.tree;
+package la.methc.engine.internal.bus;
 
 /**
  * One channel of audio for one block. The epoch says in which block the bus was last written: a bus not

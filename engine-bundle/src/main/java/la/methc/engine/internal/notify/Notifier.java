@@ -10,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import la.methc.api.Host;
 import la.methc.api.HostCommand;
 import la.methc.api.Synth;
+import la.methc.engine.internal.agent.Agent;
+import la.methc.engine.internal.agent.AgentRunner;
+import la.methc.engine.internal.agent.IdleStrategy;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthDestruction;
 import org.slf4j.Logger;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The thread that turns RT events into OSC replies and notifications, in the order RT made them, and
  * destroys synths RT has unlinked. It is where notifications "originate on RT and are sent by a worker".
  */
-public final class Notifier implements AutoCloseable {
+public final class Notifier implements Agent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
@@ -50,8 +53,7 @@ public final class Notifier implements AutoCloseable {
     private long loggedSpared;
     /** One more than the number of the last job handed to the workers (or dropped). */
     private long handedOver;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final AgentRunner runner;
 
     public Notifier(EventChannel channel, Clients clients, WorkerPool workers, Host host, SyncRelay syncRelay) {
         this.channel = channel;
@@ -59,33 +61,36 @@ public final class Notifier implements AutoCloseable {
         this.workers = workers;
         this.host = host;
         this.syncRelay = syncRelay;
-        thread = new Thread(this::run, "methcla-notifier");
-        thread.setDaemon(true);
+        runner = new AgentRunner(this, IdleStrategy.backoff(), "methcla-notifier");
     }
 
     public void start() {
-        thread.start();
+        runner.start();
     }
 
-    private void run() {
-        int idle = 0;
-        while (running) {
-            boolean worked = handOverWaitingJobs() | releaseSyncs();
-            reportLosses();
-            RtEvent e = channel.poll();
-            if (e != null) {
-                handleSafely(e);
-                worked = true;
-            }
-            idle = worked ? 0 : Backoff.idle(idle);
+    /** The notifier's thread: hands over waiting jobs, relays settled syncs, sends one event. */
+    @Override
+    public int doWork() {
+        int work = (handOverWaitingJobs() ? 1 : 0) + (releaseSyncs() ? 1 : 0);
+        reportLosses();
+        RtEvent e = channel.poll();
+        if (e != null) {
+            handleSafely(e);
+            work++;
         }
-        // shutdown: send what RT queued last; syncs can no longer pass through RT
+        return work;
+    }
+
+    /** Shutdown: sends what RT queued last; syncs can no longer pass through RT. */
+    @Override
+    public void onClose() {
         for (RtEvent e = channel.poll(); e != null; e = channel.poll()) {
             handleSafely(e);
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
+        IdleStrategy idle = IdleStrategy.parking(100_000);
         while (!handOverWaitingJobs() && !waitingJobs.isEmpty() && System.nanoTime() < deadline) {
-            Backoff.idle(100);
+            idle.idle(0);
         }
         if (!waitingJobs.isEmpty()) {
             LOG.error("shutdown: {} worker jobs not handed over, the workers' queue stayed full", waitingJobs.size());
@@ -267,11 +272,6 @@ public final class Notifier implements AutoCloseable {
     /** Handles what is queued, then stops the thread. */
     @Override
     public void close() {
-        running = false;
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.close(2000);
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import la.methc.api.Host;
 import la.methc.api.HostCommand;
+import la.methc.engine.internal.agent.AgentRunner;
+import la.methc.engine.internal.agent.IdleStrategy;
 import org.jctools.queues.MpmcArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,26 +47,27 @@ public final class WorkerPool {
     private final MpmcArrayQueue<Job> jobs;
     /** What the jobs get; set by {@link #start}, before any thread runs (Thread.start orders it). */
     private Host host;
-    private final Thread[] threads;
+    private final AgentRunner[] runners;
     /** Origin → how many jobs of it are queued or running. Guarded by itself. */
     private final TreeMap<Long, Integer> outstanding = new TreeMap<>();
     private final AtomicLong completed = new AtomicLong();
-    private volatile boolean running = true;
 
     public WorkerPool(int numThreads, int capacity) {
         jobs = new MpmcArrayQueue<>(capacity);
-        threads = new Thread[numThreads];
+        runners = new AgentRunner[numThreads];
         for (int i = 0; i < numThreads; i++) {
-            threads[i] = new WorkerThread(this, this::run, "methcla-worker-" + i);
-            threads[i].setDaemon(true);
+            String name = "methcla-worker-" + i;
+            // submit wakes the workers, so an idle one can sleep long without delaying a job
+            runners[i] = new AgentRunner(this::runOne, IdleStrategy.parking(IDLE_PARK_NANOS),
+                    body -> new WorkerThread(this, body, name));
         }
     }
 
     /** Starts the threads; the jobs they run get {@code host}. */
     public void start(Host host) {
         this.host = host;
-        for (Thread t : threads) {
-            t.start();
+        for (AgentRunner r : runners) {
+            r.start();
         }
     }
 
@@ -85,8 +88,8 @@ public final class WorkerPool {
     }
 
     private void wakeAll() {
-        for (Thread t : threads) {
-            LockSupport.unpark(t);
+        for (AgentRunner r : runners) {
+            r.wake();
         }
     }
 
@@ -98,29 +101,27 @@ public final class WorkerPool {
         return Thread.currentThread() instanceof WorkerThread w && w.pool == this ? w.origin : NO_ORIGIN;
     }
 
-    private void run() {
-        WorkerThread self = (WorkerThread) Thread.currentThread();
-        while (running) {
-            Job job = jobs.poll();
-            if (job == null) {
-                // submit unparks the workers, so an idle one can sleep long without delaying a job
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-                continue;
-            }
-            self.origin = job.origin();
-            try {
-                job.command().perform(host);
-            } catch (Throwable e) {
-                // often plugin code (World.performCommand): even an Error must not cost the pool a worker
-                LOG.error("worker job {} failed", job.command(), e);
-            } finally {
-                self.origin = NO_ORIGIN;
-                synchronized (outstanding) {
-                    outstanding.computeIfPresent(job.origin(), (o, n) -> n == 1 ? null : n - 1);
-                }
-                completed.incrementAndGet();
-            }
+    /** A worker's thread: runs one job if there is one; returns how many it ran. */
+    private int runOne() {
+        Job job = jobs.poll();
+        if (job == null) {
+            return 0;
         }
+        WorkerThread self = (WorkerThread) Thread.currentThread();
+        self.origin = job.origin();
+        try {
+            job.command().perform(host);
+        } catch (Throwable e) {
+            // often plugin code (World.performCommand): even an Error must not cost the pool a worker
+            LOG.error("worker job {} failed", job.command(), e);
+        } finally {
+            self.origin = NO_ORIGIN;
+            synchronized (outstanding) {
+                outstanding.computeIfPresent(job.origin(), (o, n) -> n == 1 ? null : n - 1);
+            }
+            completed.incrementAndGet();
+        }
+        return 1;
     }
 
     /** Any thread, RT included (a volatile read). Jobs finished so far. */
@@ -144,15 +145,11 @@ public final class WorkerPool {
         while (!jobs.isEmpty() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(100_000);
         }
-        running = false;
-        wakeAll(); // rather than let each idle worker sleep out its park before it sees the stop
-        for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        for (AgentRunner r : runners) {
+            r.stop(); // wakes it too, rather than let an idle worker sleep out its park before it sees the stop
+        }
+        for (AgentRunner r : runners) {
+            r.close(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
     }
 }

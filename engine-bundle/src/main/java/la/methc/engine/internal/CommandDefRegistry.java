@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import la.methc.api.CommandDef;
-import la.methc.engine.internal.command.CommandDefEntry;
+import la.methc.engine.internal.plugin.CommandDefEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,7 +21,7 @@ import la.methc.api.CommandReply;
 import la.methc.api.CommandTask;
 import la.methc.api.Host;
 import la.methc.api.OscArgs;
-import la.methc.engine.internal.command.CommandDefEntry;
+import la.methc.engine.internal.plugin.CommandDefEntry;
 import org.junit.jupiter.api.Test;
 
 /**

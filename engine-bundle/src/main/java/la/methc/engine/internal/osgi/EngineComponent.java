@@ -9,7 +9,7 @@ import la.methc.engine.internal.EngineOptions;
 import la.methc.engine.internal.EngineRuntime;
 import la.methc.engine.internal.ResourceDefRegistry;
 import la.methc.engine.internal.SynthDefRegistry;
-import la.methc.engine.internal.command.CommandDefEntry;
+import la.methc.engine.internal.plugin.CommandDefEntry;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import org.osgi.framework.BundleContext;

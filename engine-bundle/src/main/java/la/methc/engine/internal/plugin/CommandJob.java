@@ -1,5 +1,6 @@
-package la.methc.engine.internal.command;
+package la.methc.engine.internal.plugin;
 
+import la.methc.engine.internal.command.RtContext;
 import com.illposed.osc.OSCPacket;
 import la.methc.api.CommandTask;
 import la.methc.api.Host;

@@ -1,4 +1,4 @@
-package la.methc.engine.internal.command;
+package la.methc.engine.internal.plugin;
 
 import com.illposed.osc.OSCMessage;
 import java.util.List;

@@ -1,5 +1,7 @@
-package la.methc.engine.internal.command;
+package la.methc.engine.internal.plugin;
 
+import la.methc.engine.internal.command.RtContext;
+import la.methc.engine.internal.command.Command;
 import la.methc.api.CommandPlan;
 import la.methc.api.ResourceStatus;
 import la.methc.engine.internal.osc.Client;
@@ -42,7 +44,7 @@ public final class PluginCommand extends Command {
     @Override
     public void perform(RtContext rt, int offset) {
         if (!entry.enter()) {
-            rt.error(address, id, entry.retiredReason(), client);
+            rt.error(address(), id, entry.retiredReason(), client());
             return;
         }
         job.ticket = order.next(); // before the post, which publishes it to the worker
@@ -50,7 +52,7 @@ public final class PluginCommand extends Command {
         if (st != ResourceStatus.OK) {
             order.giveBack();
             entry.exit();
-            rt.error(address, id, st.reason(), client);
+            rt.error(address(), id, st.reason(), client());
         }
     }
 }

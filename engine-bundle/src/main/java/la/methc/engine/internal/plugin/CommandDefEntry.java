@@ -1,4 +1,4 @@
-package la.methc.engine.internal.command;
+package la.methc.engine.internal.plugin;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

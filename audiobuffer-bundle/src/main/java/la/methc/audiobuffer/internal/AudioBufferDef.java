@@ -1,9 +1,6 @@
 package la.methc.audiobuffer.internal;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import la.methc.api.Host;
 import la.methc.api.Mutability;
 import la.methc.api.OscArgs;
@@ -14,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +26,15 @@ import org.slf4j.LoggerFactory;
  * the engine down with an {@link OutOfMemoryError}. The reservation is taken before allocating and given back
  * in {@link #destroy}; construct and destroy may run on different worker threads, hence the {@link AtomicLong}.
  *
- * <p><b>Configuration</b> ({@code maxBytes}: a number of bytes, optionally with a binary suffix {@code k},
- * {@code m} or {@code g}): ConfigAdmin PID {@value #PID}, then the system property, then the framework
- * property {@value #MAX_BYTES_PROPERTY} ({@code conf/config.properties}). A new configuration changes the cap
- * in place: live buffers stay; lowering the cap below what they hold only refuses new ones.
+ * <p><b>Configuration</b> ({@link AudioBufferConfig}: {@code maxBytes}, a number of bytes, optionally with a
+ * binary suffix {@code k}, {@code m} or {@code g}): ConfigAdmin PID {@value #PID}, then the system property, then
+ * the framework property {@value #MAX_BYTES_PROPERTY} ({@code conf/config.properties}); see {@link MaxBytes}. A
+ * new configuration changes the cap in place: live buffers stay; lowering the cap below what they hold only
+ * refuses new ones.
  */
 @Component(service = ResourceDef.class, configurationPid = AudioBufferDef.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AudioBufferConfig.class)
 public final class AudioBufferDef implements ResourceDef {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioBufferDef.class);
@@ -60,8 +60,8 @@ public final class AudioBufferDef implements ResourceDef {
 
     /** DS: the cap from ConfigAdmin, the system or framework property, or the default. */
     @Activate
-    public AudioBufferDef(BundleContext context, Map<String, Object> config) {
-        this(resolveMaxBytes(config, key -> property(context, key)));
+    public AudioBufferDef(BundleContext context, AudioBufferConfig config) {
+        this(MaxBytes.resolve(config, key -> property(context, key)));
     }
 
     /** A def with cap {@code maxBytes} (&gt; 0), configured by nobody: for tests. */
@@ -74,8 +74,8 @@ public final class AudioBufferDef implements ResourceDef {
 
     /** DS: a new configuration. Changes the cap only; live buffers stay. */
     @Modified
-    void modified(BundleContext context, Map<String, Object> config) {
-        long cap = resolveMaxBytes(config, key -> property(context, key));
+    void modified(BundleContext context, AudioBufferConfig config) {
+        long cap = MaxBytes.resolve(config, key -> property(context, key));
         if (cap != maxBytes) {
             LOG.info("AudioBuffer memory cap {} -> {} bytes ({} reserved)", maxBytes, cap, reserved.get());
             maxBytes = cap;
@@ -205,61 +205,5 @@ public final class AudioBufferDef implements ResourceDef {
     private static String property(BundleContext context, String key) {
         String value = System.getProperty(key);
         return value != null || context == null ? value : context.getProperty(key);
-    }
-
-    /**
-     * The cap: {@code config.maxBytes}, else property {@value #MAX_BYTES_PROPERTY}, else the default. A value that
-     * is not a positive size is logged and skipped, so a typo cannot leave the engine without AudioBuffers.
-     */
-    static long resolveMaxBytes(Map<String, ?> config, UnaryOperator<String> properties) {
-        Object configured = config == null ? null : config.get(MAX_BYTES);
-        if (configured != null) {
-            long v = parseSize(configured);
-            if (v > 0) {
-                return v;
-            }
-            LOG.error("{} {}={} is not a positive size (bytes, or with k/m/g); ignored", PID, MAX_BYTES, configured);
-        }
-        String property = properties.apply(MAX_BYTES_PROPERTY);
-        if (property != null) {
-            long v = parseSize(property);
-            if (v > 0) {
-                return v;
-            }
-            LOG.error("{}={} is not a positive size (bytes, or with k/m/g); ignored", MAX_BYTES_PROPERTY, property);
-        }
-        return DEFAULT_MAX_BYTES;
-    }
-
-    /** A number of bytes: an integral Number, or a string like {@code 1073741824}, {@code 512m}, {@code 2G}. -1 if not. */
-    static long parseSize(Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (!(value instanceof String s)) {
-            return -1;
-        }
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        int shift = 0;
-        if (!t.isEmpty()) {
-            switch (t.charAt(t.length() - 1)) {
-                case 'k' -> shift = 10;
-                case 'm' -> shift = 20;
-                case 'g' -> shift = 30;
-                default -> shift = 0;
-            }
-        }
-        if (shift != 0) {
-            t = t.substring(0, t.length() - 1).trim();
-        }
-        try {
-            long n = Long.parseLong(t);
-            if (n <= 0 || n > (Long.MAX_VALUE >> shift)) {
-                return -1;
-            }
-            return n << shift;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

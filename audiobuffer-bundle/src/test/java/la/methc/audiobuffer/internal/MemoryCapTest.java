@@ -62,7 +62,7 @@ class MemoryCapTest {
     void aNewConfigurationChangesTheCapAndKeepsLiveBuffers() {
         AudioBufferDef def = new AudioBufferDef(10_000);
         Object a = def.construct(HOST, MONO_1000);
-        def.modified(null, Map.of(AudioBufferDef.MAX_BYTES, 2000L));
+        def.modified(null, ScrConfig.of(Map.of(AudioBufferDef.MAX_BYTES, 2000L)));
         assertEquals(2000, def.maxBytes());
         assertEquals(4000, def.reservedBytes());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

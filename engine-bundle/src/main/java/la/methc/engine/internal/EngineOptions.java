@@ -4,8 +4,9 @@ import java.util.function.Function;
 import la.methc.engine.internal.osc.AllowList;
 
 /**
- * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else
- * the framework property {@code methcla.name}, else its default. {@code allow}: the OSC clients served (see
+ * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else the
+ * system property {@code methcla.name} (the command line), else the framework property {@code methcla.name}
+ * ({@code conf/config.properties}), else its default (the component reads them: {@code osgi.OptionSources}). {@code allow}: the OSC clients served (see
  * {@link AllowList}; empty: everyone the bind address lets in). {@code render.threads}: the threads an offline
  * render spreads isolated synths over, its own included (1: none; see
  * {@link la.methc.engine.internal.tree.ParallelSynths}); {@code render.minRun}: the shortest run of isolated

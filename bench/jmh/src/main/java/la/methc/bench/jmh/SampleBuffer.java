@@ -1,7 +1,6 @@
 package la.methc.bench.jmh;
 
 import java.util.List;
-import java.util.Map;
 import la.methc.api.OscArgList;
 import la.methc.api.ResourceDef;
 import la.methc.audiobuffer.AudioBuffer;
@@ -21,9 +20,9 @@ public final class SampleBuffer {
     private SampleBuffer() {
     }
 
-    /** The real ResourceDef (a DS service in Felix), with its default memory cap. */
+    /** The real ResourceDef (a DS service in Felix), with its default memory cap: no bundle, no configuration. */
     public static ResourceDef def() {
-        return new AudioBufferDef(null, Map.of());
+        return new AudioBufferDef(null, null);
     }
 
     /** The {@code /resource/new} arguments after the id: {@code i:channels i:frames f:sampleRate}. */

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.osgi;
 
-import java.util.Map;
 import la.methc.api.CommandDef;
 import la.methc.api.ResourceDef;
 import la.methc.api.SynthDef;
@@ -21,18 +20,20 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine as a DS component: reads its options (ConfigAdmin PID {@code la.methc.engine}, then
- * {@code methcla.*} system and framework properties), runs an {@link EngineRuntime}, and binds every SynthDef,
- * ResourceDef and CommandDef service as it comes and goes. A new configuration restarts the engine (no modified
- * method). An option it cannot use (a malformed {@code allow} entry, a port that is not a number, …) stops the
+ * The engine as a DS component: reads its options ({@link EngineConfig} from ConfigAdmin PID
+ * {@code la.methc.engine}, then {@code methcla.*} system and framework properties: {@link OptionSources}), runs
+ * an {@link EngineRuntime}, and binds every SynthDef, ResourceDef and CommandDef service as it comes and goes. A
+ * new configuration restarts the engine (no modified method). An option it cannot use (a malformed {@code allow} entry, a port that is not a number, …) stops the
  * framework with one clear line on the log and on standard error: an engine container without its engine, or
  * with a weaker client restriction than asked for, is worse than none.
  */
 @Component(immediate = true, configurationPid = EngineOptions.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = EngineConfig.class)
 public final class EngineComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
@@ -49,10 +50,10 @@ public final class EngineComponent {
     private final EngineRuntime runtime;
 
     @Activate
-    public EngineComponent(BundleContext context, Map<String, Object> config) {
+    public EngineComponent(BundleContext context, EngineConfig config) {
         EngineRuntime r = null;
         try {
-            EngineOptions options = EngineOptions.from(key -> option(key, config, context));
+            EngineOptions options = OptionSources.options(config, context::getProperty);
             r = new EngineRuntime(options, defs, resourceDefs, commandDefs, () -> stopFramework(context));
             r.start(new PluginsReady(context));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -83,25 +84,6 @@ public final class EngineComponent {
         } else {
             stopFramework(context);
         }
-    }
-
-    /**
-     * ConfigAdmin, then the command line (system properties), then conf/config.properties. A multi-valued
-     * ConfigAdmin property (e.g. {@code allow}) is joined with commas.
-     */
-    private static String option(String key, Map<String, Object> config, BundleContext context) {
-        Object configured = config.get(key);
-        if (configured instanceof String[] values) {
-            return String.join(",", values);
-        }
-        if (configured instanceof java.util.Collection<?> values) {
-            return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        }
-        if (configured != null) {
-            return configured.toString();
-        }
-        String commandLine = System.getProperty("methcla." + key);
-        return commandLine != null ? commandLine : context.getProperty("methcla." + key);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

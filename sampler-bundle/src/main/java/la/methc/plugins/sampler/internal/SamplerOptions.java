@@ -49,13 +49,13 @@ final class SamplerOptions {
         return n;
     }
 
-    /** Option {@code index}, {@code i:interpolation}: optional ({@link Play#LINEAR}), one of 0, 1, 2. */
+    /** Option {@code index}, {@code i:interpolation}: optional ({@link Interpolation#LINEAR}), one of 0, 1, 2. */
     static int interpolation(String synth, OscArgs options, int index) {
         if (!options.has(index)) {
-            return Play.LINEAR;
+            return Interpolation.LINEAR;
         }
         int mode = intOption(synth, options, index, "interpolation");
-        if (mode != Play.NONE && mode != Play.LINEAR && mode != Play.CUBIC) {
+        if (mode != Interpolation.NONE && mode != Interpolation.LINEAR && mode != Interpolation.CUBIC) {
             throw new IllegalArgumentException(synth + ": interpolation (option " + index
                     + ") must be 0 (none), 1 (linear) or 2 (cubic), got " + mode);
         }

@@ -27,19 +27,19 @@ class FusedMultiplyAddTest {
             float x1 = (float) random.nextDouble(-1, 1);
             float x2 = (float) random.nextDouble(-1, 1);
             float f = (float) random.nextDouble();
-            float plain = Play.hermitePlain(xm1, x0, x1, x2, f);
+            float plain = Interpolation.hermitePlain(xm1, x0, x1, x2, f);
             // a few float roundings fewer: within a few units in the last place of the operands' scale
-            assertEquals(plain, Play.hermiteFused(xm1, x0, x1, x2, f), 1e-6f, "at " + f);
-            assertEquals(x0, Play.hermitePlain(xm1, x0, x1, x2, 0f), "plain at a frame");
-            assertEquals(x0, Play.hermiteFused(xm1, x0, x1, x2, 0f), "fused at a frame");
+            assertEquals(plain, Interpolation.hermiteFused(xm1, x0, x1, x2, f), 1e-6f, "at " + f);
+            assertEquals(x0, Interpolation.hermitePlain(xm1, x0, x1, x2, 0f), "plain at a frame");
+            assertEquals(x0, Interpolation.hermiteFused(xm1, x0, x1, x2, 0f), "fused at a frame");
         }
     }
 
     @Test
     void theKernelUsesTheFusedFormWhereTheVmHasIt() {
-        float fused = Play.hermiteFused(0.1f, -0.7f, 0.3f, 0.9f, 0.37f);
-        float plain = Play.hermitePlain(0.1f, -0.7f, 0.3f, 0.9f, 0.37f);
+        float fused = Interpolation.hermiteFused(0.1f, -0.7f, 0.3f, 0.9f, 0.37f);
+        float plain = Interpolation.hermitePlain(0.1f, -0.7f, 0.3f, 0.9f, 0.37f);
         assertNotEquals(fused, plain, "inputs where the two round differently");
-        assertEquals(FusedMultiplyAdd.available() ? fused : plain, Play.hermite(0.1f, -0.7f, 0.3f, 0.9f, 0.37f));
+        assertEquals(FusedMultiplyAdd.available() ? fused : plain, Interpolation.hermite(0.1f, -0.7f, 0.3f, 0.9f, 0.37f));
     }
 }

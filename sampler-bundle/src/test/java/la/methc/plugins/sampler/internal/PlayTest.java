@@ -136,10 +136,10 @@ class PlayTest {
         rig.run(1);
         float[] out = v.out(0);
         float[] expected = {
-            1f, Play.hermite(1, 1, 2, 4, 0.5f),
-            2f, Play.hermite(1, 2, 4, 8, 0.5f),
-            4f, Play.hermite(2, 4, 8, 8, 0.5f),
-            8f, Play.hermite(4, 8, 8, 8, 0.5f),
+            1f, Interpolation.hermite(1, 1, 2, 4, 0.5f),
+            2f, Interpolation.hermite(1, 2, 4, 8, 0.5f),
+            4f, Interpolation.hermite(2, 4, 8, 8, 0.5f),
+            8f, Interpolation.hermite(4, 8, 8, 8, 0.5f),
         };
         assertSamples(expected, java.util.Arrays.copyOf(out, 8), "edges");
         assertSilent(out, 8, BS, "after the end");
@@ -219,7 +219,7 @@ class PlayTest {
         for (int j = 0; j < out.length; j++) {
             int i = (int) p;
             double f = p - i;
-            float expected = f == 0 ? x[i] : Play.hermite(x[wrap(i - 1, 4, 20)], x[i], x[wrap(i + 1, 4, 20)],
+            float expected = f == 0 ? x[i] : Interpolation.hermite(x[wrap(i - 1, 4, 20)], x[i], x[wrap(i + 1, 4, 20)],
                     x[wrap(i + 2, 4, 20)], (float) f);
             assertEquals(expected, out[j], "frame " + j + " at position " + p);
             p += 0.5;

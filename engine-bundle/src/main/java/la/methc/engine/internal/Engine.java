@@ -133,8 +133,6 @@ public final class Engine implements AudioCallback, BlockContext {
         return blocksDone;
     }
 
-    // ---------------------------------------------------------------- NRT entry points
-
     /** Network thread. Queues a request for RT; false when the queue is full. */
     public boolean submit(Command c) {
         return requests.submit(c);
@@ -152,11 +150,6 @@ public final class Engine implements AudioCallback, BlockContext {
         }
         notifier.close();
         workers.close(2000);
-    }
-
-    /** NRT, after {@link #close()}: the last step of shutdown; returns the slots still in use (never destroyed). */
-    public int tearDownResources() {
-        return resources.tearDown();
     }
 
     // ---------------------------------------------------------------- RT: the block
@@ -238,6 +231,13 @@ public final class Engine implements AudioCallback, BlockContext {
         // late commands run at once, at the block start
         long offset = c.time() == Command.NOW ? 0 : c.time() - frameTime;
         c.perform(context, offset > 0 ? (int) offset : 0);
+    }
+
+    /** RT. The driver skipped {@code blocks} blocks: engine time moves on by as much; they count as late. */
+    @Override
+    public void skipped(long blocks) {
+        frameTime += blocks * options.blockSize();
+        load.skipped(blocks);
     }
 
     /** RT. The first frame of the current block. */

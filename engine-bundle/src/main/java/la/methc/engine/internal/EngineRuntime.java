@@ -289,7 +289,7 @@ public final class EngineRuntime implements AutoCloseable {
         }
         engine.close();
         LOG.info("shutdown: driver stopped, notifier and worker queues drained");
-        int leaked = engine.tearDownResources();
+        int leaked = engine.resources().tearDown();
         if (leaked > 0) {
             LOG.warn("shutdown: slot pool torn down; {} Resources were never destroyed", leaked);
         } else {

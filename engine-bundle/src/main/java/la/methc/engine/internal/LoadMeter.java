@@ -41,6 +41,11 @@ final class LoadMeter {
     }
 
     /** Blocks that took longer to compute than they last. */
+    /** Skipped blocks count as late too. */
+    void skipped(long blocks) {
+        overruns += blocks;
+    }
+
     long overruns() {
         return overruns;
     }

@@ -29,4 +29,12 @@ public interface AudioCallback {
     default boolean between() {
         return true;
     }
+
+    /**
+     * RT. The driver fell so far behind its clock that it skipped {@code blocks} blocks instead of computing them
+     * in a burst: the engine's time moves on by as much, so that time tags keep meaning wall-clock time. Default:
+     * nothing.
+     */
+    default void skipped(long blocks) {
+    }
 }

@@ -7,8 +7,9 @@ package la.methc.engine.internal.driver;
  * <p>Block {@code k} is due at {@code start + k · blockSize / sampleRate} seconds, kept exactly by a
  * {@link BlockPacer}, so there is no drift. Between blocks the thread parks until the next deadline. When it
  * has fallen more than {@value #MAX_LAG_BLOCKS} blocks behind (a long GC pause, a suspended machine) it does
- * not burst to catch up: it counts the missed blocks as {@linkplain #lateBlocks() late} and restarts the
- * schedule from now.
+ * not burst to catch up: it counts the missed blocks as {@linkplain #lateBlocks() late}, restarts the schedule
+ * from now and tells the engine ({@link AudioCallback#skipped}), whose time moves on by the blocks skipped, so time
+ * tags keep meaning wall-clock time.
  *
  * <p>The loop allocates nothing, takes no lock and does not log.
  */
@@ -59,6 +60,7 @@ public final class DummyDriver extends RtThreadDriver {
                 // resynchronised: the missed blocks are skipped instead of computed in a burst
                 late += skipped;
                 lateBlocks = late;
+                callback.skipped(skipped);
             }
         }
     }

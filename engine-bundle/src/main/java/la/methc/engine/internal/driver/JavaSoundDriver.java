@@ -203,7 +203,10 @@ public final class JavaSoundDriver extends RtThreadDriver {
         clock.start();
         while (running) {
             callback.process(in, out);
-            clock.awaitNext(this, callback);
+            long skipped = clock.awaitNext(this, callback);
+            if (skipped > 0) {
+                callback.skipped(skipped); // time moves on with the clock (see DummyDriver)
+            }
         }
     }
 

@@ -80,7 +80,7 @@ public final class Engine implements AudioCallback, BlockContext {
                 replies::plugin);
         hooks.world(plugins);
         context = new CommandContext(tree, buses, resources, scheduler, budget, events, jobs, hooks, plugins, load);
-        requests = new RequestIntake(QUEUE_CAPACITY, scheduler, budget, events, context, this::run);
+        requests = new RequestIntake(QUEUE_CAPACITY, options.offline(), scheduler, budget, events, context, this::run);
         control = new EngineControl(this, events);
         notifier = new Notifier(budget.channel(), clients, workers, plugins,
                 (client, id, barrier, handedOver) -> replies.relay(new SyncRelay(this, client, id, barrier, handedOver)));
@@ -133,14 +133,14 @@ public final class Engine implements AudioCallback, BlockContext {
         return blocksDone;
     }
 
-    /** Network thread. Queues a request for RT; false when the queue is full. */
-    public boolean submit(Command c) {
-        return requests.submit(c);
-    }
-
     /** Network thread. Waits up to {@code timeoutMs} for room (back-pressure, ADR 0012); false on timeout. */
     public boolean submit(Command c, long timeoutMs) {
         return requests.submit(c, timeoutMs);
+    }
+
+    /** NRT. One of the engine's own commands, taken before requests the pool holds back; false on timeout. */
+    boolean submitInternal(Command c, long timeoutMs) {
+        return requests.submitInternal(c, timeoutMs);
     }
 
     /** Stops notifier and workers after they drained their queues. Call after the driver stopped. */
@@ -185,9 +185,8 @@ public final class Engine implements AudioCallback, BlockContext {
         resources.retryPosts();
     }
 
-    /** RT. A {@code /sync} back from the notifier: results posted before it come first. */
+    /** RT. A {@code /sync} back from the notifier (the results posted before it have run: replies run in order). */
     void synced(Client client, int id, long barrier, long handedOver) {
-        replies.runResults();
         jobs.synced(client, id, barrier, handedOver, resources.hasPendingPostBefore(barrier));
     }
 

@@ -36,7 +36,9 @@ public final class EngineControl {
 
     private boolean runAndWait(Command rtWork, long timeoutMs, boolean stopped) {
         CountDownLatch done = new CountDownLatch(1);
-        if (!engine.submit(rtWork) || !engine.submit(new EngineCommands.Latch(events, done))) {
+        // the engine's own queue: a flood of client requests held back by the event pool must not keep these out
+        if (!engine.submitInternal(rtWork, timeoutMs)
+                || !engine.submitInternal(new EngineCommands.Latch(events, done), timeoutMs)) {
             return false;
         }
         if (stopped) {

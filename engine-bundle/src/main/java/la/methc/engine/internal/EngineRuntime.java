@@ -150,6 +150,8 @@ public final class EngineRuntime implements AutoCloseable {
             Score score = Score.read(scorePath, options.sampleRate());
             engine.start();
             RenderLog log = new RenderLog();
+            // registered for notifications: an /error with no sender (a synth's process threw) counts too
+            engine.clients().register(log);
             OfflineDriver d = new OfflineDriver(format, score, packet -> dispatcher.onPacket(packet, log), out);
             plugins.await();
             if (Thread.currentThread().isInterrupted()) {

@@ -20,6 +20,12 @@ final class EngineText {
         return "scheduler full";
     }
 
+    /** The reason of {@code /error} when too many replies are scheduled ahead. */
+    static String scheduledFull(int events, int limit) {
+        return "bundles scheduled ahead would hold more than " + limit + " replies (this one " + events
+                + "); none of it ran";
+    }
+
     /** The address of {@code /error} for a synth whose process threw. */
     static String synthProcess() {
         return "/synth/process";

@@ -19,6 +19,13 @@ final class EventBudget {
      * least 32,768 messages of any kind.
      */
     static final int REQUEST_EVENTS = 65_536;
+    /**
+     * The most events the commands waiting in the scheduler may hold reserved: a bundle that would take them past it
+     * is refused, so that what is scheduled ahead can never keep immediate requests out (the pool has room for both).
+     */
+    static final int SCHEDULED_EVENTS = 65_536;
+    /** Events only plugins' own jobs and warnings may take, so a flood of requests does not starve them. */
+    static final int PLUGIN_EVENTS = 1024;
     /** Events kept free for worker replies and {@code /sync} relays when RT takes requests, so those never starve. */
     static final int REPLY_MARGIN = 1024;
     /** Events of a node's life not asked for by a request: {@code /node/done}, a process {@code /error}, {@code /node/ended}. */
@@ -39,8 +46,9 @@ final class EventBudget {
 
     EventBudget(EngineOptions options) {
         offline = options.offline();
-        reserve = NODE_EVENTS * options.maxNodes() + SLOT_EVENTS * options.maxResources() + SlotPool.PERFORM_JOBS + 64;
-        events = new EventChannel(reserve + REPLY_MARGIN + REQUEST_EVENTS);
+        reserve = NODE_EVENTS * options.maxNodes() + SLOT_EVENTS * options.maxResources() + SlotPool.PERFORM_JOBS + 64
+                + PLUGIN_EVENTS;
+        events = new EventChannel(reserve + REPLY_MARGIN + REQUEST_EVENTS + SCHEDULED_EVENTS);
     }
 
     EventChannel channel() {
@@ -61,9 +69,17 @@ final class EventBudget {
         return admits(needed, 0);
     }
 
-    /** RT. The events below which nobody but admitted work may take one: warnings and plugin jobs stay above it. */
+    /**
+     * RT. The events below which neither a plugin's own job nor a warning may take one: they have
+     * {@value #PLUGIN_EVENTS} of the reserve to themselves, and what admitted work leaves.
+     */
     int floor() {
-        return reserve + scheduled + REPLY_MARGIN;
+        return reserve - PLUGIN_EVENTS + scheduled;
+    }
+
+    /** RT. Whether {@code c} may wait in the scheduler with its events reserved (else it is refused). */
+    boolean canSchedule(Command c) {
+        return scheduled + c.events() <= SCHEDULED_EVENTS;
     }
 
     private boolean admits(int needed, int margin) {

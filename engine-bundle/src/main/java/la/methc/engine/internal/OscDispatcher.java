@@ -140,7 +140,7 @@ public final class OscDispatcher implements PacketSink {
         if (commands.isEmpty()) {
             return;
         }
-        Command c = commands.size() == 1 ? commands.get(0) : new CommandBatch(commands);
+        Command c = commands.size() == 1 ? commands.get(0) : new CommandBatch(commands, from);
         if (c.events() > Engine.REQUEST_EVENTS) {
             error(from, BUNDLE, -1, "bundle of " + commands.size() + " messages needs up to " + c.events()
                     + " replies; the engine answers at most " + Engine.REQUEST_EVENTS + " at once (at least "

@@ -1,6 +1,5 @@
 package la.methc.engine.internal;
 
-import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.RtContext;
 import la.methc.engine.internal.osc.Client;
 
@@ -8,7 +7,7 @@ import la.methc.engine.internal.osc.Client;
  * A {@code /sync} back from the notifier once the workers had no job of origin below its barrier: RT answers it
  * or sends it back ({@link JobLedger#synced}). Built on the notifier, performed on RT.
  */
-final class SyncRelay extends Command {
+final class SyncRelay extends PostedReply {
 
     private final Engine engine;
     private final int id;

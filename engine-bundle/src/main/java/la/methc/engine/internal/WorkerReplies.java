@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
 import la.methc.api.WorldCommand;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.notify.WorkerPool;
@@ -8,7 +9,8 @@ import org.jctools.queues.MpscArrayQueue;
 /**
  * Worker → RT: the results of the engine's own jobs (construct, destroy, perform) in a queue with room for every
  * job that can be in flight, so a worker never waits and nothing is dropped; plugins' WorldCommands and {@code /sync}
- * relays in another, which RT runs as the event pool admits them (ADR 0012). Posting: any thread; running: RT.
+ * relays in another, which RT runs as the event pool admits them (ADR 0012). RT runs both in the order they were
+ * posted: a job's WorldCommands before its result. Posting: any thread; running: RT.
  */
 final class WorkerReplies {
 
@@ -23,6 +25,7 @@ final class WorkerReplies {
     private final JobLedger jobs;
     private final EventBudget budget;
     private final Runner runner;
+    private final AtomicLong posts = new AtomicLong();
 
     WorkerReplies(int maxJobsInFlight, int capacity, WorkerPool workers, JobLedger jobs, EventBudget budget,
             Runner runner) {
@@ -45,11 +48,12 @@ final class WorkerReplies {
     }
 
     /** The notifier. A {@code /sync} on its way back to RT; false when full (the notifier tries again). */
-    boolean relay(Command relay) {
+    boolean relay(PostedReply relay) {
         return post(replies, relay);
     }
 
-    private boolean post(MpscArrayQueue<Command> queue, Command c) {
+    private boolean post(MpscArrayQueue<Command> queue, PostedReply c) {
+        c.posted = posts.getAndIncrement();
         if (!queue.offer(c)) {
             return false;
         }
@@ -57,19 +61,26 @@ final class WorkerReplies {
         return true;
     }
 
-    /** RT. The results, then the other replies the event pool admits; the rest wait for the next call. */
+    /**
+     * RT. Runs what was posted, oldest first: a result whenever it is older than the next other reply (its events
+     * are in the reserve), another reply when the event pool admits it; stops at one it does not.
+     */
     void run() {
-        runResults();
-        for (Command c = replies.relaxedPeek(); c != null && budget.admitsReply(c.events()); c = replies.relaxedPeek()) {
-            replies.relaxedPoll();
-            run(c);
-        }
-    }
-
-    /** RT. The results of the engine's own jobs: their events are in the reserve, so they never wait. */
-    void runResults() {
-        for (Command c = results.relaxedPoll(); c != null; c = results.relaxedPoll()) {
-            run(c);
+        while (true) {
+            Command result = results.relaxedPeek();
+            Command reply = replies.relaxedPeek();
+            if (reply == null && result == null) {
+                return;
+            }
+            if (reply == null || result != null && ((PostedReply) result).posted < ((PostedReply) reply).posted) {
+                results.relaxedPoll();
+                run(result);
+            } else if (budget.admitsReply(reply.events())) {
+                replies.relaxedPoll();
+                run(reply);
+            } else {
+                return; // what came after it waits for the next call, in order
+            }
         }
     }
 

@@ -1,14 +1,13 @@
 package la.methc.engine.internal;
 
 import la.methc.api.WorldCommand;
-import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.RtContext;
 
 /**
  * A {@link WorldCommand} a worker posted to RT, with the origin of the job that posted it (see {@link JobLedger}):
  * the result of one of the engine's own jobs, or a plugin's. Built on the worker, performed on RT.
  */
-final class WorldReply extends Command {
+final class WorldReply extends PostedReply {
 
     /** Events a plugin's WorldCommand may take; what it takes beyond comes out of the margin. */
     static final int PLUGIN_EVENTS = 16;

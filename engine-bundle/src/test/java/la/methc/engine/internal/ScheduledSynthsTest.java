@@ -24,7 +24,7 @@ class ScheduledSynthsTest {
             h.block();
             int destroyed = TestSynths.DESTROYED.get();
             EngineCommands.FreeAll all = new EngineCommands.FreeAll(); // the first step of EngineRuntime.close()
-            h.engine.submit(all);
+            h.engine.submit(all, 1000);
             h.block();
             NodeTreeTest.waitFor(() -> TestSynths.DESTROYED.get() == destroyed + 1);
             h.blocks(2);

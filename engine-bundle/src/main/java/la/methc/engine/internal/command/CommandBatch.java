@@ -2,6 +2,7 @@ package la.methc.engine.internal.command;
 
 import java.util.List;
 import la.methc.api.Host;
+import la.methc.engine.internal.osc.Client;
 
 /**
  * The commands of one OSC bundle, taken by RT as one: they act together in one block, and RT takes them only
@@ -12,8 +13,9 @@ public final class CommandBatch extends Command {
     private final Command[] commands;
     private final int events;
 
-    public CommandBatch(List<Command> commands) {
-        super("#bundle", null);
+    /** {@code client}: the sender, who gets an {@code /error} about the whole bundle. */
+    public CommandBatch(List<Command> commands, Client client) {
+        super("#bundle", client);
         this.commands = commands.toArray(new Command[0]);
         int sum = 0;
         for (Command c : this.commands) {

@@ -89,8 +89,8 @@ public final class Notifier implements Agent, AutoCloseable {
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
         IdleStrategy idle = IdleStrategy.parking(100_000);
-        while (!handOverWaitingJobs() && !waitingJobs.isEmpty() && System.nanoTime() < deadline) {
-            idle.idle(0);
+        while (!waitingJobs.isEmpty() && System.nanoTime() < deadline) {
+            idle.idle(handOverWaitingJobs() ? 1 : 0);
         }
         if (!waitingJobs.isEmpty()) {
             LOG.error("shutdown: {} worker jobs not handed over, the workers' queue stayed full", waitingJobs.size());

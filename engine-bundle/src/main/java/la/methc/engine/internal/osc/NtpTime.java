@@ -6,8 +6,9 @@ import java.time.Instant;
  * OSC time tags as the OSC 1.0 specification defines them: NTP time, an unsigned 64-bit fixed-point count of
  * seconds since 1900-01-01 UTC (32 bits of whole seconds, 32 of fraction), the raw value 1 meaning "now". JavaOSC
  * 0.8 converts them from and to 1970 ({@code OSCTimeTag64.valueOf(Instant)}, {@code toInstant()}), which disagrees
- * with sclang, liblo and python-osc, so the engine converts the raw value here. Only NTP era 0 (up to 2036) is
- * read, as those clients send it today.
+ * with sclang, liblo and python-osc, so the engine converts the raw value here. The 32-bit seconds wrap in 2036
+ * (NTP era 1): a value with the top bit clear is read as era 1 (RFC 4330's rule), so tags are read right from 1968
+ * to 2104.
  */
 public final class NtpTime {
 
@@ -24,6 +25,9 @@ public final class NtpTime {
     /** Nanoseconds since 1970 of the raw time tag {@code ntp}. Exact to the nanosecond (rounded down). */
     public static long toUnixNanos(long ntp) {
         long seconds = ntp >>> 32;
+        if ((seconds & 0x8000_0000L) == 0) {
+            seconds += 1L << 32; // era 1: from 2036-02-07 on
+        }
         long fraction = ntp & 0xffff_ffffL;
         // fraction · 10^9 < 2^62: no overflow
         return (seconds - UNIX_EPOCH_SECONDS) * NANOS + ((fraction * NANOS) >>> 32);

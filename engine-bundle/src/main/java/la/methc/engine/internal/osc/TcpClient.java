@@ -46,6 +46,8 @@ public final class TcpClient implements Client, AutoCloseable {
     private final Thread reader;
     private final Thread writer;
     private volatile boolean closed;
+    /** Whether a reply lost on this connection was logged at warning level already. */
+    private volatile boolean lossLogged;
 
     TcpClient(Socket socket, PacketSink sink, Consumer<TcpClient> onClosed) throws IOException {
         this.socket = socket;
@@ -81,7 +83,9 @@ public final class TcpClient implements Client, AutoCloseable {
         } catch (IllegalArgumentException e) {
             ReplyLosses.tcp(describe(), e, false);
         } catch (IOException e) {
-            ReplyLosses.tcp(describe(), e, true); // the connection is gone: the disconnect was logged
+            // the connection is gone: the first loss is a warning, the ones after it are counted quietly
+            ReplyLosses.tcp(describe(), e, lossLogged);
+            lossLogged = true;
         }
     }
 

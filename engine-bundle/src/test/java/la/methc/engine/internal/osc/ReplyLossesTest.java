@@ -20,4 +20,17 @@ class ReplyLossesTest {
         client.send(new OSCMessage("/status.reply", List.of(1)));
         assertEquals(before + 1, ReplyLosses.udp());
     }
+
+    @Test
+    void aReplyToAClosedTcpConnectionCountsOneLoss() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                java.net.Socket peer = new java.net.Socket(server.getInetAddress(), server.getLocalPort());
+                java.net.Socket accepted = server.accept()) {
+            TcpClient client = new TcpClient(accepted, new RecordingSink(), c -> { });
+            client.close(); // the connection is gone
+            long before = ReplyLosses.tcp();
+            client.send(new OSCMessage("/status.reply", List.of(1)));
+            assertEquals(before + 1, ReplyLosses.tcp());
+        }
+    }
 }

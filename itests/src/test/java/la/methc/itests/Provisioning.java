@@ -37,8 +37,11 @@ final class Provisioning {
             jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> {
                 String name = p.getFileName().toString();
                 // SPI Fly and ASM must be active before slf4j-api loads (weaving), and slf4j-simple started
-                // before the first getLogger(); Pax Exam's own bundles log from level 2 on, so these go to 1
-                int level = name.startsWith("asm") || name.contains("spifly") || name.startsWith("slf4j") ? 1 : 5;
+                // before the first getLogger(); Pax Exam's own bundles log from level 2 on, so these go to 1;
+                // the engine last (5), once the plugins (4) are active: Pax Exam starts a level's bundles in no
+                // order the engine's wait for plugins can rely on (a render once started before the sine was bound)
+                int level = name.startsWith("asm") || name.contains("spifly") || name.startsWith("slf4j") ? 1
+                        : name.startsWith("engine-bundle") ? 5 : 4;
                 options.add(bundle(p.toUri().toString()).startLevel(level));
             });
         } catch (IOException e) {

@@ -13,8 +13,9 @@ import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.bus.Buses;
+import la.methc.engine.internal.parallel.ParallelSynths;
+import la.methc.engine.internal.tree.IsolatedRuns;
 import la.methc.engine.internal.tree.NodeTree;
-import la.methc.engine.internal.tree.ParallelSynths;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
@@ -279,7 +280,7 @@ public final class Engine implements AudioCallback, BlockContext {
     }
 
     @Override
-    public ParallelSynths parallel() {
+    public IsolatedRuns parallel() {
         return parallel;
     }
 

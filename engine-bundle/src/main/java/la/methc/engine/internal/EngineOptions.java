@@ -9,7 +9,7 @@ import la.methc.engine.internal.osc.AllowList;
  * ({@code conf/config.properties}), else its default (the component reads them: {@code osgi.OptionSources}). {@code allow}: the OSC clients served (see
  * {@link AllowList}; empty: everyone the bind address lets in). {@code render.threads}: the threads an offline
  * render spreads isolated synths over, its own included (1: none; see
- * {@link la.methc.engine.internal.tree.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
+ * {@link la.methc.engine.internal.parallel.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
  * synths it spreads; {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
  * {@code /error}s still ends with status 0.
  */

@@ -16,7 +16,7 @@ public interface BlockContext {
     void enter(SynthNode node);
 
     /** The render threads for runs of isolated synths (offline renders), or null: everything on RT. */
-    default ParallelSynths parallel() {
+    default IsolatedRuns parallel() {
         return null;
     }
 

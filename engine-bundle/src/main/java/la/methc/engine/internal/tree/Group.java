@@ -26,7 +26,7 @@ public final class Group extends Node {
     /** RT. The children head to tail; runs of isolated synths go to the render threads when there are some. */
     @Override
     void process(BlockContext block) {
-        ParallelSynths parallel = block.parallel();
+        IsolatedRuns parallel = block.parallel();
         Node n = head;
         while (n != null) {
             if (parallel != null && !n.isGroup() && ((SynthNode) n).isolated()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import la.methc.api.PortDescriptor;
 import la.methc.api.PortDirection;
 import la.methc.api.PortType;
+import la.methc.api.World;
 import la.methc.api.Synth;
 import la.methc.api.SynthDef;
 import la.methc.engine.internal.resource.HeldResources;
@@ -238,7 +239,7 @@ public final class SynthNode extends Node {
     }
 
     @Override
-    void process(BlockContext block) {
+    public void process(BlockContext block) {
         if (!begin(block)) {
             return;
         }
@@ -262,7 +263,7 @@ public final class SynthNode extends Node {
      * RT. Whether {@link #process} may run on a helper thread beside its isolated siblings: its def is
      * {@link SynthDef#isolated} and it reads no bus, so no sibling's output can change what it computes.
      */
-    boolean isolated() {
+    public boolean isolated() {
         if (!def.isolated()) {
             return false;
         }
@@ -278,7 +279,7 @@ public final class SynthNode extends Node {
      * RT, before the plugin's process (in {@link #process(BlockContext)} and in a run of isolated synths): the
      * start offset and activate. False when the synth does not play this block.
      */
-    boolean begin(BlockContext block) {
+    public boolean begin(BlockContext block) {
         if (state == INACTIVE || doomed) {
             return false;
         }
@@ -301,22 +302,20 @@ public final class SynthNode extends Node {
      * RT or a render helper thread, after {@link #begin}: the plugin's process, with a {@code world} that
      * records {@code synthDone}. An error is kept for {@link #end}.
      */
-    void processIsolated(IsolatedWorld world, long epoch, int blockSize) {
-        world.enter(this);
+    public void processIsolated(World world, long epoch, int blockSize) {
         try {
             readInputs(epoch, runOffset, blockSize);
             synth.process(world, runOffset, blockSize - runOffset);
         } catch (Throwable t) {
             runError = t;
         }
-        world.enter(null);
     }
 
     /**
      * The render thread whose turn it is to mix (see ParallelSynths), in tree order: the outputs into the buses,
      * unless the process threw.
      */
-    void mix(long epoch, int blockSize) {
+    public void mix(long epoch, int blockSize) {
         if (runError == null) {
             writeOutputs(epoch, runOffset, blockSize);
         }
@@ -326,7 +325,7 @@ public final class SynthNode extends Node {
     }
 
     /** RT, after the run is mixed, in tree order: the error or {@code synthDone} the process left. */
-    void settle(BlockContext block) {
+    public void settle(BlockContext block) {
         // fields written only when set, so that the cache line stays with the thread that runs the synth
         if (runError != null) {
             Throwable error = runError;
@@ -340,7 +339,7 @@ public final class SynthNode extends Node {
     }
 
     /** A render thread: the synth called {@code synthDone} for itself during an isolated process. */
-    void markDone() {
+    public void markDone() {
         runDone = true;
     }
 

@@ -1,10 +1,11 @@
-package la.methc.engine.internal.tree;
+package la.methc.engine.internal.parallel;
 
 import la.methc.api.HostCommand;
 import la.methc.api.ResourcePerform;
 import la.methc.api.ResourceStatus;
 import la.methc.api.Synth;
 import la.methc.api.World;
+import la.methc.engine.internal.tree.SynthNode;
 
 /**
  * The {@link World} an isolated synth's process sees (one per render thread): the engine's constants, and

@@ -1,10 +1,14 @@
-package la.methc.engine.internal.tree;
+package la.methc.engine.internal.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import la.methc.api.World;
+import la.methc.engine.internal.tree.BlockContext;
+import la.methc.engine.internal.tree.IsolatedRuns;
+import la.methc.engine.internal.tree.Node;
+import la.methc.engine.internal.tree.SynthNode;
 
 /**
  * Spreads the isolated synths of a group over the render threads (ADR 0006). A <em>run</em> is the longest
@@ -27,7 +31,7 @@ import la.methc.api.World;
  * park when none has come for a while. Real-time drivers pass no instance and process the tree on RT alone.
  * Allocation-free once started; a run shorter than {@code minRun} is processed on RT as usual.
  */
-public final class ParallelSynths implements AutoCloseable {
+public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
     /** Synths a thread takes at a time. */
     private static final int CHUNK = 8;
@@ -99,17 +103,18 @@ public final class ParallelSynths implements AutoCloseable {
      * RT. Processes the run that starts at {@code first} (an isolated synth) and returns the node after it.
      * After {@link #close} (or for a short run) the synths run one by one on the calling thread, as usual.
      */
-    Node process(SynthNode first, BlockContext block) {
+    @Override
+    public Node process(SynthNode first, BlockContext block) {
         int n = 0;
         Node end = first;
         while (end != null && n < run.length && !end.isGroup() && ((SynthNode) end).isolated()) {
             n++;
-            end = end.next;
+            end = end.next();
         }
         if (n < minRun || closed) {
             // one by one, as in a group without render threads: no hand-off, since a helper still inside the
             // last run finds all of it taken and touches no synth
-            for (Node node = first; node != end; node = node.next) {
+            for (Node node = first; node != end; node = node.next()) {
                 ((SynthNode) node).process(block);
             }
             return end;
@@ -124,7 +129,7 @@ public final class ParallelSynths implements AutoCloseable {
         Node node = first;
         for (int i = 0; i < n; i++) {
             run[i] = (SynthNode) node;
-            node = node.next;
+            node = node.next();
         }
         for (int i = 0; i < n; i++) {
             boolean p = run[i].begin(block);
@@ -184,7 +189,9 @@ public final class ParallelSynths implements AutoCloseable {
                 int to = Math.min(end, from + CHUNK);
                 for (int i = from; i < to; i++) {
                     if (plays[i]) {
+                        world.enter(run[i]);
                         run[i].processIsolated(world, e, frames);
+                        world.enter(null);
                     }
                 }
                 chunkDone.set(from / CHUNK, g);

@@ -1,0 +1,7 @@
+/**
+ * The side-by-side benchmark against scsynth (and the engine alone): the servers it drives, round trips, voices,
+ * offline renders, control rate and the flood, and the table it writes ({@code bench/compare.sh}).
+ *
+ * <p>Threads: the harness's own, one client at a time; nothing here runs inside an engine.
+ */
+package la.methc.bench;

@@ -1,0 +1,7 @@
+/**
+ * Test-only plugins that fail on purpose, one per fault the engine must survive (FaultInjectionIT): throwing or
+ * returning null in construct, process, destroy, worker jobs and ResourceDefs.
+ *
+ * <p>Threads (see la.methc.api): whichever thread each fault is meant to hit.
+ */
+package la.methc.plugins.faults.internal;

@@ -1,0 +1,14 @@
+package la.methc.engine.internal.tree;
+
+/**
+ * Spreads a run of isolated synths over the render threads of an offline render (ADR 0006); implemented in
+ * {@code la.methc.engine.internal.parallel}. RT.
+ */
+public interface IsolatedRuns {
+
+    /**
+     * Processes the run of isolated synths that starts at {@code first} (or only {@code first}, when the run is too
+     * short to spread) and returns the node after it.
+     */
+    Node process(SynthNode first, BlockContext block);
+}

@@ -8,14 +8,11 @@ import la.methc.engine.internal.notify.WorkerPool;
 import la.methc.engine.internal.osc.Client;
 
 /**
- * The ledger of worker jobs and {@code /sync}s. RT numbers the jobs it hands out (0, 1, 2, …) and gives each an
- * <em>origin</em>: its own number, or, when it is handed out while a worker's reply runs on RT (a construct that
- * comes back free-pending starts the destroy, a plugin's WorldCommand hands out more work), the origin of the job
- * that posted the reply. A {@code /sync} decided when {@code n} jobs had been handed out is a barrier at {@code n}:
- * it waits for every job of origin below {@code n}, so for whole chains of work started before it, and for nothing
- * started after it. The notifier waits until the workers have no such job; then the sync comes back to RT
- * ({@link #synced}), which answers it unless its replies handed out more jobs of such an origin meanwhile (kept in
- * a ring of {@value #FOLLOW_UPS}), in which case it goes back to the notifier. RT only, but {@link #replyPosted}.
+ * The ledger of worker jobs and {@code /sync}s. RT numbers the jobs it hands out and gives each an origin: its
+ * own number, or the origin of the job whose reply handed it out. A {@code /sync} waits for every job of an older
+ * origin, so for whole chains of work started before it and for nothing started after it. The notifier does the
+ * waiting, then RT answers ({@link #synced}). RT only, but {@link #replyPosted} (any thread). The rule in full:
+ * {@code docs/adr/0012-back-pressure-and-hold-ownership.md}.
  */
 final class JobLedger {
 

@@ -12,21 +12,11 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
- * Ends the process when a bundle of the platform's own start levels did not start. Those are the launcher's
- * {@code system/} bundles, up to {@value #PLATFORM_LEVEL}: the engine, SCR, the libraries, and in a server
- * FileInstall, ConfigAdmin and Gogo. Without one of them the engine never starts. A render would then wait for
- * ever, and a server would look alive without ever saying ready. Felix's launcher only logs the failure and
- * keeps running.
- *
- * <p>Plugins (level 3 and above) may fail alone: the engine runs without them and says so.
- *
- * <p>The check runs once, when the framework has reached its start level ({@link FrameworkEvent#STARTED}). It
- * asks each such bundle to start once more, for the reason it did not (a resolution error, for instance), and
- * prints one line per bundle on standard error. The process then ends with status {@value #FAILURE_STATUS} when
- * the launcher asked for it ({@code methcla.exitOnFailure}, set by bin/methcla, as for the engine's own start-up
- * errors); otherwise the framework stops.
- *
- * <p>It uses the framework API only, with no DS, so that it starts whatever else is broken.
+ * Ends the process when a bundle of the platform's own start levels (the launcher's {@code system/} bundles, up to
+ * {@value #PLATFORM_LEVEL}) did not start: without one the engine never starts, and Felix's launcher only logs
+ * the failure. It checks once, on the framework's event thread when it reports {@link FrameworkEvent#STARTED}, and
+ * uses the framework API only, with no DS, so that it starts whatever else is broken. Plugins may fail alone. The
+ * details: {@code docs/robustness.md}, "The start-up guard".
  */
 public final class StartupGuard implements BundleActivator, FrameworkListener {
 

@@ -13,27 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code javasound} driver: a sound card through {@code javax.sound.sampled}. Output is a
- * {@link SourceDataLine} of 16-bit signed little-endian PCM at the engine's sample rate and output channel
- * count, with a buffer of a few blocks; the RT thread converts each block to bytes (clipped to [-1, 1]) and
- * writes it, and the line paces the loop. Inputs come from a {@link TargetDataLine} when {@code numInputs > 0}
- * and one opens, else they are silent (logged once, at open).
- *
- * <p>The RT thread never waits inside the line: it writes (reads) only as many bytes as the line has room
- * (data) for, and parks while it has none. So it notices a line that stopped moving, which is what a device
- * that went away looks like (a JACK server that stopped, a USB card unplugged: the line then neither takes
- * audio nor fails, or every write fails at once). When the output line has taken nothing for
- * {@linkplain #stallMillis() a while}, the driver logs one error and goes on without sound, paced by the
- * clock like the {@code dummy} driver, so that the engine keeps answering and can be shut down. When the
- * input line stalls, the inputs become silent and the output goes on.
- *
- * <p>Created by {@link #open(DriverOptions)}, which opens the lines at once so that a machine without a
- * usable sound card is known before the engine starts (see {@link Drivers#open}).
- *
- * <p>Tested on a virtual sound card: the JACK dummy backend and the ALSA jack plugin as ALSA's default PCM
- * ({@code scripts/headless-audio.sh}), by {@code JavaSoundDriverTest} (when a line opens) and the itests'
- * {@code JavaSoundIT}. Note that ALSA's {@code null} PCM accepts a line but does not pace it, so there the
- * loop runs faster than real time.
+ * The {@code javasound} driver: a sound card through {@code javax.sound.sampled}, 16-bit PCM out through a
+ * {@link SourceDataLine} and, when {@code numInputs > 0}, in from a {@link TargetDataLine}.
+ * {@link #open(DriverOptions)} opens the lines at once, before the engine starts (see {@link Drivers#open}). The
+ * RT thread then converts and writes each block and never waits inside a line; when the output stalls, it logs
+ * one error and goes on paced by the clock. The stall rules and the tests: {@code docs/robustness.md}, "The sound
+ * card".
  */
 public final class JavaSoundDriver extends RtThreadDriver {
 

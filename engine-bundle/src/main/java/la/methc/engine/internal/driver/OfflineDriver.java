@@ -18,24 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * The {@code offline} driver: renders a {@link Score} to a 32-bit float WAV file as fast as it can, on its own
- * RT thread. Before each block it dispatches every bundle due before the block's end frame (in file order), so
- * the engine's scheduler places its commands sample-accurately within the block; then it computes the block
- * (inputs silent) and appends the hardware outputs to the file. Like {@code scsynth -N} it renders up to the
- * last bundle's time: through the block that contains the latest bundle time, so the file has
- * {@code (lastFrame / blockSize + 1) · blockSize} frames (none for an empty score).
- *
- * <p>The output is deterministic: the same score and engine give the same file, byte for byte. Work done on other
- * threads (a Resource's construct and destroy on a worker, perform dispatches, any worker job and the reply it
- * posts to RT) completes at wall-clock times, so before each block, and after the last one, the driver waits
- * until the engine has none outstanding ({@link AudioCallback#settle}): a Resource created by a bundle is live
- * for every block after the one it was created in, however long its construct took, and the render completes
- * with the work of its last block done (a Resource freed there is destroyed). The wait is bounded ({@value #SETTLE_TIMEOUT_MS} ms
- * per block by default); past that the render fails, naming the block, rather than hang or render a different
- * file. Real-time drivers never wait.
- *
- * <p>The file is written as {@code OUT.part} beside the output and renamed when complete, so a failed or
- * cancelled render leaves no partial output. {@link #result()} completes when the file is in place, or
- * exceptionally on an error or with a {@link CancellationException} when the driver is closed first.
+ * RT thread. Before each block it dispatches the bundles due in it and waits until the engine has no work
+ * outstanding on other threads ({@link AudioCallback#settle}, at most {@value #SETTLE_TIMEOUT_MS} ms a block by
+ * default), so the same score gives the same file, byte for byte. {@link #result()} completes when the file is
+ * in place. The file's length, the wait and the {@code .part} file: {@code docs/rendering.md}.
  */
 public final class OfflineDriver extends RtThreadDriver {
 

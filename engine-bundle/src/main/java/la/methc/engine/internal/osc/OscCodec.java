@@ -23,28 +23,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one place OSC packets are parsed and serialized (NRT: network, notifier and worker threads, and the
- * {@code methcla osc} tool). JavaOSC 0.8 does the work, with these fixes:
- * <ul>
- * <li>its blob parser does not advance past the blob, so every argument after a {@code b} was garbage; ours
- * does, skips the padding, and copies the bytes (a received blob must not alias a reused receive buffer);</li>
- * <li>its blob serializer consumes the argument's {@code ByteBuffer}, so a message could be sent only once:
- * a packet with blobs is serialized from a copy holding duplicates, and {@code byte[]} blobs as writable
- * {@code ByteBuffer}s (JavaOSC's TCP path failed on {@code byte[]});</li>
- * <li>strings are UTF-8 whatever the platform's default charset, and strict: a string ({@code s}, {@code S})
- * whose padding holds anything but NUL bytes makes the packet malformed, as it does in the address and type
- * tags (JavaOSC skips the padding unread, so {@code "a\0b.wav"} would be {@code "a"});</li>
- * <li>a packet is checked before JavaOSC sees it (size, bundle framing, address, type tags), so that every
- * malformed packet gets a clear reason instead of an index exception or, for an unknown type tag, a warning
- * in the log and a {@code null} packet.</li>
- * </ul>
- * A plain message (the bulk of the traffic, e.g. {@code /node/set}) skips JavaOSC's parser: the
- * {@link PlainMessageDecoder} makes the same message with a fraction of the garbage.
- * JavaOSC's parser and serializer are not thread-safe: each thread gets its own, and its own buffer.
- *
- * <p>Only the packages JavaOSC 0.8 exports may be used here ({@code com.illposed.osc},
- * {@code com.illposed.osc.argument}): its manifest does not export {@code ...argument.handler} nor the
- * transports, so importing them would leave the engine bundle unresolved in the framework.
+ * The one place OSC packets are parsed and serialized, on NRT threads (network, notifier and worker threads, and
+ * the {@code methcla osc} tool). JavaOSC 0.8 does the work, with fixes for blobs and strings, and every packet is
+ * checked first, so a malformed one gets a clear reason. A plain message skips JavaOSC's parser
+ * ({@link PlainMessageDecoder}). Each thread gets its own parser, serializer and buffer. The fixes, and why only
+ * JavaOSC's exported packages are used: {@code docs/robustness.md}, "The OSC codec".
  */
 public final class OscCodec {
 

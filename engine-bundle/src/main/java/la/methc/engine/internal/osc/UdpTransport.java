@@ -12,17 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OSC over UDP: one socket, one receive thread ({@value #THREAD_NAME}) that parses each datagram and hands it
- * to the {@link PacketSink} with the sender as a {@link UdpClient}. Replies go out from the same socket.
- * Datagrams from senders outside the {@link AllowList} are dropped before decoding, without a reply (a reply
- * would let a spoofed sender address reflect traffic at a third party), and counted ({@link #refusedCount()}).
- *
- * <p>The socket is a {@link DatagramSocket}, not a {@code DatagramChannel}: a channel is closed for good when a
- * thread sending a reply on it is interrupted (a worker being stopped, say), a socket is not. The receive loop
- * reuses its buffer and, through {@link UdpSenders}, the sender's client, and asks for a receive buffer of
- * {@value #RECEIVE_BUFFER} bytes: the kernel queues datagrams there while the thread is not running (a GC pause,
- * another thread on its core), and the default of a few hundred kilobytes holds only a few milliseconds of a
- * fast client's messages (each datagram takes some 800 bytes of it).
+ * OSC over UDP: one {@link DatagramSocket}, one receive thread ({@value #THREAD_NAME}) that parses each datagram
+ * and hands it to the {@link PacketSink} with the sender as a {@link UdpClient}; replies go out from the same
+ * socket. Datagrams from senders outside the {@link AllowList} are dropped before decoding, unanswered, and
+ * counted ({@link #refusedCount()}); {@code docs/security.md} says why. Why a socket and not a channel, and the
+ * receive buffer of {@value #RECEIVE_BUFFER} bytes: {@code docs/robustness.md}, "The UDP socket".
  */
 public final class UdpTransport implements AutoCloseable {
 

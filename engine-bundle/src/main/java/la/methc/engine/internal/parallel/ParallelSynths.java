@@ -11,25 +11,11 @@ import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
- * Spreads the isolated synths of a group over the render threads (ADR 0006). A <em>run</em> is the longest
- * sequence of consecutive siblings that are {@link SynthNode#isolated}: none reads a bus, so none depends on
- * another's output. The run is cut into one <em>part</em> per thread, and parts into chunks of {@value #CHUNK}.
- * <ol>
- *   <li>RT activates the synths in order ({@link SynthNode#begin}) and hands the run out.</li>
- *   <li>Each thread processes its own part, a chunk at a time, then takes what is left of the others, so that a
- *   thread the system delays does not hold the block up. A part goes to the same thread every block: its synths'
- *   state and buffers stay in that core's cache.</li>
- *   <li>The outputs are mixed into the buses in tree order ({@link SynthNode#mix}), one thread at a time, from a
- *   frontier that moves on over processed chunks: after each chunk a thread moves it as far as it can, so the
- *   chunk at the frontier is mostly mixed by the thread that just computed it, from its own cache.</li>
- *   <li>RT applies errors and {@code synthDone} in tree order ({@link SynthNode#settle}).</li>
- * </ol>
- * The buses get the same sums in the same order as with one thread: the audio is the same bit for bit, only
- * sooner.
- *
- * <p>Used by the offline driver, which has no deadline to keep: helpers spin while blocks come back to back and
- * park when none has come for a while. Real-time drivers pass no instance and process the tree on RT alone.
- * Allocation-free once started; a run shorter than {@code minRun} is processed on RT as usual.
+ * Spreads the isolated synths of a group over the render threads of an offline render (ADR 0006). RT activates
+ * a run of isolated siblings and hands it out; each thread processes its own part, then takes what is left of
+ * the others; the outputs are mixed into the buses in tree order, so the audio is the same bit for bit. A run
+ * shorter than {@code minRun} stays on RT, and real-time drivers pass no instance. Allocation-free once started.
+ * The steps: {@code docs/adr/0006-parallel-offline-render.md}.
  */
 public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 

@@ -5,18 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Plugin commands run one after the other, in the order RT dispatched them, as scsynth's asynchronous commands
- * do: a {@code /buffer/onsets} sent right after a {@code /buffer/read} of the same buffer sees the samples read,
- * and the replies come in the same order. The jobs still go to the worker pool at once (so {@code /sync} counts
- * them as usual); a worker holding a later command waits until the earlier ones are complete, i.e. their
- * Resources released on RT. No deadlock: the pool takes jobs in submission order, so an earlier command's job
- * is always taken before a later one's.
- *
- * <p>Tickets: RT hands them out ({@link #next}; {@link #giveBack} when the dispatch was refused, so none is
- * lost) and marks them complete ({@link #completed}, after the release); workers poll for their turn, backing
- * off to a few milliseconds (RT takes no lock to wake them). Should an earlier command not complete within
- * {@link #PATIENCE_MS} (a lost job, a task that hangs), the later one runs anyway, with a warning. No String
- * constants (RT runs most of it; see {@code resource.JobFailures}).
+ * Makes plugin commands run one after the other, in the order RT dispatched them, as scsynth's asynchronous
+ * commands do. RT hands out tickets ({@link #next}, or {@link #giveBack} for a refused dispatch) and marks them
+ * complete ({@link #completed}); a worker polls until its turn comes, or runs anyway, with a warning, after
+ * {@link #PATIENCE_MS}. No String constants: RT runs most of it (see {@code resource.JobFailures}). Why it cannot
+ * deadlock: {@code docs/osc-api.md}, "Plugin commands".
  */
 public final class CommandOrder {
 

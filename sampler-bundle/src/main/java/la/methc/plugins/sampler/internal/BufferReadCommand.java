@@ -8,17 +8,11 @@ import la.methc.api.OscArgs;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code /buffer/read i:id s:path [i:fileStartFrame [i:frames [i:bufStartFrame]]]} (flat arguments, the last
- * three optional: 0, -1 = as many as fit, 0): reads a WAV or AIFF file from the sample root into AudioBuffer
- * {@code id}, converting to float ({@link SampleFiles}). File channels beyond the buffer's are dropped, buffer
- * channels beyond the file's and frames not read are left as they are; no resampling. Replies {@code /done
- * /buffer/read i:id}, or {@code /error /buffer/read i:id s:reason} (no such file, not a sound file the JDK
- * decodes, FLAC, a position beyond the end, a path outside the sample root).
- *
- * <p>It writes the buffer in place without exclusivity ({@code writes = true, exclusive = false}), as
- * scsynth's {@code /b_read} does: AudioBuffer is Mutable (ADR 0004), so synths may play it meanwhile and hear
- * the new samples arrive; load into a buffer nobody plays, or swap with {@code /node/set} afterwards, for a clean
- * change.
+ * {@code /buffer/read i:id s:path [i:fileStartFrame [i:frames [i:bufStartFrame]]]}: reads a WAV or AIFF file from
+ * the sample root into AudioBuffer {@code id}, as float ({@link SampleFiles}), on a worker thread. It writes the
+ * buffer in place without exclusivity ({@code writes = true, exclusive = false}), as scsynth's {@code /b_read}
+ * does: AudioBuffer is Mutable (ADR 0004), so synths may play it meanwhile. The defaults, replies and errors:
+ * {@code docs/osc-api.md}, "Commands" and "Plugin commands".
  */
 @Component(service = CommandDef.class)
 public final class BufferReadCommand implements CommandDef {

@@ -3,24 +3,10 @@ package la.methc.plugins.sampler.internal;
 import java.util.Arrays;
 
 /**
- * Onset detection by spectral flux, for {@code /buffer/onsets}. Worker threads only.
- *
- * <ol>
- *   <li>The signal: the mix (mean) of the buffer's channels.</li>
- *   <li>Frames: {@value #SIZE}-point Hann windows every {@value #HOP} samples, frame n centred on sample
- *   n·{@value #HOP} (the signal is zero before its start and after its end), magnitude spectrum by FFT.</li>
- *   <li>Flux: for each frame, the sum over the bins of the half-wave rectified rise in magnitude since the
- *   previous frame (only what gets louder counts), divided by the largest flux of the buffer.</li>
- *   <li>Peaks: frame n is an onset when its flux is the largest within ±{@value #PEAK_RADIUS} frames (so
- *   onsets are at least {@value #PEAK_RADIUS} + 1 hops apart), exceeds (1 + threshold) × the median flux within
- *   ±{@value #MEDIAN_RADIUS} frames (an adaptive threshold that follows the local level) and exceeds
- *   {@value #FLOOR} of the largest flux (nothing in silence or near-silence).</li>
- *   <li>Position: the centre sample of the frame, n·{@value #HOP}; a sudden onset lands within one hop of
- *   it (a click up to a hop early, since the window rises ahead of it).</li>
- * </ol>
- * Threshold 0 takes every local peak above the local median; 0.5 to 2 suits percussive material. A sound that
- * stops abruptly, at the buffer's end too (the signal is zero after it), spreads over the bins around it as the
- * window cuts it, which the flux counts as a rise: it can be reported as an onset. Fade it out.
+ * Onset detection by spectral flux, for {@code /buffer/onsets}. Worker threads only. It mixes the buffer's
+ * channels, takes {@value #SIZE}-point Hann windows every {@value #HOP} samples, and reports each frame whose
+ * rise in magnitude is a local peak, above the local median and above a floor, at the frame's centre sample.
+ * The steps and their limits: {@code docs/osc-api.md}, "How /buffer/onsets finds onsets".
  */
 final class Onsets {
 

@@ -10,26 +10,12 @@ import la.methc.api.World;
 import la.methc.audiobuffer.AudioBuffer;
 
 /**
- * Plays an AudioBuffer: audio output {@code k} reads buffer channel {@code k % numChannels} at a playhead
- * that moves {@code rate * bufferSampleRate / engineSampleRate} frames per output frame.
- *
- * <p>Ports, in {@link #ports()} order (which is also the {@code /node/set} parameter order): 0 the resource
- * input "buffer", 1 "rate" (1), 2 "loop" (0; looping when &ge; 0.5), 3 "start" (0; a whole frame), then the
- * audio outputs "out0" ... The playhead starts at {@code start}. Without looping it runs over
- * {@code [0, numFrames)} and the synth ends (silence and one {@link World#synthDone}) when it leaves that range,
- * at either end; with looping it wraps within {@code [start, numFrames)}, forwards or backwards, and a playhead
- * found outside that range (the start or the buffer changed) is wrapped into it. The controls are read once
- * per block.
- *
- * <p>{@link Interpolation}: 0 none (the frame under the playhead), 1 linear, 2 cubic (4-point, 3rd-order Hermite,
- * the Catmull-Rom spline). At a whole-frame position every mode returns that frame exactly, so playing at rate 1
- * from a whole frame copies the buffer bit for bit. Neighbours past the ends are the loop's frames when looping
- * and the edge frames otherwise.
- *
- * <p>Cost: the block is cut into runs of frames whose neighbours all lie inside the buffer (or the loop), and
- * each run is one tight loop per output without a branch per sample; only the few frames at the loop's seam
- * take the careful path. A whole-frame playhead moving by whole frames is a plain copy. This class cuts the
- * runs; the kernels that fill them are {@link Interpolation}'s.
+ * The play synth: plays an AudioBuffer, audio output {@code k} reading buffer channel {@code k % numChannels}
+ * (parameters, in {@link #ports()} order: buffer, rate, loop, start), with no, linear or cubic
+ * {@link Interpolation}. Without looping it ends at either end of the buffer ({@link World#synthDone}); looping,
+ * it wraps within {@code [start, numFrames)}. It computes on RT, or on a render thread (it is isolated, ADR 0006).
+ * It cuts each block into runs; {@link Interpolation}'s kernels fill them. The details: {@code docs/osc-api.md},
+ * "The sampler's synths"; the cost: {@code docs/performance.md}.
  */
 final class Play implements Synth {
 

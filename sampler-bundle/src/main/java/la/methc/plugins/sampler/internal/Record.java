@@ -9,18 +9,11 @@ import la.methc.api.World;
 import la.methc.audiobuffer.AudioBuffer;
 
 /**
- * Records into an AudioBuffer: audio input {@code k} is written, frame for frame, into buffer channel {@code k};
- * inputs beyond the buffer's channels are dropped and buffer channels beyond the inputs are left untouched.
- *
- * <p>Ports, in {@link #ports()} order (which is also the {@code /node/set} parameter order): 0 the resource
- * output "buffer", 1 "loop" (0; looping when &ge; 0.5), 2 "start" (0; a whole frame), then the audio inputs
- * "in0" ... The first frame the synth computes is written to frame {@code start}. One-shot, it stops after the
- * last frame of the buffer and says it is done (once) in that block; looping, it goes on at {@code start},
- * and a write position found outside {@code [start, numFrames)} (the start or the buffer changed) is wrapped
- * into it. The controls are read once per block.
- *
- * <p>A play synth reading the same buffer after this one in the node tree hears this block's input (ADR
- * 0004: the node order, not the engine, orders the writer before its readers).
+ * The record synth: writes audio input {@code k}, frame for frame, into buffer channel {@code k} of an
+ * AudioBuffer, from frame {@code start} on (parameters, in {@link #ports()} order: buffer, loop, start), once or
+ * in a loop. It computes on RT. A play synth after it in the node tree hears this block's input: the node order,
+ * not the engine, orders the writer before its readers (ADR 0004). The ports and the edge cases:
+ * {@code docs/osc-api.md}, "The sampler's synths".
  */
 final class Record implements Synth {
 

@@ -136,13 +136,12 @@ public final class OscDispatcher implements PacketSink {
      * at once is refused whole (ADR 0012).
      */
     private void submit(Client from, Intake in) {
-        List<Command> commands = in.commands;
-        if (commands.isEmpty()) {
+        if (in.first == null) {
             return;
         }
-        Command c = commands.size() == 1 ? commands.get(0) : new CommandBatch(commands, from);
+        Command c = in.more == null ? in.first : new CommandBatch(in.more, from);
         if (c.events() > Engine.REQUEST_EVENTS) {
-            error(from, BUNDLE, -1, "bundle of " + commands.size() + " messages needs up to " + c.events()
+            error(from, BUNDLE, -1, "bundle of " + in.more.size() + " messages needs up to " + c.events()
                     + " replies; the engine answers at most " + Engine.REQUEST_EVENTS + " at once (at least "
                     + Engine.REQUEST_EVENTS / 2 + " messages of any kind); none of it ran");
             c.refused(engine.host());

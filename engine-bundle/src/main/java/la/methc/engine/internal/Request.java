@@ -15,10 +15,24 @@ final class Request {
     /** The commands of one message or bundle on their way to RT as one request, and their time. */
     static final class Intake {
         final long time;
-        final List<Command> commands = new ArrayList<>(1);
+        /** The first command; the others of a bundle in {@link #more} (a plain message allocates no list). */
+        Command first;
+        List<Command> more;
 
         Intake(long time) {
             this.time = time;
+        }
+
+        void add(Command c) {
+            if (first == null) {
+                first = c;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                }
+                more.add(c);
+            }
         }
     }
 
@@ -46,7 +60,7 @@ final class Request {
 
     /** Adds {@code c} to what goes to RT for this message's packet. */
     void submit(Command c) {
-        intake.commands.add(c);
+        intake.add(c);
     }
 
     /** {@code /error s:address i:id s:reason} to the sender, at once. */

@@ -62,6 +62,9 @@ final class RequestIntake {
     }
 
     private static boolean offer(MpscArrayQueue<Command> queue, Command c, long timeoutMs) {
+        if (queue.offer(c)) {
+            return true; // the common case, without reading the clock
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         long park = 10_000;
         while (!queue.offer(c)) {

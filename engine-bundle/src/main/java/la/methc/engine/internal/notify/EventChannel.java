@@ -1,5 +1,6 @@
 package la.methc.engine.internal.notify;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
@@ -10,21 +11,27 @@ import org.jctools.queues.SpscArrayQueue;
  */
 public final class EventChannel {
 
+    /** Events RT has not used yet (or not lately): a stack only RT touches. */
+    private final RtEvent[] spare;
+    private int spareCount;
+    /** Events the notifier gave back, which RT takes first: a small, warm working set instead of the whole pool. */
     private final SpscArrayQueue<RtEvent> free;
     private final SpscArrayQueue<RtEvent> full;
     private final int capacity;
-    /** Written by RT only; read by the notifier and tests. */
-    private volatile long lost;
+    /** Written by RT only (a release store, no fence on the RT path); read by the notifier and tests. */
+    private final AtomicLong lost = new AtomicLong();
     /** Best-effort events (warnings) RT did not send, to keep the reserve whole. RT writes. */
-    private volatile long spared;
+    private final AtomicLong spared = new AtomicLong();
 
     public EventChannel(int capacity) {
         this.capacity = capacity;
+        spare = new RtEvent[capacity];
+        for (int i = 0; i < capacity; i++) {
+            spare[i] = new RtEvent();
+        }
+        spareCount = capacity;
         free = new SpscArrayQueue<>(capacity);
         full = new SpscArrayQueue<>(capacity);
-        for (int i = 0; i < capacity; i++) {
-            free.offer(new RtEvent());
-        }
     }
 
     /** Any thread. How many events the pool holds in all. */
@@ -34,15 +41,19 @@ public final class EventChannel {
 
     /** RT. Events free now; more may come back meanwhile, never fewer (RT is the only one that takes). */
     public int available() {
-        return free.size();
+        return spareCount + free.size();
     }
 
     /** RT. An empty event, or null when the pool is empty (counted in {@link #lost()}). */
     public RtEvent obtain(RtEvent.Kind kind) {
         RtEvent e = free.relaxedPoll();
         if (e == null) {
-            lost++; // single writer: RT
-            return null;
+            if (spareCount == 0) {
+                lost.lazySet(lost.get() + 1); // single writer: RT
+                return null;
+            }
+            e = spare[--spareCount];
+            spare[spareCount] = null;
         }
         e.kind = kind;
         return e;
@@ -53,8 +64,8 @@ public final class EventChannel {
      * would leave fewer than {@code reserve} free, which admitted work may still need.
      */
     public RtEvent obtainSpare(RtEvent.Kind kind, int reserve) {
-        if (free.size() <= reserve) {
-            spared++; // single writer: RT
+        if (available() <= reserve) {
+            spared.lazySet(spared.get() + 1); // single writer: RT
             return null;
         }
         return obtain(kind);
@@ -78,11 +89,11 @@ public final class EventChannel {
 
     /** Any thread. Events RT could not send because the pool was empty: replies or notifications lost. */
     public long lost() {
-        return lost;
+        return lost.get();
     }
 
     /** Any thread. Warnings RT did not send for the log, to keep the reserve for replies. */
     public long spared() {
-        return spared;
+        return spared.get();
     }
 }

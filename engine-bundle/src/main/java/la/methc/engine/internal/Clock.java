@@ -30,6 +30,15 @@ public final class Clock {
         startUnixNanos = wallClock.getAsLong();
     }
 
+    /**
+     * RT. The driver skipped {@code frames} frames it did not compute: the wall-clock instant of frame 0 moves on by
+     * as much, so a time tag still falls in the block computed at its wall-clock time (frame times count the frames
+     * computed, which synths see). A volatile write; no allocation.
+     */
+    public void skip(long frames) {
+        startUnixNanos += frames * 1_000_000_000L / sampleRate;
+    }
+
     /** Tests: reads "now" from {@code unixNanos} instead of the system clock, from the next {@link #markStart} on. */
     void useWallClock(LongSupplier unixNanos) {
         wallClock = unixNanos;

@@ -233,10 +233,10 @@ public final class Engine implements AudioCallback, BlockContext {
         c.perform(context, offset > 0 ? (int) offset : 0);
     }
 
-    /** RT. The driver skipped {@code blocks} blocks: engine time moves on by as much; they count as late. */
+    /** RT. The driver skipped {@code blocks} blocks: time tags map to frames that much later; they count as late. */
     @Override
     public void skipped(long blocks) {
-        frameTime += blocks * options.blockSize();
+        clock.skip(blocks * options.blockSize());
         load.skipped(blocks);
     }
 

@@ -32,7 +32,7 @@ public interface AudioCallback {
 
     /**
      * RT. The driver fell so far behind its clock that it skipped {@code blocks} blocks instead of computing them
-     * in a burst: the engine's time moves on by as much, so that time tags keep meaning wall-clock time. Default:
+     * in a burst: the engine maps time tags that much later, so that they keep meaning wall-clock time. Default:
      * nothing.
      */
     default void skipped(long blocks) {

@@ -8,8 +8,8 @@ package la.methc.engine.internal.driver;
  * {@link BlockPacer}, so there is no drift. Between blocks the thread parks until the next deadline. When it
  * has fallen more than {@value #MAX_LAG_BLOCKS} blocks behind (a long GC pause, a suspended machine) it does
  * not burst to catch up: it counts the missed blocks as {@linkplain #lateBlocks() late}, restarts the schedule
- * from now and tells the engine ({@link AudioCallback#skipped}), whose time moves on by the blocks skipped, so time
- * tags keep meaning wall-clock time.
+ * from now and tells the engine ({@link AudioCallback#skipped}), which maps time tags that much later, so they keep
+ * meaning wall-clock time.
  *
  * <p>The loop allocates nothing, takes no lock and does not log.
  */

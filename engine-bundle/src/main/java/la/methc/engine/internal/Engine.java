@@ -71,7 +71,7 @@ public final class Engine implements AudioCallback, BlockContext {
         events = new RtEvents(budget);
         load = new LoadMeter(options.sampleRate(), options.blockSize());
         workers = new WorkerPool(options.workerThreads(), QUEUE_CAPACITY);
-        jobs = new JobLedger(events, workers::completed);
+        jobs = new JobLedger(events, workers::completed, this::pendingPosts);
         replies = new WorkerReplies(options.maxResources() + SlotPool.PERFORM_JOBS + 64, QUEUE_CAPACITY, workers, jobs,
                 budget, this::run);
         resources = new SlotPool(options.maxResources(), new SlotEvents(events, jobs), replies::result);
@@ -166,7 +166,7 @@ public final class Engine implements AudioCallback, BlockContext {
         requests.runDue(blockEnd);
         takeReplies();
         tree.process(this);
-        jobs.publishSyncs(settled());
+        jobs.publishSyncs();
         hooks.enter(null);
         buses.writeHardwareOutputs(outputs, epoch);
         frameTime = blockEnd;
@@ -191,12 +191,13 @@ public final class Engine implements AudioCallback, BlockContext {
         jobs.synced(client, id, barrier, handedOver, resources.hasPendingPostBefore(barrier));
     }
 
-    /**
-     * RT. Whether the engine has no asynchronous work outstanding: every job handed out has finished, every reply
-     * posted to RT has run, and no job waits to be handed out again. Allocation-free, lock-free.
-     */
+    /** RT. Whether the engine has no asynchronous work outstanding (see {@link JobLedger#settled}). */
     public boolean settled() {
-        return jobs.settled() && !resources.hasPendingPosts();
+        return jobs.settled();
+    }
+
+    private boolean pendingPosts() {
+        return resources.hasPendingPosts();
     }
 
     /**
@@ -223,7 +224,7 @@ public final class Engine implements AudioCallback, BlockContext {
         if (!settled()) {
             takeReplies();
         }
-        jobs.publishSyncs(settled());
+        jobs.publishSyncs();
         return settled() && blocksDone - lastRequestBlock > ACTIVE_BLOCKS;
     }
 

@@ -55,7 +55,7 @@ final class EventBudget {
         return events;
     }
 
-    /** RT. Whether a request needing {@code needed} events may run (or be scheduled) now; counts a deferral if not. */
+    /** RT. Whether {@code c} may run (or be scheduled) now, all its events admitted; counts a deferral if not. */
     boolean admitsRequest(Command c) {
         if (admits(c.events(), REPLY_MARGIN)) {
             return true;

@@ -1,6 +1,7 @@
 package la.methc.engine.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import la.methc.api.HostCommand;
 import la.methc.engine.internal.notify.RtEvent;
@@ -24,6 +25,8 @@ final class JobLedger {
     private final RtEvents events;
     /** Jobs the workers have finished. */
     private final LongSupplier completed;
+    /** Whether a construct or destroy waits to be handed out again (the slot pool's). */
+    private final BooleanSupplier pendingPosts;
 
     /** Jobs handed out so far: the number of the next one. */
     private long submitted;
@@ -38,15 +41,19 @@ final class JobLedger {
     private final RtEvent[] syncs = new RtEvent[SYNCS_PER_BLOCK];
     private int numSyncs;
 
-    JobLedger(RtEvents events, LongSupplier completed) {
+    JobLedger(RtEvents events, LongSupplier completed, BooleanSupplier pendingPosts) {
         this.events = events;
         this.completed = completed;
+        this.pendingPosts = pendingPosts;
     }
 
-    /** Whether every job handed out has finished and every reply posted to RT has run. Allocation-free, lock-free. */
+    /**
+     * Whether the engine has no asynchronous work outstanding: every job handed out has finished, every reply posted
+     * to RT has run, and no job waits to be handed out again. Allocation-free, lock-free.
+     */
     boolean settled() {
         // completed first: a job posts its replies before it counts as completed
-        return workersDone() && repliesPosted.get() == repliesRun;
+        return workersDone() && repliesPosted.get() == repliesRun && !pendingPosts.getAsBoolean();
     }
 
     /** Whether every job handed out has finished (their replies may still wait to run). */
@@ -117,15 +124,15 @@ final class JobLedger {
     }
 
     /**
-     * At the end of the block: when the engine is {@code settled} (nothing handed out still runs, no reply waits,
-     * no job waits to be handed out again), all effects of earlier requests are queued for the notifier, so
+     * At the end of the block: when the engine is {@link #settled}, all effects of earlier requests are queued for the notifier, so
      * {@code /synced} follows at once; otherwise each sync is a barrier at the number of jobs handed out, which the
      * notifier waits for.
      */
-    void publishSyncs(boolean settled) {
+    void publishSyncs() {
         if (numSyncs == 0) {
-            return;
+            return; // the usual block: no need to ask whether the engine is settled
         }
+        boolean settled = settled();
         for (int i = 0; i < numSyncs; i++) {
             RtEvent e = syncs[i];
             syncs[i] = null;

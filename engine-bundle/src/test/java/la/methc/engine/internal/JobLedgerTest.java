@@ -18,7 +18,7 @@ class JobLedgerTest {
             "render.score", "-", "render.out", "-", "maxNodes", "4", "maxResources", "4")::get));
     private final EventChannel channel = budget.channel();
     private final AtomicLong completed = new AtomicLong();
-    private final JobLedger jobs = new JobLedger(new RtEvents(budget), completed::get);
+    private final JobLedger jobs = new JobLedger(new RtEvents(budget), completed::get, () -> false);
     private static final HostCommand JOB = host -> { };
 
     private RtEvent next() {
@@ -29,7 +29,7 @@ class JobLedgerTest {
     void aSyncWithNothingOutstandingIsAnsweredAtTheEndOfTheBlock() {
         jobs.sync(null, 7);
         assertEquals(null, next(), "decided at the end of the block");
-        jobs.publishSyncs(jobs.settled());
+        jobs.publishSyncs();
         RtEvent e = next();
         assertEquals(RtEvent.Kind.SYNCED, e.kind);
         assertEquals(7, e.id);
@@ -44,7 +44,7 @@ class JobLedgerTest {
         assertEquals(1, second.job, "numbered in the order handed out");
         assertEquals(1, second.sequence, "its own origin");
         jobs.sync(null, 3);
-        jobs.publishSyncs(jobs.settled());
+        jobs.publishSyncs();
         RtEvent sync = next();
         assertEquals(RtEvent.Kind.SYNC, sync.kind, "not settled: a barrier for the notifier");
         assertEquals(2, sync.sequence, "the barrier: both jobs");

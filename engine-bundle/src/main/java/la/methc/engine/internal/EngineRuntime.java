@@ -12,6 +12,7 @@ import la.methc.engine.internal.driver.AudioDriver;
 import la.methc.engine.internal.driver.DriverOptions;
 import la.methc.engine.internal.driver.Drivers;
 import la.methc.engine.internal.driver.OfflineDriver;
+import la.methc.engine.internal.driver.RenderProgress;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.osc.OscServer;
@@ -161,7 +162,9 @@ public final class EngineRuntime implements AutoCloseable {
             rendering = true;
             driver = d;
             d.start(engine);
-            RenderResult r = d.result().get();
+            // on a terminal, its progress on standard error while it renders
+            RenderResult r = options.renderProgress()
+                    ? RenderProgress.show(d, () -> engine.blocksDone() * options.blockSize()) : d.result().get();
             int threads = options.renderThreads();
             String done = String.format("methcla rendered %s: %.2f s of audio in %.2f s (%.1fx real time, %d %s)",
                     r.output(), r.frames() / (double) options.sampleRate(), r.wallNanos() / 1e9, r.realTimeFactor(),

@@ -20,12 +20,14 @@ import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
- * The engine core: the RT block loop, the state only RT writes (node tree, buses, scheduler, Resource slots) and the
- * queues to the network, notifier and worker threads. Its parts: the {@link EventBudget} that admits work (ADR 0012),
- * the {@link JobLedger} of jobs and {@code /sync}s, the {@link RtEvents} it publishes, the {@link SynthHooks} that
- * run attach, remap and detach, the {@link PluginContext} plugins see. Free of OSGi, so tests drive it directly.
- * Block order (ADR 0001): take due requests and scheduled commands, run worker → RT replies, process the tree head
- * to tail, zero unwritten outputs, hand them to a recording, advance the clock.
+ * The engine core: the RT block loop, the state only RT writes (node tree, buses, scheduler, Resource slots) and
+ * the queues that connect it to the network, notifier and worker threads. Its parts: the {@link EventBudget} that
+ * admits work (ADR 0012), the {@link JobLedger} of jobs and {@code /sync}s, the {@link RtEvents} it publishes, the
+ * {@link SynthHooks} that run attach, remap and detach, and the {@link PluginContext} plugins see. Free of OSGi, so
+ * tests drive it directly.
+ *
+ * <p>Block order (ADR 0001): take due requests and scheduled commands, run worker → RT replies, process the tree
+ * head to tail, zero unwritten outputs, tap them for a recording, advance the clock.
  */
 public final class Engine implements AudioCallback, BlockContext {
 

@@ -1,5 +1,7 @@
 package la.methc.engine.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,10 @@ import la.methc.engine.internal.command.SchedulerCommand;
 import la.methc.engine.internal.command.ServerCommand;
 import la.methc.engine.internal.command.SetDoneFlags;
 import la.methc.engine.internal.command.SetParameter;
+import la.methc.engine.internal.command.StartRecording;
+import la.methc.engine.internal.command.StopRecording;
+import la.methc.engine.internal.record.OutputRecorder;
+import la.methc.engine.internal.record.Recording;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.AddAction;
 import la.methc.engine.internal.bus.BusMapping;
@@ -64,6 +70,8 @@ final class BuiltInCommands {
                     r.submit(new QueryResource(r.from, r.i(0)));
                 }
             })
+            .add(OutputRecorder.START, "s|i", BuiltInCommands::startRecording)
+            .add(OutputRecorder.STOP, "", (c, r) -> r.submit(new StopRecording(r.from)))
             .add("/notify", "i", BuiltInCommands::notify)
             .add("/sync", "i", (c, r) -> r.submit(ServerCommand.sync(r.from, r.i(0))))
             .add("/status", "", (c, r) -> r.submit(ServerCommand.status(r.from)))
@@ -105,6 +113,34 @@ final class BuiltInCommands {
             engine.clients().unregister(r.from);
         }
         r.reply("/done", r.address);
+    }
+
+    /**
+     * {@code s:path [i:channels]}: the path confined to the sample root, the recorder claimed and the file opened
+     * here (a network thread, not RT); RT starts recording at the command's frame.
+     */
+    private void startRecording(Request r) {
+        OutputRecorder recorder = engine.context().recorder();
+        int channels = r.args.size() > 1 ? r.i(1) : recorder.outputs();
+        Path path;
+        try {
+            path = engine.host().samplePath((String) r.args.get(0));
+        } catch (IllegalArgumentException e) {
+            r.error(-1, e.getMessage());
+            return;
+        }
+        Recording recording;
+        try {
+            recording = recorder.open(path, channels);
+        } catch (IllegalArgumentException e) {
+            r.error(-1, e.getMessage());
+            return;
+        } catch (IOException e) {
+            LOG.warn("cannot record to {}: {}", path, e.toString());
+            r.error(-1, "cannot write " + path + ": " + e);
+            return;
+        }
+        r.submit(new StartRecording(r.from, recording));
     }
 
     private static void doneFlags(Request r) {

@@ -1,12 +1,14 @@
 package la.methc.engine.internal;
 
 import com.illposed.osc.OSCPacket;
+import la.methc.api.HostCommand;
 import la.methc.api.Synth;
 import la.methc.api.World;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.RtContext;
 import la.methc.engine.internal.command.Scheduler;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.bus.Buses;
@@ -26,9 +28,10 @@ final class CommandContext implements RtContext {
     private final SynthHooks hooks;
     private final World world;
     private final LoadMeter load;
+    private final OutputRecorder recorder;
 
     CommandContext(NodeTree tree, Buses buses, SlotPool resources, Scheduler scheduler, EventBudget budget,
-            RtEvents events, JobLedger jobs, SynthHooks hooks, World world, LoadMeter load) {
+            RtEvents events, JobLedger jobs, SynthHooks hooks, World world, LoadMeter load, OutputRecorder recorder) {
         this.tree = tree;
         this.buses = buses;
         this.resources = resources;
@@ -39,6 +42,7 @@ final class CommandContext implements RtContext {
         this.hooks = hooks;
         this.world = world;
         this.load = load;
+        this.recorder = recorder;
     }
 
     @Override
@@ -123,6 +127,16 @@ final class CommandContext implements RtContext {
     @Override
     public void reply(Client client, OSCPacket packet) {
         events.reply(client, packet);
+    }
+
+    @Override
+    public OutputRecorder recorder() {
+        return recorder;
+    }
+
+    @Override
+    public boolean post(HostCommand job) {
+        return jobs.post(job);
     }
 
     @Override

@@ -14,6 +14,7 @@ import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.bus.Buses;
 import la.methc.engine.internal.parallel.ParallelSynths;
+import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.tree.IsolatedRuns;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
@@ -26,7 +27,7 @@ import la.methc.engine.internal.tree.SynthNode;
  * tests drive it directly.
  *
  * <p>Block order (ADR 0001): take due requests and scheduled commands, run worker → RT replies, process the tree
- * head to tail, zero unwritten outputs, advance the clock.
+ * head to tail, zero unwritten outputs, tap them for a recording, advance the clock.
  */
 public final class Engine implements AudioCallback, BlockContext {
 
@@ -71,7 +72,7 @@ public final class Engine implements AudioCallback, BlockContext {
         events = new RtEvents(budget);
         load = new LoadMeter(options.sampleRate(), options.blockSize());
         workers = new WorkerPool(options.workerThreads(), QUEUE_CAPACITY);
-        jobs = new JobLedger(events, workers::completed, this::pendingPosts);
+        jobs = new JobLedger(events, workers::completed, () -> resources().hasPendingPosts());
         replies = new WorkerReplies(options.maxResources() + SlotPool.PERFORM_JOBS + 64, QUEUE_CAPACITY, workers, jobs,
                 budget, this::run);
         resources = new SlotPool(options.maxResources(), new SlotEvents(events, jobs), replies::result);
@@ -80,7 +81,8 @@ public final class Engine implements AudioCallback, BlockContext {
         plugins = new PluginContext(options, tree, resources, hooks, jobs, budget, () -> frameTime,
                 replies::plugin);
         hooks.world(plugins);
-        context = new CommandContext(tree, buses, resources, scheduler, budget, events, jobs, hooks, plugins, load);
+        context = new CommandContext(tree, buses, resources, scheduler, budget, events, jobs, hooks, plugins, load,
+                new OutputRecorder(options.sampleRate(), options.blockSize(), options.hardwareOutputs()));
         requests = new RequestIntake(QUEUE_CAPACITY, options.offline(), scheduler, budget, events, context, this::run);
         control = new EngineControl(this, events);
         notifier = new Notifier(budget.channel(), clients, workers, plugins,
@@ -144,8 +146,9 @@ public final class Engine implements AudioCallback, BlockContext {
         return requests.submitInternal(c, timeoutMs);
     }
 
-    /** Stops notifier and workers after they drained their queues. Call after the driver stopped. */
+    /** Closes a recording still open, stops notifier and workers once their queues drained. After the driver. */
     public void close() {
+        context.recorder().close(2000);
         if (parallel != null) {
             parallel.close();
         }
@@ -169,6 +172,7 @@ public final class Engine implements AudioCallback, BlockContext {
         jobs.publishSyncs();
         hooks.enter(null);
         buses.writeHardwareOutputs(outputs, epoch);
+        context.recorder().tap(outputs);
         frameTime = blockEnd;
         blocksDone++;
         load.record(System.nanoTime() - t0);
@@ -196,10 +200,6 @@ public final class Engine implements AudioCallback, BlockContext {
         return jobs.settled();
     }
 
-    private boolean pendingPosts() {
-        return resources.hasPendingPosts();
-    }
-
     /**
      * RT, between two blocks of the offline driver: once every worker job has finished, runs their replies (so a
      * Resource constructed in time is live for the next block's commands). Returns {@link #settled()}.
@@ -210,7 +210,7 @@ public final class Engine implements AudioCallback, BlockContext {
             return false;
         }
         takeReplies();
-        return settled();
+        return settled() && context.recorder().hasRoom(); // a render's recording loses no block
     }
 
     /**

@@ -11,7 +11,8 @@ import la.methc.engine.internal.osc.AllowList;
  * render spreads isolated synths over, its own included (1: none; see
  * {@link la.methc.engine.internal.parallel.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
  * synths it spreads; {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
- * {@code /error}s still ends with status 0.
+ * {@code /error}s still ends with status 0; {@code render.progress}: it shows its progress on standard error
+ * ({@code bin/methcla} sets it on a terminal).
  */
 public record EngineOptions(
         int sampleRate,
@@ -31,6 +32,7 @@ public record EngineOptions(
         String renderOut,
         boolean renderExit,
         boolean renderLenient,
+        boolean renderProgress,
         int renderThreads,
         int renderMinRun) {
 
@@ -103,6 +105,7 @@ public record EngineOptions(
                 r.string("render.out", null),
                 Boolean.parseBoolean(r.string("render.exit", "false")),
                 Boolean.parseBoolean(r.string("render.lenient", "false")),
+                Boolean.parseBoolean(r.string("render.progress", "false")),
                 r.integer("render.threads", defaultRenderThreads()),
                 r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN));
     }
@@ -119,13 +122,13 @@ public record EngineOptions(
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderThreads, renderMinRun);
+                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderThreads, renderMinRun);
+                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun);
     }
 
     private record Reader(Function<String, String> lookup) {

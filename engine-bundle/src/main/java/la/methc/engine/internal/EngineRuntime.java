@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.DrainResources;
 import la.methc.engine.internal.command.RtContext;
+import la.methc.engine.internal.command.StopRecording;
 import la.methc.engine.internal.driver.AudioDriver;
 import la.methc.engine.internal.driver.DriverOptions;
 import la.methc.engine.internal.driver.Drivers;
 import la.methc.engine.internal.driver.OfflineDriver;
+import la.methc.engine.internal.driver.RenderProgress;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.osc.OscServer;
@@ -160,7 +162,9 @@ public final class EngineRuntime implements AutoCloseable {
             rendering = true;
             driver = d;
             d.start(engine);
-            RenderResult r = d.result().get();
+            // on a terminal, its progress on standard error while it renders
+            RenderResult r = options.renderProgress()
+                    ? RenderProgress.show(d, () -> engine.blocksDone() * options.blockSize()) : d.result().get();
             int threads = options.renderThreads();
             String done = String.format("methcla rendered %s: %.2f s of audio in %.2f s (%.1fx real time, %d %s)",
                     r.output(), r.frames() / (double) options.sampleRate(), r.wallNanos() / 1e9, r.realTimeFactor(),
@@ -261,8 +265,8 @@ public final class EngineRuntime implements AutoCloseable {
     }
 
     /**
-     * Shutdown, in the order of ADR 0001, one log line per step: OSC; nodes; live Resources; constructing
-     * Resources; driver, notifier and workers; slot pool. Idempotent.
+     * Shutdown, in the order of ADR 0001, one log line per step: OSC; a recording of the outputs; nodes; live
+     * Resources; constructing Resources; driver, notifier and workers; slot pool. Idempotent.
      */
     @Override
     public void close() {
@@ -281,6 +285,7 @@ public final class EngineRuntime implements AutoCloseable {
             join(starter);
         }
         if (driver != null) {
+            stopRecording();
             freeAll();
             destroyResources();
         }
@@ -298,6 +303,21 @@ public final class EngineRuntime implements AutoCloseable {
             LOG.info("shutdown: slot pool torn down ({} slots)", options.maxResources());
         }
         LOG.info("engine stopped");
+    }
+
+    /**
+     * Before step 2: a recording of the outputs ends now, before the nodes go (the engine closes its file when it
+     * stops, a valid WAV).
+     */
+    private void stopRecording() {
+        if (engine.context().recorder().current() == null) {
+            return;
+        }
+        StopRecording stop = new StopRecording(null);
+        if (!(running() ? engine.control().runAndWait(stop, SHUTDOWN_TIMEOUT_MS)
+                : engine.control().runStopped(stop, SHUTDOWN_TIMEOUT_MS))) {
+            LOG.warn("shutdown: the recording was not stopped within {} ms", SHUTDOWN_TIMEOUT_MS);
+        }
     }
 
     /** Step 2: every node freed; synths detach and so release their Resources. */

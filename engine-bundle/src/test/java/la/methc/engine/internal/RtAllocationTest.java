@@ -3,20 +3,26 @@ package la.methc.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.illposed.osc.OSCMessage;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real-time rule, measured: the RT thread allocates 0 bytes over 10,000 blocks (48 kHz, 64 frames,
  * paced in real time, after an unpaced JIT warm-up) with 100 synths playing and 1,000 {@code /node/set} per second arriving,
  * while 20 more synths hold Resources through resource ports, are re-mapped between 4 Resources by
  * {@code /node/set i:…} 100 times a second, and one of them dispatches a {@code performWithResources} every block;
- * 10 times a second a bundle is scheduled, {@code /scheduler/query} counts it and {@code /scheduler/clear} drops it.
+ * 10 times a second a bundle is scheduled, {@code /scheduler/query} counts it and {@code /scheduler/clear} drops it;
+ * all the while the hardware outputs are recorded to a WAV file ({@code /output/record/start}), the disk falling
+ * behind in the unpaced warm-up (blocks lost) and keeping up when paced.
  */
 class RtAllocationTest {
 
@@ -28,12 +34,16 @@ class RtAllocationTest {
     private static final int HOLDERS = 20;
     private static final int FIRST_HOLDER = 120;
 
+    @TempDir
+    Path samples;
+
     @Test
     void rtThreadAllocatesNothingInSteadyState() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported());
         threads.setThreadAllocatedMemoryEnabled(true);
-        try (EngineHarness h = new EngineHarness(Map.of("maxNodes", "256"))) {
+        try (EngineHarness h = new EngineHarness(Map.of("maxNodes", "256", "sampleRoot", samples.toString()))) {
+            h.send("/output/record/start", "rt.wav");
             h.send("/group/new", 1, 0, 1);
             for (int i = 0; i < SYNTHS; i++) {
                 int id = 10 + i;
@@ -98,6 +108,13 @@ class RtAllocationTest {
             running.set(false);
             rt.join();
             network.join();
+            h.send("/output/record/stop");
+            h.block();
+            OSCMessage stopped = h.client.await("/done");
+            while (!stopped.getArguments().get(0).equals("/output/record/stop")) {
+                stopped = h.client.await("/done");
+            }
+            assertTrue(Files.size(samples.resolve("rt.wav")) > 58L + MEASURED_BLOCKS * 64 * 2 * 4, "recorded");
             System.out.printf("RT allocation: %d bytes over %d blocks with %d synths, /node/set at 1 kHz, %d resource "
                     + "holders re-mapped 100 times a second, %d performWithResources%n", after - before, measured, SYNTHS,
                     HOLDERS, TestSynths.PERFORMS.get() - performsBefore);

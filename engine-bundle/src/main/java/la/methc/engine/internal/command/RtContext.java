@@ -1,9 +1,11 @@
 package la.methc.engine.internal.command;
 
 import com.illposed.osc.OSCPacket;
+import la.methc.api.HostCommand;
 import la.methc.api.Synth;
 import la.methc.api.World;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.bus.Buses;
@@ -61,6 +63,12 @@ public interface RtContext {
 
     /** {@code packet}, built off RT, to {@code client} in order with RT's other replies. */
     void reply(Client client, OSCPacket packet);
+
+    /** The recorder of the hardware outputs ({@code /output/record/…}). */
+    OutputRecorder recorder();
+
+    /** Hands {@code job} to a worker, counted for {@code /sync} (the command's events include it); false if no room. */
+    boolean post(HostCommand job);
 
     /** A warning for the log (an error path: the text may be built). */
     void warn(String message, Throwable cause);

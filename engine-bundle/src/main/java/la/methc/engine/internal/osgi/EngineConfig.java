@@ -101,6 +101,11 @@ import org.osgi.service.metatype.annotations.Option;
             required = false)
     String render_lenient();
 
+    @AttributeDefinition(name = "Render progress", description = "A render shows its progress on standard error"
+            + " (bin/methcla render sets it on a terminal, unless --quiet).", type = AttributeType.BOOLEAN,
+            defaultValue = "false", required = false)
+    String render_progress();
+
     @AttributeDefinition(name = "Render threads", description = "Threads an offline render spreads isolated"
             + " synths over, its own included (1: none). Default: one per core, up to 8.",
             type = AttributeType.INTEGER, required = false)

@@ -51,6 +51,7 @@ final class OptionSources {
             case "render.out" -> c.render_out();
             case "render.exit" -> c.render_exit();
             case "render.lenient" -> c.render_lenient();
+            case "render.progress" -> c.render_progress();
             case "render.threads" -> c.render_threads();
             case "render.minRun" -> c.render_minRun();
             default -> throw new IllegalStateException("engine option " + key + " is missing from EngineConfig");

@@ -3,6 +3,7 @@ package la.methc.engine.internal;
 import com.illposed.osc.OSCPacket;
 import la.methc.api.Synth;
 import la.methc.api.World;
+import la.methc.engine.internal.command.AwaitsResources;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.RtContext;
 import la.methc.engine.internal.command.Scheduler;
@@ -26,9 +27,10 @@ final class CommandContext implements RtContext {
     private final SynthHooks hooks;
     private final World world;
     private final LoadMeter load;
+    private final ResourceWaits waits;
 
     CommandContext(NodeTree tree, Buses buses, SlotPool resources, Scheduler scheduler, EventBudget budget,
-            RtEvents events, JobLedger jobs, SynthHooks hooks, World world, LoadMeter load) {
+            RtEvents events, JobLedger jobs, SynthHooks hooks, World world, LoadMeter load, ResourceWaits waits) {
         this.tree = tree;
         this.buses = buses;
         this.resources = resources;
@@ -39,6 +41,8 @@ final class CommandContext implements RtContext {
         this.hooks = hooks;
         this.world = world;
         this.load = load;
+        this.waits = waits;
+        waits.bind(resources, this);
     }
 
     @Override
@@ -128,5 +132,15 @@ final class CommandContext implements RtContext {
     @Override
     public void warn(String message, Throwable cause) {
         events.warn(message, cause);
+    }
+
+    @Override
+    public boolean await(AwaitsResources c) {
+        return waits.await(c);
+    }
+
+    @Override
+    public void abandonWaiting() {
+        waits.abandonAll();
     }
 }

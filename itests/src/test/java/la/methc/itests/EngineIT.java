@@ -104,7 +104,8 @@ public class EngineIT {
             commands.add(context.getService(r).address());
             context.ungetService(r);
         }
-        assertEquals(Set.of("/buffer/read", "/buffer/write", "/buffer/onsets", "/buffer/normalize"), commands);
+        assertEquals(Set.of("/buffer/read", "/buffer/write", "/buffer/query", "/buffer/onsets", "/buffer/normalize"),
+                commands);
         // slf4j inside the framework must reach the real backend, not NOP
         Bundle engine = bundle("engine-bundle");
         Object factory = engine.loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);

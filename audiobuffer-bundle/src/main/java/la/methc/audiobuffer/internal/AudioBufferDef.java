@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ResourceDef of {@link AudioBuffer}: {@code /resource/new s:}{@value AudioBuffer#URI}
  * {@code i:id i:numChannels i:numFrames [f:sampleRate]} builds a zeroed buffer; the sample rate defaults to the
- * engine's.
+ * engine's. {@code i:id s:path [i:startFrame [i:frames]]} builds one from a sound file in the sample root, of the
+ * file's channels, frames and sample rate ({@link BufferFromFile}), as scsynth's {@code /b_allocRead}.
  *
  * <p><b>Memory cap.</b> All live buffers of this def together may hold at most {@code maxBytes} bytes of samples
  * (4 per sample; default {@value #DEFAULT_MAX_BYTES}, i.e. 1 GiB). A request over the cap is refused with a reason
@@ -92,9 +93,15 @@ public final class AudioBufferDef implements ResourceDef {
         return Mutability.MUTABLE;
     }
 
-    /** Worker. {@code i:numChannels i:numFrames [f:sampleRate]}; a zeroed buffer, or a refusal with its reason. */
+    /**
+     * Worker. {@code i:numChannels i:numFrames [f:sampleRate]}: a zeroed buffer; {@code s:path [i:startFrame
+     * [i:frames]]}: a buffer read from a sound file. Or a refusal with its reason.
+     */
     @Override
     public Object construct(Host host, OscArgs args) {
+        if (args.has(0) && args.get(0) instanceof String) {
+            return BufferFromFile.read(this, host, args);
+        }
         if (args.size() < 2 || args.size() > 3) {
             throw new IllegalArgumentException("AudioBuffer expects " + USAGE + ", got " + args.size()
                     + (args.size() == 1 ? " argument" : " arguments"));
@@ -113,17 +120,29 @@ public final class AudioBufferDef implements ResourceDef {
                     + (args.has(2) ? "" : " (the engine's)"));
         }
         long bytes = bytes(numChannels, numFrames);
+        return new AudioBufferBody(this, allocate(numChannels, numFrames, bytes), sampleRate, bytes);
+    }
+
+    /**
+     * Worker. Zeroed planar arrays of {@code bytes} (see {@link #bytes}), reserved against the cap; refused with
+     * the reason when over the cap or more than the heap holds. The caller gives the bytes back with
+     * {@link #unreserve} should it not build a body of them.
+     */
+    float[][] allocate(int numChannels, int numFrames, long bytes) {
         reserve(numChannels, numFrames, bytes);
-        float[][] data;
         try {
-            data = new float[numChannels][numFrames];
+            return new float[numChannels][numFrames];
         } catch (OutOfMemoryError e) {
             reserved.addAndGet(-bytes);
             throw new IllegalArgumentException(shape(numChannels, numFrames) + " needs " + bytes
                     + " bytes: the Java heap cannot hold it now (" + remaining() + " bytes remain under the cap of "
                     + maxBytes + ")");
         }
-        return new AudioBufferBody(this, data, sampleRate, bytes);
+    }
+
+    /** Worker. Gives back a reservation of {@link #allocate} that built no body. */
+    void unreserve(long bytes) {
+        reserved.addAndGet(-bytes);
     }
 
     /** Worker. Gives the body's reservation back; never throws. Foreign bodies are logged and ignored. */
@@ -180,7 +199,7 @@ public final class AudioBufferDef implements ResourceDef {
         }
     }
 
-    private static String shape(int numChannels, int numFrames) {
+    static String shape(int numChannels, int numFrames) {
         return "AudioBuffer of " + numChannels + (numChannels == 1 ? " channel x " : " channels x ") + numFrames
                 + " frames";
     }

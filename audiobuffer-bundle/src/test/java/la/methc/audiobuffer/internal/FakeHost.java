@@ -19,6 +19,6 @@ record FakeHost(double sampleRate, int blockSize) implements Host {
     /** No sample root in these tests. */
     @Override
     public java.nio.file.Path samplePath(String path) {
-        throw new UnsupportedOperationException("FakeHost has no sample root");
+        throw new IllegalArgumentException("FakeHost has no sample root");
     }
 }

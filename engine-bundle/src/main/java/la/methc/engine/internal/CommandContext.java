@@ -4,6 +4,7 @@ import com.illposed.osc.OSCPacket;
 import la.methc.api.HostCommand;
 import la.methc.api.Synth;
 import la.methc.api.World;
+import la.methc.engine.internal.command.AwaitsResources;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.RtContext;
 import la.methc.engine.internal.command.Scheduler;
@@ -29,9 +30,11 @@ final class CommandContext implements RtContext {
     private final World world;
     private final LoadMeter load;
     private final OutputRecorder recorder;
+    private final ResourceWaits waits;
 
     CommandContext(NodeTree tree, Buses buses, SlotPool resources, Scheduler scheduler, EventBudget budget,
-            RtEvents events, JobLedger jobs, SynthHooks hooks, World world, LoadMeter load, OutputRecorder recorder) {
+            RtEvents events, JobLedger jobs, SynthHooks hooks, World world, LoadMeter load, OutputRecorder recorder,
+            ResourceWaits waits) {
         this.tree = tree;
         this.buses = buses;
         this.resources = resources;
@@ -43,6 +46,8 @@ final class CommandContext implements RtContext {
         this.world = world;
         this.load = load;
         this.recorder = recorder;
+        this.waits = waits;
+        waits.bind(resources, this);
     }
 
     @Override
@@ -142,5 +147,15 @@ final class CommandContext implements RtContext {
     @Override
     public void warn(String message, Throwable cause) {
         events.warn(message, cause);
+    }
+
+    @Override
+    public boolean await(AwaitsResources c) {
+        return waits.await(c);
+    }
+
+    @Override
+    public void abandonWaiting() {
+        waits.abandonAll();
     }
 }

@@ -75,14 +75,16 @@ public final class Engine implements AudioCallback, BlockContext {
         jobs = new JobLedger(events, workers::completed, () -> resources().hasPendingPosts());
         replies = new WorkerReplies(options.maxResources() + SlotPool.PERFORM_JOBS + 64, QUEUE_CAPACITY, workers, jobs,
                 budget, this::run);
-        resources = new SlotPool(options.maxResources(), new SlotEvents(events, jobs), replies::result);
+        ResourceWaits waits = new ResourceWaits(budget); // plugin commands waiting for Resources being made
+        resources = new SlotPool(options.maxResources(), new SlotEvents(events, jobs, waits), replies::result);
         hooks = new SynthHooks(resources, events, options.maxResources());
         tree = new NodeTree(options.maxNodes(), hooks);
         plugins = new PluginContext(options, tree, resources, hooks, jobs, budget, () -> frameTime,
                 replies::plugin);
         hooks.world(plugins);
         context = new CommandContext(tree, buses, resources, scheduler, budget, events, jobs, hooks, plugins, load,
-                new OutputRecorder(options.sampleRate(), options.blockSize(), options.hardwareOutputs()));
+                new OutputRecorder(options.sampleRate(), options.blockSize(), options.hardwareOutputs()),
+                waits);
         requests = new RequestIntake(QUEUE_CAPACITY, options.offline(), scheduler, budget, events, context, this::run);
         control = new EngineControl(this, events);
         notifier = new Notifier(budget.channel(), clients, workers, plugins,
@@ -201,14 +203,13 @@ public final class Engine implements AudioCallback, BlockContext {
     }
 
     /**
-     * RT, between two blocks of the offline driver: once every worker job has finished, runs their replies (so a
-     * Resource constructed in time is live for the next block's commands). Returns {@link #settled()}.
+     * RT, between two blocks of the offline driver: runs the replies the workers sent so far (so a Resource
+     * constructed in time is live for the next block's commands) and returns {@link #settled()}. Replies run as
+     * they come, not once every job finished: a plugin command's job waits on its worker for the reply of the one
+     * before it to run here ({@code CommandOrder}).
      */
     @Override
     public boolean settle() {
-        if (!jobs.workersDone()) {
-            return false;
-        }
         takeReplies();
         return settled() && context.recorder().hasRoom(); // a render's recording loses no block
     }

@@ -50,7 +50,10 @@ public final class EngineCommands {
         }
     }
 
-    /** Frees every node but the root and drops scheduled commands: the first step of shutdown. */
+    /**
+     * Frees every node but the root, drops scheduled commands and refuses the plugin commands waiting for Resources:
+     * the first step of shutdown.
+     */
     public static final class FreeAll extends Command {
         private int freed;
 
@@ -61,6 +64,7 @@ public final class EngineCommands {
         @Override
         public void perform(RtContext rt, int offset) {
             rt.dropScheduled(); // e.g. a /synth/new's synth, constructed already, is destroyed
+            rt.abandonWaiting(); // plugin commands waiting for Resources being made: /error, never a leak
             freed = rt.tree().numSynths() + rt.tree().numGroups() - 1;
             rt.tree().freeChildren(rt.tree().root(), null);
         }

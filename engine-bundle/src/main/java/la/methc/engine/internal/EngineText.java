@@ -26,6 +26,16 @@ final class EngineText {
                 + "); none of it ran";
     }
 
+    /** The reason of {@code /error} for a plugin command when too many wait for Resources being made. */
+    static String waitLineFull(int capacity) {
+        return "too many commands wait for resources being made (" + capacity + ")";
+    }
+
+    /** The reason of {@code /error} for a plugin command that waited for a Resource when the engine shut down. */
+    static String shuttingDown() {
+        return "the engine is shutting down";
+    }
+
     /** The address of {@code /error} for a synth whose process threw. */
     static String synthProcess() {
         return "/synth/process";

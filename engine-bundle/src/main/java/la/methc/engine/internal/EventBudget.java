@@ -79,7 +79,12 @@ final class EventBudget {
 
     /** RT. Whether {@code c} may wait in the scheduler with its events reserved (else it is refused). */
     boolean canSchedule(Command c) {
-        return scheduled + c.events() <= SCHEDULED_EVENTS;
+        return canSchedule(c.events());
+    }
+
+    /** RT. Whether {@code n} more events may be reserved for commands waiting (scheduled, or in line). */
+    boolean canSchedule(int n) {
+        return scheduled + n <= SCHEDULED_EVENTS;
     }
 
     private boolean admits(int needed, int margin) {
@@ -104,12 +109,22 @@ final class EventBudget {
 
     /** RT. {@code c} went into the scheduler: its events stay reserved until it runs or is dropped. */
     void scheduled(Command c) {
-        scheduled += c.events();
+        scheduled(c.events());
+    }
+
+    /** RT. {@code n} events of a waiting command are reserved (see {@code ResourceWaits}). */
+    void scheduled(int n) {
+        scheduled += n;
     }
 
     /** RT. {@code c} left the scheduler (due, or dropped). */
     void unscheduled(Command c) {
-        scheduled -= c.events();
+        unscheduled(c.events());
+    }
+
+    /** RT. A waiting command's {@code n} events are no longer reserved: it runs or is refused now. */
+    void unscheduled(int n) {
+        scheduled -= n;
     }
 
     /** Any thread. */

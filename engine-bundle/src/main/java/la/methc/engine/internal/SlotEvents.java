@@ -9,10 +9,12 @@ final class SlotEvents implements SlotPool.Rt {
 
     private final RtEvents events;
     private final JobLedger jobs;
+    private final ResourceWaits waits;
 
-    SlotEvents(RtEvents events, JobLedger jobs) {
+    SlotEvents(RtEvents events, JobLedger jobs, ResourceWaits waits) {
         this.events = events;
         this.jobs = jobs;
+        this.waits = waits;
     }
 
     @Override
@@ -43,6 +45,12 @@ final class SlotEvents implements SlotPool.Rt {
     @Override
     public void destroyed(int id, Client client) {
         events.resourceDestroyed(id, client);
+    }
+
+    /** The plugin commands waiting in line may run now. */
+    @Override
+    public void settled() {
+        waits.resume();
     }
 
     @Override

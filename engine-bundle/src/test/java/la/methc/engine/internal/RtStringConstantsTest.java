@@ -39,7 +39,8 @@ class RtStringConstantsTest {
                 SynthNode.class, Buses.class, AudioBus.class, Scheduler.class, EventChannel.class, SlotPool.class,
                 HeldResources.class, EventBudget.class, RtEvents.class, JobLedger.class, SynthHooks.class,
                 PluginContext.class, CommandContext.class, SlotEvents.class, WorldReply.class, SyncRelay.class,
-                la.methc.engine.internal.resource.SlotHolds.class, WorkerReplies.class, RequestIntake.class)) {
+                la.methc.engine.internal.resource.SlotHolds.class, WorkerReplies.class, RequestIntake.class,
+                ResourceWaits.class, la.methc.engine.internal.plugin.PluginCommand.class)) {
             List<String> strings = stringConstants(c);
             if (!strings.isEmpty()) {
                 found.put(c, strings);

@@ -28,6 +28,14 @@ final class ScoreRender {
     static RenderResult render(Path dir, String name, List<OSCBundle> bundles, Map<String, String> overrides,
             ResourceDefRegistry resourceDefs, RecordingClient client, boolean notify, long timeoutSeconds)
             throws Exception {
+        return render(dir, name, bundles, overrides, resourceDefs, new CommandDefRegistry(), client, notify,
+                timeoutSeconds);
+    }
+
+    /** As above, with the CommandDefs {@code commandDefs}. */
+    static RenderResult render(Path dir, String name, List<OSCBundle> bundles, Map<String, String> overrides,
+            ResourceDefRegistry resourceDefs, CommandDefRegistry commandDefs, RecordingClient client, boolean notify,
+            long timeoutSeconds) throws Exception {
         Path score = dir.resolve(name + ".osc");
         Path out = dir.resolve(name + ".wav");
         Score.write(score, bundles);
@@ -36,7 +44,8 @@ final class ScoreRender {
         EngineOptions options = EngineOptions.from(o::get);
         Engine engine = new Engine(options);
         engine.start();
-        OscDispatcher dispatcher = new OscDispatcher(engine, TestSynths.registry(), resourceDefs, () -> { });
+        OscDispatcher dispatcher = new OscDispatcher(engine, TestSynths.registry(), resourceDefs, commandDefs,
+                () -> { });
         if (notify) {
             dispatcher.onPacket(msg("/notify", 1), client);
         }

@@ -72,4 +72,15 @@ public interface RtContext {
 
     /** A warning for the log (an error path: the text may be built). */
     void warn(String message, Throwable cause);
+
+    /**
+     * Whether {@code c} must wait in line: one of its Resources is being made (Constructing), or commands wait in
+     * line already (arrival order is kept). If so it is in line, or refused with {@code /error} when the line is
+     * full, and true is returned; it then {@link AwaitsResources#resume resumes} in arrival order once no
+     * Resource it names is being made. False: it runs now.
+     */
+    boolean await(AwaitsResources c);
+
+    /** Answers every command waiting in line with {@code /error} (the engine is shutting down). */
+    void abandonWaiting();
 }

@@ -1,6 +1,7 @@
 package la.methc.engine.internal.plugin;
 
 import la.methc.engine.internal.command.RtContext;
+import la.methc.engine.internal.command.AwaitsResources;
 import la.methc.engine.internal.command.Command;
 import la.methc.api.CommandPlan;
 import la.methc.api.ResourceStatus;
@@ -8,11 +9,13 @@ import la.methc.engine.internal.osc.Client;
 
 /**
  * A plugin command ({@link la.methc.api.CommandDef}) on its way to a worker: RT dispatches its plan through
- * {@code performWithResources}; a refusal is answered {@code /error s:address i:id s:reason}. A dispatched task
- * runs after those dispatched before it ({@link CommandOrder}). Built on the network thread after the def
- * planned it. No String constants (it runs on RT; see {@code resource.JobFailures}).
+ * {@code performWithResources}; a refusal is answered {@code /error s:address i:id s:reason}. While a Resource it
+ * names is being made, it waits in line, and so do the plugin commands after it ({@link RtContext#await}); it is
+ * dispatched once that Resource is live, or refused if it never becomes live. A dispatched task runs after those
+ * dispatched before it ({@link CommandOrder}). Built on the network thread after the def planned it. No String
+ * constants (it runs on RT; see {@code resource.JobFailures}).
  */
-public final class PluginCommand extends Command {
+public final class PluginCommand extends Command implements AwaitsResources {
 
     private final CommandDefEntry entry;
     private final int id;
@@ -40,9 +43,22 @@ public final class PluginCommand extends Command {
         return 2;
     }
 
-    /** RT. */
+    /** RT. Dispatches now, or waits in line. */
     @Override
     public void perform(RtContext rt, int offset) {
+        if (!rt.await(this)) {
+            resume(rt);
+        }
+    }
+
+    @Override
+    public int[] awaited() {
+        return resources;
+    }
+
+    /** RT. The dispatch (or its refusal). */
+    @Override
+    public void resume(RtContext rt) {
         if (!entry.enter()) {
             rt.error(address(), id, entry.retiredReason(), client());
             return;
@@ -54,5 +70,11 @@ public final class PluginCommand extends Command {
             entry.exit();
             rt.error(address(), id, st.reason(), client());
         }
+    }
+
+    /** RT. */
+    @Override
+    public void abandon(RtContext rt, String reason) {
+        rt.error(address(), id, reason, client());
     }
 }

@@ -39,6 +39,13 @@ public final class SlotPool {
 
         /** A warning for the log, written on the notifier thread (an error path: the text may be built). */
         void warn(String message);
+
+        /**
+         * A construct came back (the slot is live, destroying or free now) or a perform dispatch did (there is room
+         * for another): plugin commands waiting in line may run.
+         */
+        default void settled() {
+        }
     }
 
     /** Worker → RT: where the engine's own jobs post their results (room for every job in flight). */
@@ -159,6 +166,11 @@ public final class SlotPool {
         return slots[id].refcount;
     }
 
+    /** RT. Whether slot {@code id} (in range) is being made: CONSTRUCTING. */
+    public boolean isConstructing(int id) {
+        return slots[id].state == SlotState.CONSTRUCTING;
+    }
+
     /** RT. */
     public boolean isFreePending(int id) {
         return slots[id].freePending;
@@ -186,6 +198,7 @@ public final class SlotPool {
             live++;
             rt.ready(s.id, s.client);
         }
+        rt.settled();
     }
 
     /** RT. Worker → RT: destroy returned. */
@@ -327,6 +340,7 @@ public final class SlotPool {
     /** RT. Worker → RT: a perform callback returned. */
     void performed(PerformJob job) {
         performs.performed(job);
+        rt.settled();
     }
 
     /** RT. Dispatches in flight. */

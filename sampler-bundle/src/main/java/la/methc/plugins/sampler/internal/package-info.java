@@ -1,6 +1,7 @@
 /**
  * The sampler plugin: the record and play synths with their interpolation kernels, and the {@code /buffer/…}
- * commands (read, write, onsets, normalize) with the sound-file and analysis code they use. Each method's doc
+ * commands (read, write, query, onsets, normalize) with the sound-file writing and analysis code they use
+ * (files are read with {@link la.methc.audiobuffer.file.SoundFile}). Each method's doc
  * starts with the thread that may call it, as {@link la.methc.api} defines them: <b>RT</b> (the RT thread, or a
  * render thread for an isolated synth: no allocation, lock or blocking), <b>NRT</b> (a network thread or DS) or
  * <b>Worker</b> (a worker thread running a command's task).

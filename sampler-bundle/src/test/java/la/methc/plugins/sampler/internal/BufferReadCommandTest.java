@@ -173,4 +173,24 @@ class BufferReadCommandTest {
                 () -> run(read, host(), new Object[] {"a string body"}, 1, "short.wav"));
         assertEquals("resource 1 is not an AudioBuffer", notABuffer.getMessage());
     }
+
+    @Test
+    void aFileAtAnotherRateIsReadAsItIsAndTheBufferKeepsItsRateWithAWarning() throws Exception {
+        float[] s = pcm16Ramp(100, 3);
+        writeWithJdk(root.resolve("slow.wav"), WAV, 16, false, false, 22050, s);
+        TestBuffer buf = TestBuffer.zeros(1, 100, 48000);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertNull(run(read, host(), new Object[] {buf}, 6, "slow.wav"));
+        } finally {
+            System.setErr(err);
+        }
+        Signals.assertSamples(s, buf.data()[0], "no resampling");
+        assertEquals(48000.0, buf.sampleRate());
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("WARN") && text.contains("/buffer/read 6: slow.wav is at 22050.0 Hz, the buffer at"
+                + " 48000.0 Hz"), text);
+    }
 }

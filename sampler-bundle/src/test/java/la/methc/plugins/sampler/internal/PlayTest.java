@@ -74,6 +74,23 @@ class PlayTest {
         }
     }
 
+    /** BufRateScale: at rate 1 a buffer lasts as long as on disk, whatever its rate and the engine's. */
+    @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(ints = {22050, 24000, 44100, 96000})
+    void rateOneLastsAsLongAsTheBufferAtItsOwnRate(int bufferRate) {
+        int frames = bufferRate / 10; // 0.1 s
+        world.buffer(1, new TestBuffer(bufferRate, Signals.of(frames, i -> 0.5)));
+        Voice v = play(opts(1));
+        rig.run(100);
+        float[] out = v.out(0);
+        int played = 0;
+        while (played < out.length && out[played] != 0f) {
+            played++;
+        }
+        assertSilent(out, played, out.length, "after the end");
+        assertTrue(Math.abs(played - 4800) <= 1, bufferRate + " Hz: " + played + " frames, not 4800 (0.1 s at 48 kHz)");
+    }
+
     @Test
     void nonIntegralRateInterpolatesLinearly() {
         // rate 0.75 is a binary fraction, so every position is exact and the values can be compared exactly

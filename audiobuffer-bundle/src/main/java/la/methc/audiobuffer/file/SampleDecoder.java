@@ -1,4 +1,4 @@
-package la.methc.plugins.sampler.internal;
+package la.methc.audiobuffer.file;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioFormat.Encoding;
@@ -6,7 +6,7 @@ import javax.sound.sampled.AudioFormat.Encoding;
 /**
  * Decodes one sample of an interleaved PCM frame to float: signed or unsigned integers of 8 to 32 bits scaled
  * by 1 / 2^(bits - 1) (so -1 ≤ x < 1, and 16- and 24-bit values are exact), 32- and 64-bit IEEE floats as they
- * are, either byte order. Worker threads only.
+ * are, either byte order. Worker threads only; used by {@link SoundFile}.
  */
 final class SampleDecoder {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /**
  * Figure g: nothing lost under a flood of requests, over TCP. Buffer {@value #QUERIED} (1 channel × 48,000 frames)

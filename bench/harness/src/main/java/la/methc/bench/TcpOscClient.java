@@ -15,7 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /**
  * An OSC-over-TCP client on loopback, framed as both servers frame it (scsynth's {@code SC_ComPort}, Methcla/J's

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 import org.junit.jupiter.api.Test;
 
 /** The flood figure's counting, its TCP framing, its rows, and the whole figure against a fake server. */

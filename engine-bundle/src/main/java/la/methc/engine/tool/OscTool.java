@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.osc.Client;
-import la.methc.engine.internal.osc.NtpTime;
+import la.methc.osc.NtpTime;
 import la.methc.engine.internal.osc.PacketSink;
 import la.methc.engine.internal.osc.TcpClient;
 import la.methc.engine.internal.osc.TcpTransport;

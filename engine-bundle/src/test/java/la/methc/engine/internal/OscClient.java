@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /**
  * A client of a live engine over a real socket: sends from the caller's thread, a reader thread counts what

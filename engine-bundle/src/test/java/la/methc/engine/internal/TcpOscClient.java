@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Set;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /** An {@link OscClient} over one TCP connection, packets framed by an int32 size as the engine expects. */
 final class TcpOscClient extends OscClient {

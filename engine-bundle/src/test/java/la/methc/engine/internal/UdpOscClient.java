@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.Set;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /** An {@link OscClient} over UDP from its own loopback socket. */
 final class UdpOscClient extends OscClient {

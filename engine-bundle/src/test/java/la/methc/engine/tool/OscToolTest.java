@@ -169,13 +169,14 @@ class OscToolTest {
         assertTrue(r.err().startsWith("methcla osc: tcp 127.0.0.1:" + port), r.err());
     }
 
-    /** What {@code bin/methcla osc} runs: a JVM with only the engine, JavaOSC and slf4j-api, no OSGi. */
+    /** What {@code bin/methcla osc} runs: a JVM with only the engine, the OSC codec, JavaOSC and slf4j-api, no OSGi. */
     @Test
     void runsWithoutOsgiOnTheClassPath() throws Exception {
         FakeEngine engine = new FakeEngine();
         try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
             udp.start();
-            List<String> cp = List.of(location(OscTool.class), location(OSCMessage.class), location(org.slf4j.Logger.class));
+            List<String> cp = List.of(location(OscTool.class), location(la.methc.osc.OscCodec.class),
+                    location(OSCMessage.class), location(org.slf4j.Logger.class));
             for (String entry : cp) {
                 assertFalse(entry.contains("osgi"), entry);
             }

@@ -1,4 +1,4 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class OscCodecTest {
+public class OscCodecTest {
 
-    static List<Object> everyType() {
+    /** One argument of every type the codec supports (the engine's transport tests send it too). */
+    public static List<Object> everyType() {
         return Arrays.asList(1, 0.5f, "text é", ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}), 7, 64L, 1.5d,
                 true, false, null, List.of(440f, 2), List.of(), ByteBuffer.wrap(new byte[0]), "end");
     }

@@ -1,8 +1,8 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import la.methc.engine.internal.osc.OscCodec.BadPacketException;
+import la.methc.osc.OscCodec.BadPacketException;
 
 /**
  * The strict OSC 1.0 framing checks a packet passes before JavaOSC parses it: bundle headers and element sizes,

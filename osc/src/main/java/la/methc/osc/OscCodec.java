@@ -1,4 +1,4 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.BytesReceiver;

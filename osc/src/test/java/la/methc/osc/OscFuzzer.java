@@ -1,4 +1,4 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCMessage;
@@ -25,8 +25,8 @@ import java.util.Random;
  */
 public final class OscFuzzer {
 
-    /** The largest packet generated: the largest UDP payload over IPv4. */
-    public static final int MAX_SIZE = UdpTransport.MAX_UDP_PAYLOAD;
+    /** The largest packet generated: the largest UDP payload over IPv4 (the engine's UdpTransport.MAX_UDP_PAYLOAD). */
+    public static final int MAX_SIZE = 65507;
 
     /** Where the valid messages come from (and the raw material of the mutations). */
     public interface Corpus {

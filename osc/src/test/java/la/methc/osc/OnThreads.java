@@ -1,4 +1,4 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package la.methc.engine.internal.osc;
+package la.methc.osc;
 
 import java.time.Instant;
 
@@ -47,5 +47,23 @@ public final class NtpTime {
 
     public static long fromInstant(Instant instant) {
         return fromUnixNanos(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS), instant.getNano()));
+    }
+
+    /**
+     * The raw time tag of {@code seconds} counted from 0 rather than 1900, as a score's are ({@code scsynth -N}):
+     * whole seconds in the high 32 bits, the fraction in the low 32 (0 ≤ seconds < 2^32).
+     */
+    public static long fromSeconds(double seconds) {
+        if (!(seconds >= 0 && seconds < 4294967296.0)) {
+            throw new IllegalArgumentException("time out of range: " + seconds + " s");
+        }
+        long whole = (long) Math.floor(seconds);
+        // the fraction can round up to a whole second
+        return (whole << 32) + Math.round((seconds - whole) * 4294967296.0);
+    }
+
+    /** Seconds from 0 of the raw time tag {@code tag} (a score's): the inverse of {@link #fromSeconds}. */
+    public static double toSeconds(long tag) {
+        return (tag >>> 32) + (tag & 0xffff_ffffL) / 4294967296.0;
     }
 }

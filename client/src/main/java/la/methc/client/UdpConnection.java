@@ -1,12 +1,16 @@
 package la.methc.client;
 
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
-/** OSC over UDP: one datagram a packet, from an ephemeral port connected to the server. */
+/**
+ * OSC over UDP: one datagram a packet, from an ephemeral port. The socket is not connected, so a server that is
+ * not up yet (an ICMP "port unreachable") fails no later send; what arrives on the port is taken as a reply.
+ */
 final class UdpConnection extends OscConnection {
 
     /** The largest UDP payload over IPv4. */
@@ -20,7 +24,10 @@ final class UdpConnection extends OscConnection {
         this.server = server;
         this.socket = new DatagramSocket();
         socket.setReceiveBufferSize(4 << 20);
-        socket.connect(server);
+        if (server.isUnresolved()) {
+            socket.close();
+            throw new UnknownHostException(server.getHostString());
+        }
         receiver = new Thread(this::receive, "methcla-client-udp-" + socket.getLocalPort());
         receiver.setDaemon(true);
         receiver.start();
@@ -31,7 +38,7 @@ final class UdpConnection extends OscConnection {
         ByteBuffer p = packet.duplicate();
         byte[] bytes = new byte[p.remaining()];
         p.get(bytes);
-        socket.send(new DatagramPacket(bytes, bytes.length));
+        socket.send(new DatagramPacket(bytes, bytes.length, server));
     }
 
     private void receive() {
@@ -45,7 +52,7 @@ final class UdpConnection extends OscConnection {
                 if (isClosed() || socket.isClosed()) {
                     return;
                 }
-                continue; // e.g. ICMP port unreachable before the server is up: keep listening
+                continue; // keep listening
             }
             received(buffer, datagram.getLength());
         }

@@ -1,4 +1,4 @@
-package la.methc.engine.tool;
+package la.methc.client.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,17 +1,23 @@
-package la.methc.engine.tool;
+package la.methc.client.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCMessage;
-import com.illposed.osc.OSCPacket;
 import com.illposed.osc.argument.OSCTimeTag64;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,35 +27,97 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.osc.Client;
-import la.methc.engine.internal.osc.OscServer;
-import la.methc.engine.internal.osc.PacketSink;
-import la.methc.engine.internal.osc.UdpTransport;
+import la.methc.osc.OscCodec;
+import la.methc.osc.TcpFraming;
 import org.junit.jupiter.api.Test;
 
 class OscToolTest {
 
-    /** Answers like the engine would, for a few addresses; records what it got. */
-    static final class FakeEngine implements PacketSink {
+    /**
+     * Answers like the engine would, for a few addresses, over plain sockets and the shared codec (UDP, or TCP
+     * with size-prefixed frames); records what it got.
+     */
+    static final class FakeEngine implements AutoCloseable {
         final List<String> received = new CopyOnWriteArrayList<>();
+        private final DatagramSocket udp;
+        private final ServerSocket tcp;
+        private final Thread thread;
 
-        @Override
-        public void onPacket(OSCPacket packet, Client from) {
-            OSCMessage m = (OSCMessage) packet;
-            received.add(OscTool.format(m));
-            switch (m.getAddress()) {
-                case "/version" -> from.send(new OSCMessage("/version.reply", List.of("Methcla/J", 0, 1, "0.1.0")));
-                case "/synth/new" -> from.send(new OSCMessage("/error", List.of("/synth/new", m.getArguments().get(1),
-                        "unknown SynthDef " + m.getArguments().get(0))));
-                case "/echo" -> from.send(new OSCMessage("/echo", m.getArguments()));
-                default -> { }
+        private FakeEngine(boolean overTcp) throws IOException {
+            udp = overTcp ? null : new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            tcp = overTcp ? new ServerSocket(0, 5, InetAddress.getLoopbackAddress()) : null;
+            thread = new Thread(overTcp ? this::serveTcp : this::serveUdp, "fake-engine");
+            thread.start();
+        }
+
+        static FakeEngine udp() throws IOException {
+            return new FakeEngine(false);
+        }
+
+        static FakeEngine tcp() throws IOException {
+            return new FakeEngine(true);
+        }
+
+        int port() {
+            return udp != null ? udp.getLocalPort() : tcp.getLocalPort();
+        }
+
+        private void serveUdp() {
+            byte[] buffer = new byte[65536];
+            try {
+                while (true) {
+                    DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+                    udp.receive(p);
+                    SocketAddress from = p.getSocketAddress();
+                    for (OSCMessage r : answer(buffer, p.getLength())) {
+                        byte[] bytes = OscCodec.toBytes(r);
+                        udp.send(new DatagramPacket(bytes, bytes.length, from));
+                    }
+                }
+            } catch (IOException e) {
+                // closed
             }
         }
 
+        private void serveTcp() {
+            try (Socket s = tcp.accept()) {
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                for (byte[] p = TcpFraming.read(in); p != null; p = TcpFraming.read(in)) {
+                    for (OSCMessage r : answer(p, p.length)) {
+                        TcpFraming.write(s.getOutputStream(), OscCodec.encode(r));
+                    }
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        private List<OSCMessage> answer(byte[] bytes, int length) {
+            OSCMessage m;
+            try {
+                m = (OSCMessage) OscCodec.decode(bytes, 0, length);
+            } catch (OscCodec.BadPacketException e) {
+                received.add("bad: " + e.getMessage());
+                return List.of(new OSCMessage("/error", List.of("", -1, "malformed OSC packet: " + e.getMessage())));
+            }
+            received.add(OscTool.format(m));
+            return switch (m.getAddress()) {
+                case "/version" -> List.of(new OSCMessage("/version.reply", List.of("Methcla/J", 0, 1, "0.1.0")));
+                case "/synth/new" -> List.of(new OSCMessage("/error", List.of("/synth/new", m.getArguments().get(1),
+                        "unknown SynthDef " + m.getArguments().get(0))));
+                case "/echo" -> List.of(new OSCMessage("/echo", m.getArguments()));
+                default -> List.of();
+            };
+        }
+
         @Override
-        public void onBadPacket(Client from, String reason) {
-            received.add("bad: " + reason);
-            from.send(new OSCMessage("/error", List.of("", -1, "malformed OSC packet: " + reason)));
+        public void close() throws Exception {
+            if (udp != null) {
+                udp.close();
+            } else {
+                tcp.close();
+            }
+            thread.join(5000);
         }
     }
 
@@ -68,10 +136,8 @@ class OscToolTest {
 
     @Test
     void sendsInOrderAndPrintsEveryReplyOverUdp() throws Exception {
-        FakeEngine engine = new FakeEngine();
-        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
-            udp.start();
-            Run r = run("--wait", "300", "127.0.0.1", String.valueOf(udp.port()),
+        try (FakeEngine engine = FakeEngine.udp()) {
+            Run r = run("--wait", "300", "127.0.0.1", String.valueOf(engine.port()),
                     "/version", "--", "/synth/new", "s:http://methc.la/plugins/nope", "i:5", "i:0", "i:0",
                     "--", "/echo", "s:say \"hi\"", "f:0.5", "h:64", "d:1.5", "T", "F", "N", "[", "i:1", "]", "[", "]", "b:0102",
                     "--", "/nested", "[", "[", "]", "]");
@@ -92,9 +158,8 @@ class OscToolTest {
 
     @Test
     void overTcpWithTheSizePrefix() throws Exception {
-        FakeEngine engine = new FakeEngine();
-        try (OscServer server = OscServer.start("127.0.0.1", 0, engine)) {
-            Run r = run("--tcp", "--wait", "300", "127.0.0.1", String.valueOf(server.port()),
+        try (FakeEngine engine = FakeEngine.tcp()) {
+            Run r = run("--tcp", "--wait", "300", "127.0.0.1", String.valueOf(engine.port()),
                     "/version", "--", "/echo", "[", "f:440", "f:0.5", "]", "[", "]");
             assertEquals(0, r.status(), r.err());
             assertEquals(List.of("/version.reply \"Methcla/J\" 0 1 \"0.1.0\"", "/echo [ 440.0 0.5 ] [ ]"), r.lines());
@@ -103,11 +168,9 @@ class OscToolTest {
 
     @Test
     void nothingToPrintWhenNothingAnswers() throws Exception {
-        FakeEngine engine = new FakeEngine();
-        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
-            udp.start();
+        try (FakeEngine engine = FakeEngine.udp()) {
             long t0 = System.nanoTime();
-            Run r = run("--wait", "100", "127.0.0.1", String.valueOf(udp.port()), "/quiet", "i:1");
+            Run r = run("--wait", "100", "127.0.0.1", String.valueOf(engine.port()), "/quiet", "i:1");
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertEquals(0, r.status());
             assertEquals("", r.out());
@@ -122,10 +185,8 @@ class OscToolTest {
      */
     @Test
     void aUdpRunThatRegisteredUnregistersAsItExits() throws Exception {
-        FakeEngine engine = new FakeEngine();
-        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
-            udp.start();
-            String port = String.valueOf(udp.port());
+        try (FakeEngine engine = FakeEngine.udp()) {
+            String port = String.valueOf(engine.port());
             assertEquals(0, run("--wait", "50", "127.0.0.1", port, "/notify", "i:1", "--", "/version").status());
             awaitReceived(engine, List.of("/notify 1", "/version", "/notify 0"));
             // not registered at the end: nothing more is sent
@@ -172,9 +233,7 @@ class OscToolTest {
     /** What {@code bin/methcla osc} runs: a JVM with only the engine, the OSC codec, JavaOSC and slf4j-api, no OSGi. */
     @Test
     void runsWithoutOsgiOnTheClassPath() throws Exception {
-        FakeEngine engine = new FakeEngine();
-        try (UdpTransport udp = new UdpTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine)) {
-            udp.start();
+        try (FakeEngine engine = FakeEngine.udp()) {
             List<String> cp = List.of(location(OscTool.class), location(la.methc.osc.OscCodec.class),
                     location(OSCMessage.class), location(org.slf4j.Logger.class));
             for (String entry : cp) {
@@ -182,7 +241,7 @@ class OscToolTest {
             }
             String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-cp", String.join(File.pathSeparator, cp),
-                    OscTool.class.getName(), "--wait", "300", "127.0.0.1", String.valueOf(udp.port()), "/version"));
+                    OscTool.class.getName(), "--wait", "300", "127.0.0.1", String.valueOf(engine.port()), "/version"));
             Process p = new ProcessBuilder(command).start();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the tool did not exit");
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

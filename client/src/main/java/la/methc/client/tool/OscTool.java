@@ -1,26 +1,18 @@
-package la.methc.engine.tool;
+package la.methc.client.tool;
 
-import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCMessage;
-import com.illposed.osc.OSCPacket;
 import com.illposed.osc.argument.OSCTimeTag64;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.osc.Client;
+import java.util.regex.Pattern;
+import la.methc.client.OscConnection;
 import la.methc.osc.NtpTime;
-import la.methc.engine.internal.osc.PacketSink;
-import la.methc.engine.internal.osc.TcpClient;
-import la.methc.engine.internal.osc.TcpTransport;
-import la.methc.engine.internal.osc.UdpClient;
-import la.methc.engine.internal.osc.UdpTransport;
 
 /**
  * {@code methcla osc [--tcp] [--wait MS] HOST PORT MESSAGE [-- MESSAGE ...]}: sends OSC messages (arrays
@@ -32,13 +24,12 @@ import la.methc.engine.internal.osc.UdpTransport;
  * go on sending notifications to every finished run's port. (Over TCP the engine drops a client whose
  * connection closes.)
  *
- * <p>Runs without OSGi: {@code java -cp engine-bundle.jar:javaosc-core.jar:slf4j-api.jar
- * la.methc.engine.tool.OscTool ...}. Exit status 0 when sent, 1 when the messages could not be sent, 2 on a bad
+ * <p>Runs without OSGi: {@code java -cp methcla-client.jar:osc-codec.jar:javaosc-core.jar:slf4j-api.jar
+ * la.methc.client.tool.OscTool ...}. Exit status 0 when sent, 1 when the messages could not be sent, 2 on a bad
  * command line.
  */
 public final class OscTool {
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
     private static final long POLL_MILLIS = 20;
     /** A string argument that is an OSC address is printed as it is, other strings quoted. */
     private static final Pattern ADDRESS = Pattern.compile("/[^\\s\"\\\\]*");
@@ -73,34 +64,23 @@ public final class OscTool {
             err.println(OscToolArgs.USAGE);
             return 2;
         }
-        InetSocketAddress server;
         try {
-            server = new InetSocketAddress(InetAddress.getByName(a.host), a.port);
+            InetAddress.getByName(a.host);
         } catch (UnknownHostException e) {
             err.println("methcla osc: unknown host '" + a.host + "'");
             return 1;
         }
         Replies replies = new Replies();
-        try {
-            if (a.tcp) {
-                try (TcpClient c = TcpTransport.connect(server, replies, CONNECT_TIMEOUT_MILLIS)) {
-                    for (OSCMessage m : a.messages) {
-                        c.write(m);
-                    }
-                    replies.print(out, err, a.waitMillis, c);
-                }
-            } else {
-                try (UdpTransport udp = new UdpTransport(new InetSocketAddress(0), replies)) {
-                    udp.start();
-                    UdpClient c = udp.clientFor(server);
-                    for (OSCMessage m : a.messages) {
-                        c.write(m);
-                    }
-                    replies.print(out, err, a.waitMillis, null);
-                    if (leavesRegistered(a.messages)) {
-                        c.write(new OSCMessage("/notify", List.of(0)));
-                    }
-                }
+        try (OscConnection c = a.tcp ? OscConnection.tcp(a.host, a.port) : OscConnection.udp(a.host, a.port)) {
+            c.addListener(m -> replies.add(false, format(m)));
+            c.addBadPacketListener(reason -> replies.add(true, "methcla osc: malformed reply from " + c.describe()
+                    + ": " + reason));
+            for (OSCMessage m : a.messages) {
+                c.send(m);
+            }
+            replies.print(out, err, a.waitMillis, a.tcp ? c : null);
+            if (!a.tcp && leavesRegistered(a.messages)) {
+                c.send(new OSCMessage("/notify", List.of(0)));
             }
         } catch (IOException e) {
             err.println("methcla osc: " + (a.tcp ? "tcp " : "udp ") + a.host + ":" + a.port + ": " + e.getMessage());
@@ -124,32 +104,20 @@ public final class OscTool {
         return registered;
     }
 
-    /** Collects replies on the transport's thread; {@link #print} prints them on the caller's. */
-    private static final class Replies implements PacketSink {
+    /** Collects replies on the connection's receive thread; {@link #print} prints them on the caller's. */
+    private static final class Replies {
 
         private record Line(boolean error, String text) {
         }
 
         private final LinkedBlockingQueue<Line> lines = new LinkedBlockingQueue<>();
 
-        @Override
-        public void onPacket(OSCPacket packet, Client from) {
-            if (packet instanceof OSCBundle b) {
-                for (OSCPacket p : b.getPackets()) {
-                    onPacket(p, from);
-                }
-            } else {
-                lines.add(new Line(false, format((OSCMessage) packet)));
-            }
-        }
-
-        @Override
-        public void onBadPacket(Client from, String reason) {
-            lines.add(new Line(true, "methcla osc: malformed reply from " + from.describe() + ": " + reason));
+        void add(boolean error, String text) {
+            lines.add(new Line(error, text));
         }
 
         /** Prints until {@code waitMillis} pass without a reply, or the connection (if any) is closed. */
-        void print(PrintStream out, PrintStream err, long waitMillis, TcpClient connection) {
+        void print(PrintStream out, PrintStream err, long waitMillis, OscConnection connection) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -164,7 +132,7 @@ public final class OscTool {
                 if (l != null) {
                     (l.error ? err : out).println(l.text);
                     deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-                } else if (connection != null && !connection.isOpen()) {
+                } else if (connection != null && connection.isClosed()) {
                     // the server closed the connection (e.g. after /quit): print what came before, and stop
                     for (Line rest = lines.poll(); rest != null; rest = lines.poll()) {
                         (rest.error ? err : out).println(rest.text);

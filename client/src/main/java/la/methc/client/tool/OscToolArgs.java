@@ -1,4 +1,4 @@
-package la.methc.engine.tool;
+package la.methc.client.tool;
 
 import com.illposed.osc.OSCMessage;
 import java.nio.ByteBuffer;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import la.methc.osc.OscCodec;
 
-/** Building OSC packets (encoded by the engine's {@link OscCodec}). */
+/** Building OSC packets (encoded by the shared {@link OscCodec}, the engine's and the client library's). */
 final class Osc {
 
     /** Bundles the harness sends stay below this, far below any server's UDP and score limits. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +51,7 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     private final OscConnection connection;
     private final ScheduledExecutorService timer;
     private final Replies replies;
-    private final List<Consumer<OSCMessage>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<ServerException>> errorListeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
     private final AtomicInteger syncIds = new AtomicInteger(1);
     private final IdAllocator nodeIds = new IdAllocator(1000, Integer.MAX_VALUE);
     private final IdAllocator resourceIds = new IdAllocator(0, 1023);
@@ -337,48 +335,35 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
 
     /** Calls {@code listener} with the node of every {@code /node/done}. */
     public Subscription onNodeDone(IntConsumer listener) {
-        return onId("/node/done", listener);
+        return listeners.onId("/node/done", listener);
     }
 
     /** Calls {@code listener} with the node of every {@code /node/ended}. */
     public Subscription onNodeEnded(IntConsumer listener) {
-        return onId("/node/ended", listener);
+        return listeners.onId("/node/ended", listener);
     }
 
     /** Calls {@code listener} with the Resource of every {@code /resource/destroyed}. */
     public Subscription onResourceDestroyed(IntConsumer listener) {
-        return onId("/resource/destroyed", listener);
+        return listeners.onId("/resource/destroyed", listener);
     }
 
     /** Calls {@code listener} with every {@code /error} and {@code /resource/error} no future took. */
     public Subscription onError(Consumer<ServerException> listener) {
-        errorListeners.add(listener);
-        return () -> errorListeners.remove(listener);
+        return listeners.onError(listener);
     }
 
     /** Calls {@code listener} with every message received. */
     public Subscription onMessage(Consumer<OSCMessage> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.onMessage(listener);
     }
 
-    private Subscription onId(String address, IntConsumer listener) {
-        return onMessage(m -> {
-            if (m.getAddress().equals(address) && !m.getArguments().isEmpty() && m.getArguments().get(0) instanceof Integer id) {
-                listener.accept(id);
-            }
-        });
-    }
-
+    /** Receive thread: the listeners first, then the futures; errors no future took to the error listeners. */
     private void received(OSCMessage m) {
-        for (Consumer<OSCMessage> l : listeners) {
-            l.accept(m);
-        }
+        listeners.message(m);
         ServerException unclaimed = replies.dispatch(m);
         if (unclaimed != null) {
-            for (Consumer<ServerException> l : errorListeners) {
-                l.accept(unclaimed);
-            }
+            listeners.error(unclaimed);
         }
     }
 

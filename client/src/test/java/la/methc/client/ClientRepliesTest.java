@@ -203,6 +203,21 @@ class ClientRepliesTest {
     }
 
     @Test
+    void aListenerThatThrowsStopsNeitherTheOthersNorTheFutures() throws Exception {
+        LinkedBlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
+        client.onMessage(m -> {
+            throw new IllegalStateException("a listener's bug, on purpose");
+        });
+        client.onNodeEnded(ended::add);
+        CompletableFuture<Void> f = client.sync();
+        server.receive();
+        server.reply(message("/node/ended", 9));
+        server.reply(message("/synced", 1));
+        f.get(10, TimeUnit.SECONDS);
+        assertEquals(Integer.valueOf(9), ended.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void repliesOfOneKindGoToTheirRequestsInOrder() throws Exception {
         CompletableFuture<Reply.SchedulerInfo> first = client.schedulerQuery();
         CompletableFuture<Reply.SchedulerInfo> second = client.schedulerQuery();

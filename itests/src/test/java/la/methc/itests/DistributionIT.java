@@ -21,7 +21,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 import org.junit.BeforeClass;
 import org.junit.Test;
 

@@ -1,46 +1,42 @@
 package la.methc.itests;
 
-import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
-import com.illposed.osc.OSCParseException;
-import com.illposed.osc.OSCSerializeException;
-import com.illposed.osc.OSCSerializerAndParserBuilder;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import la.methc.client.OscConnection;
 
-/** A blocking OSC client for tests, over UDP or TCP (int32 size prefix), with JavaOSC as codec. */
+/**
+ * A blocking OSC client for tests, over UDP or TCP, on the client library's {@link OscConnection} (the shared
+ * codec and framing): what arrives is queued, and the tests take it in order with {@link #await}, {@link #next},
+ * {@link #drain} and {@link #syncReplies}. {@link HandMadeOsc} with {@link #sendRaw} sends bytes written without
+ * the codec.
+ */
 final class OscTestClient implements AutoCloseable {
 
-    private final OSCSerializerAndParserBuilder codec = new OSCSerializerAndParserBuilder();
-    private final DatagramSocket udp;
-    private final Socket tcp;
+    private final OscConnection connection;
+    private final LinkedBlockingQueue<OSCMessage> inbox = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<String> malformed = new LinkedBlockingQueue<>();
     private final List<OSCMessage> skipped = new ArrayList<>();
 
-    private OscTestClient(DatagramSocket udp, Socket tcp) {
-        this.udp = udp;
-        this.tcp = tcp;
+    private OscTestClient(OscConnection connection) {
+        this.connection = connection;
+        connection.addListener(inbox::add);
+        connection.addBadPacketListener(malformed::add);
     }
 
     static OscTestClient udp(int port) throws IOException {
-        DatagramSocket s = new DatagramSocket();
-        s.connect(new InetSocketAddress("127.0.0.1", port));
-        return new OscTestClient(s, null);
+        return new OscTestClient(OscConnection.udp("127.0.0.1", port));
     }
 
     static OscTestClient tcp(int port) throws IOException {
-        return new OscTestClient(null, new Socket("127.0.0.1", port));
+        return new OscTestClient(OscConnection.tcp("127.0.0.1", port));
     }
 
     static OSCMessage msg(String address, Object... args) {
@@ -52,25 +48,11 @@ final class OscTestClient implements AutoCloseable {
     }
 
     void send(OSCPacket packet) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(65536);
-        try {
-            codec.buildSerializer(new BufferBytesReceiver(buf)).write(packet);
-        } catch (OSCSerializeException e) {
-            throw new IOException(e);
-        }
-        buf.flip();
-        sendRaw(Arrays.copyOf(buf.array(), buf.limit()));
+        connection.send(packet);
     }
 
     void sendRaw(byte[] bytes) throws IOException {
-        if (udp != null) {
-            udp.send(new DatagramPacket(bytes, bytes.length));
-        } else {
-            DataOutputStream out = new DataOutputStream(tcp.getOutputStream());
-            out.writeInt(bytes.length);
-            out.write(bytes);
-            out.flush();
-        }
+        connection.sendBytes(ByteBuffer.wrap(bytes));
     }
 
     /** The next message with this address (others are kept for later calls); fails after {@code ms}. */
@@ -216,30 +198,15 @@ final class OscTestClient implements AutoCloseable {
     }
 
     private OSCMessage receive(int timeoutMs) throws IOException {
-        byte[] bytes;
-        try {
-            if (udp != null) {
-                udp.setSoTimeout(Math.max(1, timeoutMs));
-                DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
-                udp.receive(p);
-                bytes = Arrays.copyOf(p.getData(), p.getLength());
-            } else {
-                tcp.setSoTimeout(Math.max(1, timeoutMs));
-                DataInputStream in = new DataInputStream(tcp.getInputStream());
-                bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-            }
-        } catch (SocketTimeoutException e) {
-            return null;
+        String bad = malformed.poll();
+        if (bad != null) {
+            throw new IOException("unparseable reply: " + bad);
         }
         try {
-            OSCPacket p = codec.buildParser().convert(ByteBuffer.wrap(bytes));
-            if (!(p instanceof OSCMessage m)) {
-                throw new AssertionError("the engine sent a bundle: " + p);
-            }
-            return m;
-        } catch (OSCParseException e) {
-            throw new IOException("unparseable reply", e);
+            return inbox.poll(Math.max(1, timeoutMs), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
@@ -252,12 +219,7 @@ final class OscTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        if (udp != null) {
-            udp.close();
-        }
-        if (tcp != null) {
-            tcp.close();
-        }
+    public void close() {
+        connection.close();
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
+import la.methc.osc.TcpFraming;
 
 /**
  * Figure g: nothing lost under a flood of requests, over TCP. Buffer {@value #QUERIED} (1 channel × 48,000 frames)
@@ -192,7 +193,7 @@ final class Flood {
     Sustained sustained(double seconds, int window) throws IOException, InterruptedException {
         Semaphore room = new Semaphore(window);
         FloodTally tally = new FloodTally(s.server.bufferInfo(QUERIED), s.server::isError, room::release);
-        byte[] one = TcpOscClient.frame(OscCodec.toBytes(s.server.queryBuffer(QUERIED)));
+        byte[] one = TcpFraming.frame(OscCodec.encode(s.server.queryBuffer(QUERIED)));
         byte[] many = new byte[one.length * window];
         for (int k = 0; k < window; k++) {
             System.arraycopy(one, 0, many, k * one.length, one.length);

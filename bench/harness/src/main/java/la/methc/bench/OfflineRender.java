@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import la.methc.engine.internal.driver.Score;
+import la.methc.client.Score;
 import la.methc.engine.internal.driver.WavFile;
 
 /**
@@ -40,8 +40,8 @@ final class OfflineRender {
 
     /** Writes the score of {@code voices} voices playing for {@code seconds}. */
     static void writeScore(ServerUnderTest server, Path file, int voices, double seconds) throws IOException {
-        List<OSCBundle> bundles = new ArrayList<>();
-        bundles.add(Score.bundle(0.0, server.scoreStart(VoiceSearch.BUFFER, VoiceSearch.FRAMES)));
+        Score score = new Score();
+        score.at(0.0, x -> server.scoreStart(VoiceSearch.BUFFER, VoiceSearch.FRAMES).forEach(x::add));
         List<OSCMessage> start = new ArrayList<>(server.recordSine(VoiceSearch.BUFFER, 2, 1f / Math.max(1, voices)));
         start.add(server.newGroup(VoiceSearch.GROUP));
         for (int i = 0; i < voices; i++) {
@@ -49,10 +49,10 @@ final class OfflineRender {
                     VoiceSearch.rate(i), i % 2));
         }
         for (OSCBundle b : Osc.bundles(start)) {
-            bundles.add(Score.bundle(START, b.getPackets()));
+            score.at(START, x -> b.getPackets().forEach(x::add));
         }
-        bundles.add(Score.bundle(seconds, List.of(server.scoreEnd())));
-        Score.write(file, bundles);
+        score.at(seconds, x -> x.add(server.scoreEnd()));
+        score.write(file);
     }
 
     /**

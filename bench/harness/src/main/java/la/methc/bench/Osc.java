@@ -6,9 +6,9 @@ import com.illposed.osc.OSCPacket;
 import com.illposed.osc.argument.OSCTimeTag64;
 import java.util.ArrayList;
 import java.util.List;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
-/** Building OSC packets (encoded by the engine's {@link OscCodec}). */
+/** Building OSC packets (encoded by the shared {@link OscCodec}, the engine's and the client library's). */
 final class Osc {
 
     /** Bundles the harness sends stay below this, far below any server's UDP and score limits. */

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import la.methc.engine.internal.driver.Score;
+import la.methc.client.Score;
 
 /**
  * A score for {@code methcla render}: {@code synths} sines (100 Hz, 101 Hz, …) from 0 s, alternately on
@@ -26,11 +26,11 @@ final class SineScore {
             start.add(Osc.msg("/synth/map/output", id, 0, i % 2, 1));
             start.add(Osc.msg("/synth/activate", id));
         }
-        List<OSCBundle> bundles = new ArrayList<>();
+        Score score = new Score();
         for (OSCBundle b : Osc.bundles(start)) {
-            bundles.add(Score.bundle(0.0, b.getPackets()));
+            score.at(0.0, x -> b.getPackets().forEach(x::add));
         }
-        bundles.add(Score.bundle(seconds, List.of(Osc.msg("/sync", 0))));
-        Score.write(out, bundles);
+        score.at(seconds, x -> x.add(Osc.msg("/sync", 0)));
+        score.write(out);
     }
 }

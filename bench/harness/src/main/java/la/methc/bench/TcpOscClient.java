@@ -7,7 +7,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,19 +14,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
+import la.methc.osc.TcpFraming;
 
 /**
  * An OSC-over-TCP client on loopback, framed as both servers frame it (scsynth's {@code SC_ComPort}, Methcla/J's
- * {@code TcpTransport}): every packet is preceded by its size as an int32, big-endian. A reader thread of its
+ * {@code TcpTransport}) by the shared {@link TcpFraming}: every packet is preceded by its size as an int32,
+ * big-endian. It stays apart from the client library's {@code OscConnection} for its {@link Peek}: the flood
+ * counts replies from their bytes, undecoded. A reader thread of its
  * own takes apart what comes back and hands every message (bundles flattened) to a {@link Peek} that may take it
  * from its bytes, the others decoded to {@code onMessage}, so the client reads while it sends, and fast: a
  * server whose reply queue fills while nobody reads may drop the connection.
  */
 final class TcpOscClient implements Closeable {
-
-    /** The largest reply the client accepts (both servers' replies to the figures are far smaller). */
-    static final int MAX_FRAME = 1 << 20;
 
     private final Socket socket;
     private final OutputStream out;
@@ -72,39 +71,14 @@ final class TcpOscClient implements Closeable {
     }
 
     synchronized void send(byte[] packet) throws IOException {
-        out.write(frame(packet));
+        out.write(TcpFraming.frame(ByteBuffer.wrap(packet)));
         out.flush();
     }
 
-    /** Writes {@code frames} (already size-prefixed, see {@link #frame}) in one go. */
+    /** Writes {@code frames} (already size-prefixed, see {@link TcpFraming#frame}) in one go. */
     synchronized void sendFrames(byte[] frames, int length) throws IOException {
         out.write(frames, 0, length);
         out.flush();
-    }
-
-    /** {@code packet} preceded by its size as an int32, big-endian. */
-    static byte[] frame(byte[] packet) {
-        return ByteBuffer.allocate(4 + packet.length).putInt(packet.length).put(packet).array();
-    }
-
-    /**
-     * Reads one frame: its size, then as many bytes. Null at a clean end of the stream (between frames).
-     *
-     * @throws IOException if the size is not positive or over {@code maxSize}, or the stream ends inside a frame
-     */
-    static byte[] readFrame(DataInputStream in, int maxSize) throws IOException {
-        int size;
-        try {
-            size = in.readInt();
-        } catch (EOFException e) {
-            return null;
-        }
-        if (size <= 0 || size > maxSize) {
-            throw new IOException("a frame of " + size + " bytes (1 to " + maxSize + " expected)");
-        }
-        byte[] packet = new byte[size];
-        in.readFully(packet);
-        return packet;
     }
 
     /** Why the connection ended (the server closed it, an error), or null while it is open. */
@@ -115,7 +89,7 @@ final class TcpOscClient implements Closeable {
     private void read(DataInputStream in) {
         try {
             while (true) {
-                byte[] packet = readFrame(in, MAX_FRAME);
+                byte[] packet = TcpFraming.read(in);
                 if (packet == null) {
                     ended = "the server closed the connection";
                     return;

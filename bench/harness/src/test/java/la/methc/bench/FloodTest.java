@@ -3,14 +3,12 @@ package la.methc.bench;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
+import la.methc.osc.TcpFraming;
 import org.junit.jupiter.api.Test;
 
 /** The flood figure's counting, its TCP framing, its rows, and the whole figure against a fake server. */
@@ -105,28 +104,6 @@ class FloodTest {
         assertTrue(FloodTally.settled(false, true, 10, 9, s));
         assertFalse(FloodTally.settled(false, false, 5 * s - 1, 4 * s, s + 1));
         assertTrue(FloodTally.settled(false, false, 5 * s, 4 * s, s));
-    }
-
-    @Test
-    void framesAreSizePrefixedBigEndian() throws IOException {
-        byte[] f = TcpOscClient.frame(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertArrayEquals(new byte[] {0, 0, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8}, f);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(concat(f, f)));
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, TcpOscClient.readFrame(in, 100));
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, TcpOscClient.readFrame(in, 100));
-        assertNull(TcpOscClient.readFrame(in, 100), "a clean end between frames");
-    }
-
-    @Test
-    void badFramesFail() {
-        assertThrows(IOException.class, () -> read(new byte[] {0, 0, 0, 0}));
-        assertThrows(IOException.class, () -> read(new byte[] {(byte) 0xff, 0, 0, 4, 1, 2, 3, 4}));
-        assertThrows(IOException.class, () -> read(new byte[] {0, 0, 1, 0, 1}), "over the limit");
-        assertThrows(IOException.class, () -> read(new byte[] {0, 0, 0, 8, 1, 2, 3}), "cut short");
-    }
-
-    private static byte[] read(byte[] bytes) throws IOException {
-        return TcpOscClient.readFrame(new DataInputStream(new ByteArrayInputStream(bytes)), 100);
     }
 
     @Test
@@ -259,14 +236,14 @@ class FloodTest {
             OutputStream out = c.getOutputStream();
             int queries = 0;
             byte[] packet;
-            while ((packet = TcpOscClient.readFrame(in, 1 << 20)) != null) {
+            while ((packet = TcpFraming.read(in)) != null) {
                 List<OSCMessage> messages = new ArrayList<>();
                 flatten(OscCodec.decode(packet, 0, packet.length), messages);
                 for (OSCMessage m : messages) {
                     if (m.getAddress().equals("/b_query") && ++queries % 10 != 0) {
-                        out.write(TcpOscClient.frame(OscCodec.toBytes(Osc.msg("/b_info", 9, 48000, 1, 48000f))));
+                        out.write(TcpFraming.frame(OscCodec.encode(Osc.msg("/b_info", 9, 48000, 1, 48000f))));
                     } else if (m.getAddress().equals("/sync")) {
-                        out.write(TcpOscClient.frame(OscCodec.toBytes(Osc.msg("/synced", m.getArguments().get(0)))));
+                        out.write(TcpFraming.frame(OscCodec.encode(Osc.msg("/synced", m.getArguments().get(0)))));
                     }
                 }
                 out.flush();
@@ -284,12 +261,5 @@ class FloodTest {
                 flatten(q, out);
             }
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = new byte[a.length + b.length];
-        System.arraycopy(a, 0, c, 0, a.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

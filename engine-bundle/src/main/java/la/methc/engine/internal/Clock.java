@@ -4,7 +4,7 @@ import com.illposed.osc.argument.OSCTimeTag64;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 import la.methc.engine.internal.command.Command;
-import la.methc.engine.internal.osc.NtpTime;
+import la.methc.osc.NtpTime;
 
 /**
  * Converts OSC time tags to engine time in frames. Real time: tags are NTP time ({@link NtpTime}, seconds since

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import la.methc.engine.internal.osc.OscFuzzer;
+import la.methc.osc.OscFuzzer;
 
 /**
  * Well-formed requests over the whole built-in OSC API (and a few plugin and unknown addresses) for the fuzzer:

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import la.methc.engine.internal.osc.OscFuzzer;
+import la.methc.osc.OscFuzzer;
 import la.methc.engine.internal.osc.TcpTransport;
 
 /**

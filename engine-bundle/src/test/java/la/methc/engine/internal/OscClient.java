@@ -13,19 +13,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /**
- * A client of a live engine over a real socket: sends from the caller's thread, a reader thread counts what
- * arrives by address, keeps the messages whose address is in {@code kept} for {@link #await}, and hands every
- * message to an optional {@linkplain #tap(Consumer) tap}.
+ * A client of a live engine over a real socket: sends from the caller's thread; what arrives is counted by
+ * address, the messages whose address is in {@code kept} wait for {@link #await}, and every message goes to an
+ * optional {@linkplain #tap(Consumer) tap}. {@link UdpOscClient} is the client library's connection;
+ * {@link TcpOscClient} a raw socket, so that the fuzz can send broken frames.
  */
 abstract class OscClient implements AutoCloseable {
     final String name;
     final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     final LinkedBlockingQueue<OSCMessage> inbox = new LinkedBlockingQueue<>();
     private final Set<String> kept;
-    final Thread reader;
     volatile boolean open = true;
     /** The server ended the connection (TCP) or the socket failed while this client was open. */
     volatile boolean peerClosed;
@@ -34,15 +34,10 @@ abstract class OscClient implements AutoCloseable {
     OscClient(String name, Set<String> kept) {
         this.name = name;
         this.kept = kept;
-        reader = new Thread(this::read, name + "-reader");
-        reader.setDaemon(true);
     }
 
     /** Sends one packet as it is (a datagram, or a size-prefixed TCP frame). */
     abstract void sendBytes(byte[] packet) throws IOException;
-
-    /** Reader thread: the next packet, or null at a timeout. */
-    abstract OSCPacket receive() throws IOException;
 
     void send(OSCPacket p) throws IOException {
         sendBytes(OscCodec.toBytes(p));
@@ -52,30 +47,26 @@ abstract class OscClient implements AutoCloseable {
         send(new OSCMessage(address, new ArrayList<>(List.of(args))));
     }
 
-    /** Every message received from now on also goes to {@code t}, on the reader thread. */
+    /** Every message received from now on also goes to {@code t}, on the receiving thread. */
     OscClient tap(Consumer<OSCMessage> t) {
         tap = t;
         return this;
     }
 
-    private void read() {
-        while (open) {
-            try {
-                OSCPacket p = receive();
-                if (p instanceof OSCMessage m) {
-                    counts.computeIfAbsent(m.getAddress(), a -> new AtomicInteger()).incrementAndGet();
-                    tap.accept(m);
-                    if (kept.contains(m.getAddress())) {
-                        inbox.add(m);
-                    }
-                }
-            } catch (IOException e) {
-                if (open) {
-                    peerClosed = true;
-                    counts.computeIfAbsent("!" + e, a -> new AtomicInteger()).incrementAndGet();
-                }
-                return;
-            }
+    /** The receiving thread: one message arrived. */
+    final void received(OSCMessage m) {
+        counts.computeIfAbsent(m.getAddress(), a -> new AtomicInteger()).incrementAndGet();
+        tap.accept(m);
+        if (kept.contains(m.getAddress())) {
+            inbox.add(m);
+        }
+    }
+
+    /** The receiving thread: the connection failed or was closed by the peer, for {@code why}. */
+    final void failed(String why) {
+        if (open) {
+            peerClosed = true;
+            counts.computeIfAbsent("!" + why, a -> new AtomicInteger()).incrementAndGet();
         }
     }
 
@@ -110,12 +101,12 @@ abstract class OscClient implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    abstract void closeTransport();
+    /** Closes the socket and waits for the receiving thread to end. */
+    abstract void closeTransport() throws InterruptedException;
 
     @Override
     public void close() throws InterruptedException {
         open = false;
         closeTransport();
-        reader.join(5000);
     }
 }

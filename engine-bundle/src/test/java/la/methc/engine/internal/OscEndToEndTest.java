@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import la.methc.client.tool.OscTool;
 import la.methc.engine.internal.osc.OscServer;
-import la.methc.engine.tool.OscTool;
 import org.junit.jupiter.api.Test;
 
 /** The walk-through replies of the README and docs/osc-api.md, through the real dispatcher, the transports and {@code methcla osc}. */

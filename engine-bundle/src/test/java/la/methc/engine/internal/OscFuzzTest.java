@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import la.methc.api.Mutability;
 import la.methc.engine.internal.command.Command;
-import la.methc.engine.internal.osc.OscFuzzer;
+import la.methc.osc.OscFuzzer;
 import la.methc.engine.internal.tree.NodeTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import la.methc.api.Host;
 import la.methc.api.ResourceStatus;
-import la.methc.engine.internal.osc.NtpTime;
+import la.methc.osc.NtpTime;
 import la.methc.engine.internal.resource.ReleaseListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

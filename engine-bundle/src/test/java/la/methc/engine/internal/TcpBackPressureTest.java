@@ -23,7 +23,7 @@ import la.methc.api.Host;
 import la.methc.api.Mutability;
 import la.methc.api.OscArgs;
 import la.methc.api.ResourceDef;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 import la.methc.engine.internal.osc.TcpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

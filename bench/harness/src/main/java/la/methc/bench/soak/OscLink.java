@@ -10,44 +10,33 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import la.methc.engine.internal.osc.Client;
-import la.methc.engine.internal.osc.PacketSink;
-import la.methc.engine.internal.osc.TcpClient;
-import la.methc.engine.internal.osc.TcpTransport;
-import la.methc.engine.internal.osc.UdpClient;
-import la.methc.engine.internal.osc.UdpTransport;
+import la.methc.client.OscConnection;
 
 /**
- * One OSC client of the server, over UDP or TCP, through the engine's own transports and codec: what it
- * receives waits in an inbox for {@link #await}, bundles unpacked.
+ * One OSC client of the server, over UDP or TCP, on the client library's {@link OscConnection}: what it receives
+ * waits in an inbox for {@link #await}, bundles unpacked.
  */
-final class OscLink implements PacketSink, AutoCloseable {
-
-    private static final int CONNECT_TIMEOUT_MS = 5000;
+final class OscLink implements AutoCloseable {
 
     final String name;
+    private final OscConnection connection;
     private final LinkedBlockingQueue<OSCMessage> inbox = new LinkedBlockingQueue<>();
-    // set once by the factory, before the link is handed out; the network thread only touches the inbox
-    private UdpTransport udp;
-    private UdpClient udpClient;
-    private TcpClient tcpClient;
 
-    private OscLink(String name) {
+    private OscLink(String name, OscConnection connection) {
         this.name = name;
+        this.connection = connection;
+        connection.addListener(inbox::add);
+        // the server sent something that is not OSC: kept as an error
+        connection.addBadPacketListener(reason -> inbox.add(new OSCMessage("/error",
+                List.of("(bad packet from the server)", -1, reason))));
     }
 
     static OscLink udp(String name, InetSocketAddress server) throws IOException {
-        OscLink l = new OscLink(name);
-        l.udp = new UdpTransport(new InetSocketAddress(server.getAddress(), 0), l);
-        l.udpClient = l.udp.clientFor(server);
-        l.udp.start();
-        return l;
+        return new OscLink(name, OscConnection.udp(server.getHostString(), server.getPort()));
     }
 
     static OscLink tcp(String name, InetSocketAddress server) throws IOException {
-        OscLink l = new OscLink(name);
-        l.tcpClient = TcpTransport.connect(server, l, CONNECT_TIMEOUT_MS);
-        return l;
+        return new OscLink(name, OscConnection.tcp(server.getHostString(), server.getPort()));
     }
 
     void send(String address, Object... args) throws IOException {
@@ -55,11 +44,7 @@ final class OscLink implements PacketSink, AutoCloseable {
     }
 
     void send(OSCPacket p) throws IOException {
-        if (tcpClient != null) {
-            tcpClient.write(p);
-        } else {
-            udpClient.write(p);
-        }
+        connection.send(p);
     }
 
     void sendBundle(OSCMessage... messages) throws IOException {
@@ -88,35 +73,13 @@ final class OscLink implements PacketSink, AutoCloseable {
         return all;
     }
 
+    /** False once a TCP link was closed (by the server, or by {@link #close()}). */
     boolean isOpen() {
-        return tcpClient == null || tcpClient.isOpen();
-    }
-
-    /** Network thread. */
-    @Override
-    public void onPacket(OSCPacket packet, Client from) {
-        if (packet instanceof OSCBundle b) {
-            for (OSCPacket p : b.getPackets()) {
-                onPacket(p, from);
-            }
-        } else {
-            inbox.add((OSCMessage) packet);
-        }
-    }
-
-    /** Network thread. The server sent something that is not OSC: kept as an error. */
-    @Override
-    public void onBadPacket(Client from, String reason) {
-        inbox.add(new OSCMessage("/error", List.of("(bad packet from the server)", -1, reason)));
+        return !connection.isClosed();
     }
 
     @Override
     public void close() {
-        if (tcpClient != null) {
-            tcpClient.close();
-        }
-        if (udp != null) {
-            udp.close();
-        }
+        connection.close();
     }
 }

@@ -2,7 +2,7 @@ package la.methc.bench.jmh;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -6,7 +6,7 @@ import com.illposed.osc.OSCPacket;
 import com.illposed.osc.argument.OSCTimeTag64;
 import java.util.ArrayList;
 import java.util.List;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 
 /** The OSC packets the codec benchmarks decode and encode, as a client sends them and as the notifier answers. */
 public final class OscPackets {

@@ -7,7 +7,7 @@ import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
 import java.util.List;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.OscCodec;
 import la.methc.engine.internal.tree.SynthNode;
 import la.methc.plugins.testkit.Signals;
 import org.junit.jupiter.api.Test;

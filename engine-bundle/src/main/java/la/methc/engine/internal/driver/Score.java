@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import la.methc.engine.internal.osc.OscCodec;
+import la.methc.osc.NtpTime;
+import la.methc.osc.OscCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +191,7 @@ public final class Score {
 
     /** Seconds from 0 of a score time tag. */
     public static double seconds(OSCTimeTag64 tag) {
-        return tag.getSeconds() + tag.getFraction() / 4294967296.0;
+        return NtpTime.toSeconds(tag.getNtpTime());
     }
 
     /** Frame of a score time tag: {@code Math.round(seconds · sampleRate)}, as {@code Clock} computes it. */
@@ -200,13 +201,7 @@ public final class Score {
 
     /** The time tag of {@code seconds} from 0 (0 ≤ seconds < 2^32). */
     public static OSCTimeTag64 timeTag(double seconds) {
-        if (!(seconds >= 0 && seconds < 4294967296.0)) {
-            throw new IllegalArgumentException("score time out of range: " + seconds);
-        }
-        long whole = (long) Math.floor(seconds);
-        long fraction = Math.round((seconds - whole) * 4294967296.0);
-        // the fraction can round up to a whole second
-        return OSCTimeTag64.valueOf((whole << 32) + fraction);
+        return OSCTimeTag64.valueOf(NtpTime.fromSeconds(seconds));
     }
 
     /** A bundle of {@code packets} at {@code seconds} from 0. */

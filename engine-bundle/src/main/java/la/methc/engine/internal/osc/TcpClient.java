@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import la.methc.osc.OscCodec;
+import la.methc.osc.TcpFraming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +100,7 @@ public final class TcpClient implements Client, AutoCloseable {
         if (closed) {
             throw new IOException("connection closed");
         }
-        ByteBuffer bytes = OscCodec.encode(packet);
-        byte[] frame = new byte[Integer.BYTES + bytes.remaining()];
-        ByteBuffer.wrap(frame).putInt(bytes.remaining()).put(bytes);
+        byte[] frame = TcpFraming.frame(OscCodec.encode(packet));
         if (queue.offer(frame)) {
             return;
         }
@@ -159,20 +158,17 @@ public final class TcpClient implements Client, AutoCloseable {
             while (!closed) {
                 int size;
                 try {
-                    size = in.readInt();
-                } catch (EOFException e) {
-                    LOG.debug("{} closed by the peer", describe());
-                    break;
-                }
-                if (size <= 0 || size > OscCodec.MAX_PACKET_SIZE) {
-                    String reason = size <= 0
-                            ? "TCP packet size " + size + " is not positive; closing the connection"
-                            : "TCP packet size " + size + " exceeds the limit of " + OscCodec.MAX_PACKET_SIZE
-                                    + " bytes; closing the connection";
+                    size = TcpFraming.readSize(in);
+                } catch (TcpFraming.BadFrameException e) {
+                    String reason = e.getMessage() + "; closing the connection";
                     LOG.debug("{}: {}", describe(), reason);
                     bad(reason);
                     closed = true;
                     lingeringClose(in);
+                    break;
+                }
+                if (size < 0) {
+                    LOG.debug("{} closed by the peer", describe());
                     break;
                 }
                 if (size > buffer.length) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import la.methc.osc.OscCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import la.methc.osc.OscCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

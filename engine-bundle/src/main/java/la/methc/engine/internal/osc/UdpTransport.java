@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import la.methc.osc.OscCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

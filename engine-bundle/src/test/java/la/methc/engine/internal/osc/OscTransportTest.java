@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import la.methc.osc.NtpTime;
+import la.methc.osc.OscCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,11 +143,11 @@ class OscTransportTest {
         try (UdpTransport udp = new UdpTransport(ANY_PORT, sink); DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
             udp.start();
             assertTrue(udp.port() > 0);
-            send(peer, new OSCMessage("/types", OscCodecTest.everyType()), udp.port());
+            send(peer, new OSCMessage("/types", la.methc.osc.OscCodecTest.everyType()), udp.port());
             RecordingSink.Received r = sink.next();
             OSCMessage m = (OSCMessage) r.packet();
             assertEquals("/types", m.getAddress());
-            assertEquals(OscCodecTest.everyType(), m.getArguments());
+            assertEquals(la.methc.osc.OscCodecTest.everyType(), m.getArguments());
             UdpClient from = assertInstanceOf(UdpClient.class, r.from());
             assertEquals(new InetSocketAddress(LOOPBACK, peer.getLocalPort()), from.remoteAddress());
             assertEquals("udp:" + LOOPBACK.getHostAddress() + ":" + peer.getLocalPort(), from.describe());
@@ -282,14 +284,14 @@ class OscTransportTest {
                 ByteArrayOutputStream three = new ByteArrayOutputStream();
                 three.write(frame(new OSCMessage("/a", List.of(1))));
                 three.write(frame(new OSCBundle(List.of(new OSCMessage("/b", List.of("two"))))));
-                three.write(frame(new OSCMessage("/c", OscCodecTest.everyType())));
+                three.write(frame(new OSCMessage("/c", la.methc.osc.OscCodecTest.everyType())));
                 out.write(three.toByteArray());
                 out.flush();
                 RecordingSink.Received a = sink.next();
                 assertEquals(List.of(1), ((OSCMessage) a.packet()).getArguments());
                 assertEquals("/b", ((OSCMessage) ((OSCBundle) sink.next().packet()).getPackets().get(0)).getAddress());
                 RecordingSink.Received c = sink.next();
-                assertEquals(OscCodecTest.everyType(), ((OSCMessage) c.packet()).getArguments());
+                assertEquals(la.methc.osc.OscCodecTest.everyType(), ((OSCMessage) c.packet()).getArguments());
                 // one connection is one client
                 assertSame(a.from(), c.from());
                 assertInstanceOf(TcpClient.class, a.from());

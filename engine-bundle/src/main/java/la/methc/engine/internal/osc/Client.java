@@ -16,6 +16,11 @@ public interface Client {
         return true;
     }
 
+    /** The largest packet the peer can be sent: a UDP datagram's payload, or {@link OscCodec#MAX_PACKET_SIZE}. */
+    default int maxPacketSize() {
+        return OscCodec.MAX_PACKET_SIZE;
+    }
+
     /** e.g. {@code udp:127.0.0.1:50123}, for logs. */
     String describe();
 }

@@ -21,6 +21,8 @@ public final class EngineQueries {
 
     /** How long a call waits for the engine's replies. */
     static final long PATIENCE_MS = 5000;
+    /** Resource queries per bundle: well below what one request may cause (EventBudget.REQUEST_EVENTS). */
+    static final int QUERIES_PER_BUNDLE = 4096;
 
     private final OscDispatcher dispatcher;
     private final int maxResources;
@@ -32,46 +34,51 @@ public final class EngineQueries {
 
     /** The arguments of {@code /status.reply}. */
     public List<Object> status() {
-        return ask(new OSCMessage("/status"), "/status.reply", 1).get(0);
+        return ask(new OSCMessage("/status"), "/status.reply", 1, false).get(0);
     }
 
     /** The arguments of {@code /group/queryTree.reply} for the root group. */
     public List<Object> tree() {
-        return ask(new OSCMessage("/group/queryTree", List.of(0)), "/group/queryTree.reply", 1).get(0);
+        return ask(new OSCMessage("/group/queryTree", List.of(0)), "/group/queryTree.reply", 1, false).get(0);
     }
 
     /** Per bound SynthDef (sorted by URI), the arguments of its {@code /synthdef/info.reply}, or of its {@code /error}. */
     public Map<String, List<Object>> defs() {
         Map<String, List<Object>> defs = new LinkedHashMap<>();
-        for (Object uri : ask(new OSCMessage("/synthdef/list"), "/synthdef/list.reply", 1).get(0)) {
-            defs.put((String) uri, ask(new OSCMessage("/synthdef/info", List.of(uri)), "/synthdef/info.reply", 1)
-                    .get(0));
+        for (Object uri : ask(new OSCMessage("/synthdef/list"), "/synthdef/list.reply", 1, false).get(0)) {
+            defs.put((String) uri, ask(new OSCMessage("/synthdef/info", List.of(uri)), "/synthdef/info.reply", 1,
+                    true).get(0));
         }
         return defs;
     }
 
     /** The arguments of {@code /resource/info} of every slot that is not free, by id. */
     public List<List<Object>> resources() {
-        List<OSCPacket> queries = new ArrayList<>(maxResources);
-        for (int id = 0; id < maxResources; id++) {
-            queries.add(new OSCMessage("/resource/query", List.of(id)));
-        }
         List<List<Object>> live = new ArrayList<>();
-        for (List<Object> info : ask(new OSCBundle(queries), "/resource/info", maxResources)) {
-            if (!"free".equals(info.get(2))) {
-                live.add(info);
+        for (int first = 0; first < maxResources; first += QUERIES_PER_BUNDLE) {
+            int n = Math.min(QUERIES_PER_BUNDLE, maxResources - first);
+            List<OSCPacket> queries = new ArrayList<>(n);
+            for (int id = first; id < first + n; id++) {
+                queries.add(new OSCMessage("/resource/query", List.of(id)));
+            }
+            for (List<Object> info : ask(new OSCBundle(queries), "/resource/info", n, false)) {
+                if (!"free".equals(info.get(2))) {
+                    live.add(info);
+                }
             }
         }
         return live;
     }
 
     /**
-     * Sends {@code request} and returns the arguments of the {@code count} replies to {@code address}; an {@code /error}
-     * instead ends the wait with its arguments (address, id, reason) in the list.
+     * Sends {@code request} and returns the arguments of the {@code count} replies to {@code address}. An
+     * {@code /error} ends the wait: with its arguments (address, id, reason) last in the list when
+     * {@code errorIsAnswer}, else with an exception.
      *
-     * @throws IllegalStateException when the replies do not come within {@value #PATIENCE_MS} ms
+     * @throws IllegalStateException when the engine refuses, or the replies do not come within {@value #PATIENCE_MS}
+     *     ms
      */
-    private List<List<Object>> ask(OSCPacket request, String address, int count) {
+    private List<List<Object>> ask(OSCPacket request, String address, int count, boolean errorIsAnswer) {
         Inbox inbox = new Inbox();
         dispatcher.onPacket(request, inbox);
         List<List<Object>> got = new ArrayList<>(count);
@@ -89,6 +96,10 @@ public final class EngineQueries {
                         + " ms (got " + got.size() + " of " + count + ")");
             }
             if (m.getAddress().equals("/error")) {
+                if (!errorIsAnswer) {
+                    throw new IllegalStateException("the engine refused the request for " + address + ": "
+                            + m.getArguments());
+                }
                 got.add(m.getArguments());
                 return got;
             }

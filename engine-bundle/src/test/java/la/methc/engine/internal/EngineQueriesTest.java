@@ -45,4 +45,27 @@ class EngineQueriesTest {
                     "the test's own client heard nothing of the shell's requests");
         }
     }
+
+    @Test
+    void resourcesAreAskedInBundlesSmallEnoughForOneRequest() throws Exception {
+        try (EngineHarness h = new EngineHarness(Map.of("maxResources", "9000"))) {
+            h.newResource(TestResources.URI, 8999, 1f);
+            h.newResource(TestResources.URI, 4096, 1f);
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread rt = new Thread(() -> {
+                while (running.get()) {
+                    h.engine.process(h.in, h.out);
+                    Thread.onSpinWait();
+                }
+            }, "test-rt");
+            rt.start();
+            try {
+                List<List<Object>> live = new EngineQueries(h.dispatcher, 9000).resources();
+                assertEquals(List.of(4096, 8999), live.stream().map(a -> a.get(0)).toList());
+            } finally {
+                running.set(false);
+                rt.join();
+            }
+        }
+    }
 }

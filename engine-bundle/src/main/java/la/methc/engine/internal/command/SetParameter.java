@@ -1,5 +1,6 @@
 package la.methc.engine.internal.command;
 
+import java.util.List;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthNode;
 
@@ -27,7 +28,7 @@ public final class SetParameter extends NodeCommand {
      * Network thread. {@code pairs}: parameter (an Integer or a String) and value (an Integer or a Float)
      * alternately; the caller checked the types.
      */
-    public SetParameter(Client client, int nodeId, java.util.List<?> pairs) {
+    public SetParameter(Client client, int nodeId, List<?> pairs) {
         super("/node/set", client, nodeId);
         int n = pairs.size() / 2;
         names = new String[n];

@@ -86,9 +86,9 @@ public class ResourceIT {
     private void awaitEngine() throws Exception {
         osc.awaitEngine(15_000);
         osc.awaitBound(15_000, o -> {
-            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
+            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>(List.of(-1))); // refused: bad buffer
             o.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def: no shape
-        }, got -> OscTestClient.hasError(got, "/synth/new", "option 0") && OscTestClient.has(got, "/resource/error"),
+        }, got -> OscTestClient.hasError(got, "/synth/new", "buffer (option 0)") && OscTestClient.has(got, "/resource/error"),
                 "the sampler or AudioBuffer");
     }
 

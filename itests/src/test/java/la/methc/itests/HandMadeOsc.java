@@ -131,6 +131,52 @@ final class HandMadeOsc {
                 | (packet[at + 3] & 0xff);
     }
 
+    /**
+     * The arguments of a message read back, decoded byte by byte from the OSC 1.0 specification: {@code i}
+     * (Integer), {@code f} (Float), {@code s} (String, UTF-8), {@code h} (Long), {@code d} (Double).
+     */
+    static List<Object> arguments(byte[] packet) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(packet);
+        readString(b); // the address
+        String tags = readString(b);
+        if (!tags.startsWith(",")) {
+            throw new IllegalArgumentException("no type tags in " + text(packet));
+        }
+        List<Object> args = new java.util.ArrayList<>();
+        for (char t : tags.substring(1).toCharArray()) {
+            args.add(switch (t) {
+                case 'i' -> b.getInt();
+                case 'f' -> b.getFloat();
+                case 's' -> readString(b);
+                case 'h' -> b.getLong();
+                case 'd' -> b.getDouble();
+                default -> throw new IllegalArgumentException("type tag " + t + " in " + text(packet));
+            });
+        }
+        if (b.hasRemaining()) {
+            throw new IllegalArgumentException(b.remaining() + " bytes after the arguments of " + text(packet));
+        }
+        return args;
+    }
+
+    /** A string at the buffer's position: bytes up to a NUL, then the padding to a multiple of 4, all NULs. */
+    private static String readString(java.nio.ByteBuffer b) {
+        int start = b.position();
+        int end = start;
+        while (b.get(end) != 0) {
+            end++;
+        }
+        String s = new String(b.array(), start, end - start, StandardCharsets.UTF_8);
+        int next = (end + 4) & ~3;
+        for (int k = end; k < next; k++) {
+            if (b.get(k) != 0) {
+                throw new IllegalArgumentException("padding of \"" + s + "\" holds " + b.get(k));
+            }
+        }
+        b.position(next);
+        return s;
+    }
+
     /** Reads one size-prefixed packet from a TCP stream. */
     static byte[] read(DataInputStream in) throws IOException {
         byte[] p = new byte[in.readInt()];

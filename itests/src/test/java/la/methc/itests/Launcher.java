@@ -22,10 +22,20 @@ final class Launcher {
      * render's framework cache goes under {@code work}, not to the home folder.
      */
     static Process start(Path work, Path log, Map<String, String> env, String... args) throws IOException {
+        return start(work, log, env, ProcessBuilder.Redirect.from(new File("/dev/null")), args);
+    }
+
+    /** As {@link #start}, with the process's standard input a pipe the caller writes to (e.g. {@code --shell}). */
+    static Process startTyped(Path work, Path log, String... args) throws IOException {
+        return start(work, log, Map.of(), ProcessBuilder.Redirect.PIPE, args);
+    }
+
+    private static Process start(Path work, Path log, Map<String, String> env, ProcessBuilder.Redirect input,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", "bin/methcla"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectOutput(log.toFile()).redirectInput(input);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
         pb.environment().putAll(env);

@@ -86,9 +86,9 @@ public class ResourceIT {
     private void awaitEngine() throws Exception {
         osc.awaitEngine(15_000);
         osc.awaitBound(15_000, o -> {
-            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
+            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>(List.of(-1))); // refused: bad buffer
             o.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def: no shape
-        }, got -> OscTestClient.hasError(got, "/synth/new", "option 0") && OscTestClient.has(got, "/resource/error"),
+        }, got -> OscTestClient.hasError(got, "/synth/new", "buffer (option 0)") && OscTestClient.has(got, "/resource/error"),
                 "the sampler or AudioBuffer");
     }
 
@@ -218,8 +218,8 @@ public class ResourceIT {
         assertError("/resource/free", 7, "resource 7 is not allocated");
 
         // play and record synths: missing or bad options, a buffer that is not live
-        newSynth(PLAY, 40, 0, 1, List.of(), List.of());
-        assertError("/synth/new", 40, "play: option 0 (i:buffer, the id of an AudioBuffer resource) is required");
+        newSynth(PLAY, 40, 0, 1, List.of(), List.of(-1));
+        assertError("/synth/new", 40, "play: buffer (option 0) must be a resource id >= 0, got -1");
         newSynth(PLAY, 40, 0, 1, List.of(), List.of(6, 0));
         assertError("/synth/new", 40, "channels (option 1) must be 1 to 64, got 0");
         newSynth(PLAY, 40, 0, 1, List.of(), List.of(6, 1, 3));

@@ -110,10 +110,10 @@ public class SamplerAllocationIT {
         osc.awaitEngine(15_000);
         osc.awaitBound(15_000, o -> {
             o.send("/resource/new", AUDIO_BUFFER, 0); // refused by the def (no shape) once it is bound
-            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>()); // refused: no buffer
+            o.send("/synth/new", PLAY, 1, 0, 1, new ArrayList<>(), new ArrayList<>(List.of(-1))); // refused: bad buffer
             o.send("/synth/new", COUNTER, 1, 0, 1, new ArrayList<>(), new ArrayList<>());
             o.send("/node/free", 1);
-        }, got -> OscTestClient.has(got, "/resource/error") && OscTestClient.hasError(got, "/synth/new", "option 0")
+        }, got -> OscTestClient.has(got, "/resource/error") && OscTestClient.hasError(got, "/synth/new", "buffer (option 0)")
                 && !OscTestClient.hasError(got, null, COUNTER), "the sampler, the AudioBuffer or the counter");
     }
 

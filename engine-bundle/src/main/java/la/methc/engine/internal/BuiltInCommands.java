@@ -19,7 +19,9 @@ import la.methc.engine.internal.command.NewGroup;
 import la.methc.engine.internal.command.NewResource;
 import la.methc.engine.internal.command.NewSynth;
 import la.methc.engine.internal.plugin.PluginCommand;
+import la.methc.engine.internal.command.QueryNode;
 import la.methc.engine.internal.command.QueryResource;
+import la.methc.engine.internal.command.QueryTree;
 import la.methc.engine.internal.command.SchedulerCommand;
 import la.methc.engine.internal.command.ServerCommand;
 import la.methc.engine.internal.command.SetDoneFlags;
@@ -58,7 +60,11 @@ final class BuiltInCommands {
             .add("/synth/map/input", "iiii", BuiltInCommands::mapBus)
             .add("/synth/map/output", "iiii", BuiltInCommands::mapBus)
             .add("/synth/property/doneFlags/set", "ii", (c, r) -> doneFlags(r))
-            .add("/node/set", "iin", (c, r) -> r.submit(new SetParameter(r.from, r.i(0), r.i(1), (Number) r.args.get(2))))
+            .add("/node/set", null, (c, r) -> setParameters(r))
+            .add("/node/query", "i", (c, r) -> r.submit(new QueryNode(r.from, r.i(0))))
+            .add("/group/queryTree", "i", (c, r) -> r.submit(new QueryTree(r.from, r.i(0), c.engine.tree().capacity())))
+            .add("/synthdef/list", "", (c, r) -> r.reply("/synthdef/list.reply", SynthDefInfo.uris(c.defs).toArray()))
+            .add("/synthdef/info", "s", BuiltInCommands::synthDefInfo)
             .add("/resource/new", null, BuiltInCommands::newResource)
             .add("/resource/free", "i", (c, r) -> {
                 if (c.validResourceId(r, r.i(0))) {
@@ -143,6 +149,41 @@ final class BuiltInCommands {
         r.submit(new StartRecording(r.from, recording));
     }
 
+    /** {@code i:id} then pairs of {@code i:number} or {@code s:name} and {@code f} or {@code i}, as {@code /n_set}. */
+    private static void setParameters(Request r) {
+        List<Object> a = r.args;
+        boolean ok = a.size() >= 3 && a.size() % 2 == 1 && a.get(0) instanceof Integer;
+        for (int k = 1; ok && k < a.size(); k += 2) {
+            ok = (a.get(k) instanceof Integer || a.get(k) instanceof String)
+                    && (a.get(k + 1) instanceof Float || a.get(k + 1) instanceof Integer);
+        }
+        if (ok) {
+            r.submit(new SetParameter(r.from, r.i(0), a.subList(1, a.size())));
+        } else {
+            r.error(r.firstId(), "bad arguments ," + TypeTags.of(a) + ": expected ,i then pairs of a parameter (i:number"
+                    + " or s:name) and a value (f, or i)");
+        }
+    }
+
+    /** {@code s:uri} → {@code /synthdef/info.reply s:uri} then {@code s:name s:kind s:direction} per port. */
+    private void synthDefInfo(Request r) {
+        String uri = (String) r.args.get(0);
+        SynthDefEntry entry = defs.get(uri);
+        if (entry == null || entry.isRetired()) {
+            r.error(-1, "unknown SynthDef " + uri);
+            return;
+        }
+        List<Object> reply = new ArrayList<>();
+        reply.add(uri);
+        try {
+            reply.addAll(SynthDefInfo.ports(entry, engine.host()));
+        } catch (IllegalArgumentException e) {
+            r.error(-1, e.getMessage());
+            return;
+        }
+        r.reply("/synthdef/info.reply", reply.toArray());
+    }
+
     private static void doneFlags(Request r) {
         if ((r.i(1) & ~Node.DONE_ALL) != 0) {
             r.error(r.i(0), "unknown done flags " + r.i(1));
@@ -177,8 +218,8 @@ final class BuiltInCommands {
 
     private boolean validNewNode(Request r, List<Object> a) {
         int id = (Integer) a.get(0);
-        if (!engine.tree().inRange(id)) {
-            r.error(id, "node id " + id + " out of range 0.." + (engine.tree().capacity() - 1));
+        if (id < 0) {
+            r.error(id, "node id " + id + " is negative (node ids are 0 to " + Integer.MAX_VALUE + ")");
             return false;
         }
         int action = (Integer) a.get(2);

@@ -13,8 +13,11 @@ import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.bus.Buses;
+import la.methc.engine.internal.tree.Group;
+import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
+import la.methc.engine.internal.tree.TreeSnapshot;
 
 /** What commands act on: each call goes to the part of the engine that owns it. RT only; allocation-free. */
 final class CommandContext implements RtContext {
@@ -89,6 +92,18 @@ final class CommandContext implements RtContext {
     @Override
     public void resourceInfo(Client client, int id) {
         events.resourceInfo(client, id, resources.uri(id), resources.stateName(id), resources.refcount(id));
+    }
+
+    @Override
+    public void nodeInfo(Client client, Node node) {
+        Group parent = node.parent();
+        events.nodeInfo(client, node.id(), parent == null ? -1 : parent.id(), node.isGroup(),
+                node instanceof SynthNode s ? s.entry().uri() : null);
+    }
+
+    @Override
+    public void tree(Client client, TreeSnapshot snapshot) {
+        events.tree(client, snapshot);
     }
 
     @Override

@@ -3,6 +3,7 @@ package la.methc.engine.internal;
 import java.util.concurrent.CountDownLatch;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.RtContext;
+import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import la.methc.engine.internal.tree.SynthNode;
@@ -42,10 +43,13 @@ public final class EngineCommands {
         @Override
         public void perform(RtContext rt, int offset) {
             NodeTree t = rt.tree();
-            for (int id = 0; id < t.capacity(); id++) {
-                if (t.get(id) instanceof SynthNode s && s.entry() == def) {
+            Node n = t.root();
+            while (n != null) {
+                Node next = NodeTree.next(n, t.root()); // a synth has no children: its successor outlives it
+                if (n instanceof SynthNode s && s.entry() == def) {
                     t.free(s, null);
                 }
+                n = next;
             }
         }
     }

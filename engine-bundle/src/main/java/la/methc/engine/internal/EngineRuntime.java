@@ -77,6 +77,11 @@ public final class EngineRuntime implements AutoCloseable {
         return engine;
     }
 
+    /** The engine's state as a client sees it, for the shell. */
+    public EngineQueries queries() {
+        return new EngineQueries(dispatcher, options.maxResources());
+    }
+
     /** The OSC port actually bound (differs from the option when it was 0), or -1 offline. */
     public int port() {
         OscServer s = server;

@@ -69,8 +69,7 @@ final class PluginContext implements World, Host {
             return;
         }
         // called outside the synth's own process (e.g. from a WorldCommand): find its node
-        for (int id = 0; id < tree.capacity(); id++) {
-            Node n = tree.get(id);
+        for (Node n = tree.root(); n != null; n = NodeTree.next(n, tree.root())) {
             if (n instanceof SynthNode s && s.synth() == synth) {
                 tree.done(s);
                 return;

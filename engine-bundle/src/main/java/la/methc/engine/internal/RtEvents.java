@@ -84,6 +84,24 @@ final class RtEvents {
         }
     }
 
+    /** {@code /node/info i:id i:parent i:isGroup s:uri} to {@code client} ({@code uri} null for a group). */
+    void nodeInfo(Client client, int id, int parent, boolean isGroup, String uri) {
+        RtEvent e = events.obtain(RtEvent.Kind.NODE_INFO);
+        if (e != null) {
+            e.client = client;
+            e.id = id;
+            e.value = parent;
+            e.port = isGroup ? 1 : 0;
+            e.uri = uri;
+            events.publish(e);
+        }
+    }
+
+    /** {@code /group/queryTree.reply} from {@code snapshot}, built by the notifier, to {@code client}. */
+    void tree(Client client, Object snapshot) {
+        publish(RtEvent.Kind.TREE, client, 0, snapshot);
+    }
+
     /** {@code /resource/error i:id s:reason} to notify clients and {@code client}. */
     void resourceFailed(int id, String reason, Client client) {
         RtEvent e = events.obtain(RtEvent.Kind.RESOURCE_ERROR);

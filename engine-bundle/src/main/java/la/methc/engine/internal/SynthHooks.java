@@ -151,11 +151,14 @@ final class SynthHooks implements NodeTree.Listener {
     /** Frees (with {@code /node/ended}) every synth that holds a slot of {@code def}; returns how many. */
     int freeHolders(NodeTree tree, ResourceDefEntry def) {
         int freed = 0;
-        for (int id = 0; id < tree.capacity(); id++) {
-            if (tree.get(id) instanceof SynthNode s && resources.holds().holdsAny(s.held(), def)) {
+        Node n = tree.root();
+        while (n != null) {
+            Node next = NodeTree.next(n, tree.root()); // a synth has no children: its successor outlives it
+            if (n instanceof SynthNode s && resources.holds().holdsAny(s.held(), def)) {
                 tree.free(s, null);
                 freed++;
             }
+            n = next;
         }
         return freed;
     }

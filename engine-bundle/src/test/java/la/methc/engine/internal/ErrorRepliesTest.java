@@ -44,10 +44,10 @@ class ErrorRepliesTest {
     @Test
     void nodeIdsAndTargets() {
         try (EngineHarness h = new EngineHarness()) {
-            h.send("/group/new", 64, 0, 1);
-            assertError(h, "/group/new", 64, "out of range");
             h.send("/group/new", -3, 0, 1);
-            assertError(h, "/group/new", -3, "out of range");
+            assertError(h, "/group/new", -3, "node id -3 is negative (node ids are 0 to 2147483647)");
+            h.synth(TestSynths.CONST, Integer.MIN_VALUE, 0, 1);
+            assertError(h, "/synth/new", Integer.MIN_VALUE, "is negative");
             h.send("/group/new", 1, 0, 7);
             assertError(h, "/group/new", 1, "bad add action 7");
             h.send("/group/new", 1, 5, 0);

@@ -107,7 +107,7 @@ final class FuzzCommands implements OscFuzzer.Corpus {
         return new OSCMessage("/resource/new", args);
     }
 
-    /** A node id: mostly 1..maxNodes-1, sometimes the root or out of range. */
+    /** A node id: mostly 1..maxNodes-1, sometimes the root, maxNodes itself or an absurd (e.g. negative) one. */
     private int node(Random r) {
         return switch (r.nextInt(20)) {
             case 0 -> 0;

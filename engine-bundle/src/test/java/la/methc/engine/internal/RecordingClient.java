@@ -9,15 +9,28 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.osc.Client;
+import la.methc.osc.OscCodec;
 
 /** A client that keeps every message the engine sends it. */
 final class RecordingClient implements Client {
 
     private final LinkedBlockingQueue<OSCMessage> received = new LinkedBlockingQueue<>();
     private final String name;
+    private final int maxPacketSize;
 
     RecordingClient(String name) {
+        this(name, OscCodec.MAX_PACKET_SIZE);
+    }
+
+    /** A client that takes packets of at most {@code maxPacketSize} bytes, as a UDP peer does. */
+    RecordingClient(String name, int maxPacketSize) {
         this.name = name;
+        this.maxPacketSize = maxPacketSize;
+    }
+
+    @Override
+    public int maxPacketSize() {
+        return maxPacketSize;
     }
 
     @Override

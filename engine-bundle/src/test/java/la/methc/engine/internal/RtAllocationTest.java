@@ -20,9 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * paced in real time, after an unpaced JIT warm-up) with 100 synths playing and 1,000 {@code /node/set} per second arriving,
  * while 20 more synths hold Resources through resource ports, are re-mapped between 4 Resources by
  * {@code /node/set i:…} 100 times a second, and one of them dispatches a {@code performWithResources} every block;
- * 10 times a second a bundle is scheduled, {@code /scheduler/query} counts it and {@code /scheduler/clear} drops it;
- * all the while the hardware outputs are recorded to a WAV file ({@code /output/record/start}), the disk falling
- * behind in the unpaced warm-up (blocks lost) and keeping up when paced.
+ * 10 times a second a bundle is scheduled, {@code /scheduler/query} counts it and {@code /scheduler/clear} drops it,
+ * and {@code /node/query} and {@code /group/queryTree} look at the tree. Node ids are far above 1023 (up to 2^31-1),
+ * and half the {@code /node/set}s name their parameters, two pairs in one message. All the while the hardware
+ * outputs are recorded to a WAV file ({@code /output/record/start}), the disk falling behind in the unpaced warm-up
+ * (blocks lost) and keeping up when paced.
  */
 class RtAllocationTest {
 
@@ -32,7 +34,15 @@ class RtAllocationTest {
     private static final int MEASURED_BLOCKS = 10_000;
     private static final int RESOURCES = 4;
     private static final int HOLDERS = 20;
-    private static final int FIRST_HOLDER = 120;
+    /** Ids spread over the int range: the node map hashes them, nothing indexes an array by them. */
+    private static final int GROUP = 70_000;
+    private static final int FIRST_SYNTH = 1_000_000;
+    private static final int SYNTH_STRIDE = 70_001;
+    private static final int FIRST_HOLDER = Integer.MAX_VALUE - HOLDERS + 1;
+
+    private static int synth(int i) {
+        return FIRST_SYNTH + i * SYNTH_STRIDE;
+    }
 
     @TempDir
     Path samples;
@@ -44,10 +54,10 @@ class RtAllocationTest {
         threads.setThreadAllocatedMemoryEnabled(true);
         try (EngineHarness h = new EngineHarness(Map.of("maxNodes", "256", "sampleRoot", samples.toString()))) {
             h.send("/output/record/start", "rt.wav");
-            h.send("/group/new", 1, 0, 1);
+            h.send("/group/new", GROUP, 0, 1);
             for (int i = 0; i < SYNTHS; i++) {
-                int id = 10 + i;
-                h.synth(TestSynths.SINE, id, 1, 1, 200f + i, 0.005f);
+                int id = synth(i);
+                h.synth(TestSynths.SINE, id, GROUP, 1, 200f + i, 0.005f);
                 h.send("/synth/map/output", id, 0, i % 2, 1);
                 h.send("/synth/activate", id);
             }
@@ -57,7 +67,7 @@ class RtAllocationTest {
             for (int i = 0; i < HOLDERS; i++) {
                 int id = FIRST_HOLDER + i;
                 // holder 0 dispatches every block, so the dispatch and release paths are compiled in warm-up
-                h.synthWith(TestSynths.HOLDER, id, 1, 1, i % RESOURCES, i == 0 ? 1 : 0);
+                h.synthWith(TestSynths.HOLDER, id, GROUP, 1, i % RESOURCES, i == 0 ? 1 : 0);
                 h.send("/synth/activate", id);
             }
             h.block();
@@ -75,17 +85,31 @@ class RtAllocationTest {
                     boolean warm = blocks.get() < WARMUP_BLOCKS;
                     int burst = warm ? 20 : 1;
                     for (int b = 0; b < burst; b++) {
-                        h.send("/node/set", 10 + (k % SYNTHS), 0, 300f + (k % 50));
+                        if (k % 2 == 0) {
+                            h.send("/node/set", synth(k % SYNTHS), 0, 300f + (k % 50));
+                        } else {
+                            h.send("/node/set", synth(k % SYNTHS), "freq", 300f + (k % 50), "amp", 0.004f);
+                        }
                         if (warm || k % 10 == 0) {
-                            // 100 re-maps per second (20,000 in warm-up): parameter 1 of a holder is its resource port
+                            // 100 re-maps per second (20,000 in warm-up): parameter 1 of a holder, "buf", is its
+                            // resource port
                             int remap = k / 10;
-                            h.send("/node/set", FIRST_HOLDER + remap % HOLDERS, 1, (remap / HOLDERS + remap) % RESOURCES);
+                            int holder = FIRST_HOLDER + remap % HOLDERS;
+                            int to = (remap / HOLDERS + remap) % RESOURCES;
+                            if (remap % 2 == 0) {
+                                h.send("/node/set", holder, 1, to);
+                            } else {
+                                h.send("/node/set", holder, "gain", 1f, "buf", to);
+                            }
                         }
                         if (k % 100 == 0) {
                             // the scheduler's verbs (10 a second): a bundle waits, is counted, and is dropped
-                            h.sendAt(1e6, EngineHarness.msg("/node/set", 10, 0, 300f));
+                            h.sendAt(1e6, EngineHarness.msg("/node/set", synth(0), 0, 300f));
                             h.send("/scheduler/query");
                             h.send("/scheduler/clear");
+                            // the queries RT answers from the tree (10 a second each)
+                            h.send("/node/query", FIRST_HOLDER);
+                            h.send("/group/queryTree", GROUP);
                         }
                         k++;
                     }
@@ -115,8 +139,8 @@ class RtAllocationTest {
                 stopped = h.client.await("/done");
             }
             assertTrue(Files.size(samples.resolve("rt.wav")) > 58L + MEASURED_BLOCKS * 64 * 2 * 4, "recorded");
-            System.out.printf("RT allocation: %d bytes over %d blocks with %d synths, /node/set at 1 kHz, %d resource "
-                    + "holders re-mapped 100 times a second, %d performWithResources%n", after - before, measured, SYNTHS,
+            System.out.printf("RT allocation: %d bytes over %d blocks with %d synths, /node/set at 1 kHz (half by "
+                    + "name), %d resource holders re-mapped 100 times a second, %d performWithResources%n", after - before, measured, SYNTHS,
                     HOLDERS, TestSynths.PERFORMS.get() - performsBefore);
             assertEquals(SYNTHS + HOLDERS, h.engine.tree().numSynths());
             int held = 0;

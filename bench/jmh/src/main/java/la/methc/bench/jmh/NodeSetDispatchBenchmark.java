@@ -1,12 +1,14 @@
 package la.methc.bench.jmh;
 
 import com.illposed.osc.OSCMessage;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,6 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * invocation dispatches {@value #BATCH} messages and computes one block of an engine with one sine voice, so one
  * op is one {@code /node/set} plus 1/{@value #BATCH} of that block ({@link EngineBlockBenchmark} with 1 sine: subtract
  * it for the message alone). The allocation is the network thread's command object; RT allocates nothing.
+ * {@code form}: {@code number} ({@code i:0 f:440}), {@code name} ({@code s:freq f:440}, the name resolved on RT by
+ * String.equals against the port names) or {@code twoNames} ({@code s:freq f:440 s:amp f:0.1}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,12 +31,20 @@ public class NodeSetDispatchBenchmark {
 
     static final int BATCH = 64;
 
+    @Param({"number", "name", "twoNames"})
+    public String form;
+
     private BenchEngine engine;
-    private final OSCMessage nodeSet = OscPackets.nodeSet();
+    private OSCMessage nodeSet;
 
     @Setup
     public void setUp() {
         engine = BenchEngine.withVoices(Voice.SINE, 1);
+        nodeSet = switch (form) {
+            case "name" -> new OSCMessage("/node/set", List.of(BenchEngine.FIRST_VOICE, "freq", 440f));
+            case "twoNames" -> new OSCMessage("/node/set", List.of(BenchEngine.FIRST_VOICE, "freq", 440f, "amp", 0.1f));
+            default -> OscPackets.nodeSet();
+        };
     }
 
     @TearDown

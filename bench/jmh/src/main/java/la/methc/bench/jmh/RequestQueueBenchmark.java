@@ -1,5 +1,6 @@
 package la.methc.bench.jmh;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.SetParameter;
@@ -31,7 +32,7 @@ public class RequestQueueBenchmark {
     /** One queue and the command it carries. */
     public abstract static class Requests {
         final MpscArrayQueue<Command> queue = new MpscArrayQueue<>(CAPACITY);
-        final Command command = new SetParameter(null, BenchEngine.FIRST_VOICE, 0, 440f);
+        final Command command = new SetParameter(null, BenchEngine.FIRST_VOICE, List.of(0, 440f));
     }
 
     /** Owned by one thread. */

@@ -43,6 +43,8 @@ abstract class NodeCommand extends Command {
         String reason = switch (result) {
             case NodeTree.ID_IN_USE -> "node id " + node.id() + " already in use";
             case NodeTree.NO_TARGET -> "target node " + target + " not found";
+            case NodeTree.FULL -> "the node tree is full: " + rt.tree().capacity()
+                    + " nodes (maxNodes, the root group included)";
             case NodeTree.TARGET_NOT_GROUP -> "target node " + target + " is not a group (add action "
                     + addAction + " needs a group)";
             default -> "cannot add before or after the root group";

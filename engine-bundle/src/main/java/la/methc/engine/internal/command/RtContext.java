@@ -9,8 +9,10 @@ import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.bus.Buses;
+import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
+import la.methc.engine.internal.tree.TreeSnapshot;
 
 /**
  * What a {@link Command} may touch on the RT thread: the state only RT writes and the replies it sends, as the
@@ -39,6 +41,12 @@ public interface RtContext {
 
     /** {@code /resource/info} for slot {@code id} (in range) to {@code client}. */
     void resourceInfo(Client client, int id);
+
+    /** {@code /node/info i:id i:parent i:isGroup s:uri} for {@code node} to {@code client}. */
+    void nodeInfo(Client client, Node node);
+
+    /** {@code /group/queryTree.reply} from {@code snapshot} (filled on RT), built off RT, to {@code client}. */
+    void tree(Client client, TreeSnapshot snapshot);
 
     /** {@code /done s:address} to {@code client}. */
     void done(Client client, String address);

@@ -15,6 +15,7 @@ import la.methc.engine.internal.agent.AgentRunner;
 import la.methc.engine.internal.agent.IdleStrategy;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.SynthDestruction;
+import la.methc.engine.internal.tree.TreeSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,6 +166,9 @@ public final class Notifier implements Agent, AutoCloseable {
                 }
             }
             case DONE -> e.client.send(new OSCMessage("/done", List.of(e.address)));
+            case NODE_INFO -> e.client.send(new OSCMessage("/node/info", List.of(e.id, e.value, e.port,
+                    e.uri == null ? "" : e.uri)));
+            case TREE -> e.client.send(TreeReply.message((TreeSnapshot) e.payload, e.client));
             case SCHEDULER_INFO -> e.client.send(new OSCMessage("/scheduler/info", List.of(e.id, e.value)));
             case WARNING -> {
                 if (e.payload instanceof Throwable t) {

@@ -53,6 +53,10 @@ public final class RtEvent {
         REPLY,
         /** {@code /done s:address} to {@code client}. */
         DONE,
+        /** {@code /node/info i:id i:parent i:isGroup s:uri} to {@code client}: parent in {@code value}, isGroup in {@code port}. */
+        NODE_INFO,
+        /** {@code /group/queryTree.reply} from {@code payload} (a TreeSnapshot RT filled) to {@code client}. */
+        TREE,
         /** {@code /scheduler/info i:pending i:capacity} to {@code client}: pending in {@code id}, capacity in {@code value}. */
         SCHEDULER_INFO
     }

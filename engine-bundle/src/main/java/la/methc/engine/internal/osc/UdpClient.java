@@ -59,6 +59,11 @@ public final class UdpClient implements Client {
     }
 
     @Override
+    public int maxPacketSize() {
+        return UdpTransport.MAX_UDP_PAYLOAD;
+    }
+
+    @Override
     public boolean isOpen() {
         return !socket.isClosed();
     }

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * an {@link EngineRuntime}, and binds every SynthDef, ResourceDef and CommandDef service as it comes and goes. A
  * new configuration restarts the engine (no modified method). An option it cannot use (a malformed {@code allow} entry, a port that is not a number, …) stops the
  * framework with one clear line on the log and on standard error: an engine container without its engine, or
- * with a weaker client restriction than asked for, is worse than none.
+ * with a weaker client restriction than asked for, is worse than none. Registered as a service of its own class so
+ * that {@link MethclaCommands} can ask it for the engine's state.
  */
-@Component(immediate = true, configurationPid = EngineOptions.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = EngineComponent.class, immediate = true, configurationPid = EngineOptions.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = EngineConfig.class)
 public final class EngineComponent {
 
@@ -131,6 +132,11 @@ public final class EngineComponent {
             LOG.warn("{} tasks of CommandDef {} still run after {} ms; its bundle may leave before them",
                     entry.inFlight(), entry.address(), COMMAND_RETIRE_TIMEOUT_MS);
         }
+    }
+
+    /** The engine's state as a client sees it (for the shell), or null when the engine could not start. */
+    public la.methc.engine.internal.EngineQueries queries() {
+        return runtime == null ? null : runtime.queries();
     }
 
     @Deactivate

@@ -1,8 +1,9 @@
 package la.methc.engine.internal.tree;
 
 /**
- * The node tree: a table of nodes by client-chosen id (0 ≤ id &lt; maxNodes, root group 0) and the linked
- * groups. RT only: it is the single writer, so nothing here is synchronised or allocates.
+ * The node tree: the nodes by client-chosen id (any id from 0 to 2^31-1, root group 0; at most {@code maxNodes} at
+ * once, the root included) in a preallocated {@link NodeMap}, and the linked groups. RT only: it is the single
+ * writer, so nothing here is synchronised or allocates.
  */
 public final class NodeTree {
 
@@ -12,6 +13,7 @@ public final class NodeTree {
     public static final int NO_TARGET = 2;
     public static final int TARGET_NOT_GROUP = 3;
     public static final int TARGET_IS_ROOT = 4;
+    public static final int FULL = 5;
 
     /** Told about nodes leaving the tree and done notifications. RT. */
     public interface Listener {
@@ -21,7 +23,7 @@ public final class NodeTree {
         void nodeDone(Node node);
     }
 
-    private final Node[] nodes;
+    private final NodeMap nodes;
     private final Group root;
     private final Listener listener;
     private final Node[] doomed;
@@ -30,10 +32,10 @@ public final class NodeTree {
     private int numGroups;
 
     public NodeTree(int maxNodes, Listener listener) {
-        nodes = new Node[maxNodes];
+        nodes = new NodeMap(maxNodes);
         doomed = new Node[maxNodes];
         root = new Group(0);
-        nodes[0] = root;
+        nodes.put(root);
         numGroups = 1;
         this.listener = listener;
     }
@@ -42,17 +44,35 @@ public final class NodeTree {
         return root;
     }
 
+    /** How many nodes may be in the tree at once (maxNodes), the root included. Any thread. */
     public int capacity() {
-        return nodes.length;
-    }
-
-    public boolean inRange(int id) {
-        return id >= 0 && id < nodes.length;
+        return nodes.capacity();
     }
 
     /** RT. The live node with this id, or null. */
     public Node get(int id) {
-        return inRange(id) ? nodes[id] : null;
+        return nodes.get(id);
+    }
+
+    /**
+     * RT. The node after {@code node} in depth-first order (a group's children before its next sibling), within the
+     * tree below {@code top}; null after the last. The walk allocates nothing and needs no stack.
+     */
+    public static Node next(Node node, Group top) {
+        if (node instanceof Group g && g.head != null) {
+            return g.head;
+        }
+        return nextSkippingChildren(node, top);
+    }
+
+    /** RT. Like {@link #next} but past the nodes below {@code node}: safe to free a synth after taking this. */
+    public static Node nextSkippingChildren(Node node, Group top) {
+        for (Node n = node; n != top && n != null; n = n.parent) {
+            if (n.next != null) {
+                return n.next;
+            }
+        }
+        return null;
     }
 
     public int numSynths() {
@@ -65,8 +85,11 @@ public final class NodeTree {
 
     /** RT. Links {@code node} relative to the node {@code targetId}; returns {@link #OK} or why not. */
     public int insert(Node node, int targetId, int addAction) {
-        if (nodes[node.id] != null) {
+        if (nodes.get(node.id) != null) {
             return ID_IN_USE;
+        }
+        if (nodes.size() == nodes.capacity()) {
+            return FULL;
         }
         Node target = get(targetId);
         if (target == null) {
@@ -97,7 +120,7 @@ public final class NodeTree {
                 linkAfter(node, target.parent, target);
             }
         }
-        nodes[node.id] = node;
+        nodes.put(node);
         if (node.isGroup()) {
             numGroups++;
         } else {
@@ -146,7 +169,7 @@ public final class NodeTree {
      * the client never had, gets no {@code /node/ended}.
      */
     public void remove(SynthNode node) {
-        if (nodes[node.id] == node) {
+        if (nodes.get(node.id) == node) {
             unlink(node);
         }
     }
@@ -166,7 +189,7 @@ public final class NodeTree {
         node.parent = null;
         node.prev = null;
         node.next = null;
-        nodes[node.id] = null;
+        nodes.remove(node.id);
         if (node.isGroup()) {
             numGroups--;
         } else {
@@ -243,7 +266,7 @@ public final class NodeTree {
         for (int i = 0; i < numDoomed; i++) {
             Node n = doomed[i];
             doomed[i] = null;
-            if (nodes[n.id] == n) {
+            if (nodes.get(n.id) == n) {
                 free(n, null);
             }
         }

@@ -35,6 +35,8 @@ public final class SynthNode extends Node {
     /** Per parameter: its index among the control inputs, or among the resource ports. */
     private final int[] parameterIndex;
     private final boolean[] parameterIsResource;
+    /** Per parameter: its port's name, for {@code /node/set i:id s:name …} (compared with equals: no allocation). */
+    private final String[] parameterNames;
     /** The Resources this synth acquired in attach/remap and has not released. */
     private final HeldResources held;
 
@@ -66,6 +68,7 @@ public final class SynthNode extends Node {
         numResourcePorts = counts[RESOURCE];
         parameterIndex = new int[counts[0] + counts[RESOURCE]];
         parameterIsResource = new boolean[parameterIndex.length];
+        parameterNames = new String[parameterIndex.length];
         held = new HeldResources(numResourcePorts + 4);
     }
 
@@ -95,6 +98,7 @@ public final class SynthNode extends Node {
             int index = next[k]++;
             if (k == 0 || k == RESOURCE) {
                 node.parameterIndex[parameter] = index;
+                node.parameterNames[parameter] = p.name();
                 node.parameterIsResource[parameter++] = k == RESOURCE;
             }
             if (k == RESOURCE) {
@@ -182,6 +186,19 @@ public final class SynthNode extends Node {
     /** Whether parameter {@code p} is a resource port (else a control input). */
     public boolean isResourceParameter(int p) {
         return parameterIsResource[p];
+    }
+
+    /**
+     * RT. The parameter whose port is named {@code name} (the first, should two share it), or -1. String.equals
+     * against the port names: no allocation.
+     */
+    public int parameterNamed(String name) {
+        for (int p = 0; p < parameterNames.length; p++) {
+            if (name.equals(parameterNames[p])) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** The index of parameter {@code p} among the control inputs or among the resource ports. */

@@ -1,5 +1,6 @@
 /**
- * The node tree: groups and synths, their ports and done flags, and how a run of isolated synths is handed to the
+ * The node tree: groups and synths (by any int id, in a preallocated {@link la.methc.engine.internal.tree.NodeMap}),
+ * their ports, parameters and done flags, the snapshot {@code /group/queryTree} answers from, and how a run of isolated synths is handed to the
  * render threads ({@link la.methc.engine.internal.tree.IsolatedRuns}, implemented in {@code parallel}). It reaches the engine only through
  * {@link la.methc.engine.internal.tree.BlockContext}.
  *

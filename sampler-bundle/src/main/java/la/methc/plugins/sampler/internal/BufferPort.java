@@ -20,12 +20,14 @@ final class BufferPort {
     }
 
     /**
-     * RT thread, once as the synth enters the tree. Binds the buffer named by the options.
+     * RT thread, once as the synth enters the tree. Binds the buffer named by the options, if any.
      *
      * @throws la.methc.api.ResourceAcquireError when it is not a live AudioBuffer (nothing is then held)
      */
     void attach(World world) {
-        ref.bind(world, initialId);
+        if (initialId != ResourceRef.NONE) {
+            ref.bind(world, initialId);
+        }
     }
 
     /** RT thread. Re-binds resource port {@code port} (only 0 exists); false, with nothing changed, on failure. */

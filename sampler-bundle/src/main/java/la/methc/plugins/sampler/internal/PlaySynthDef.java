@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@code http://methc.la/plugins/play}: plays an AudioBuffer resource.
  *
- * <p>Options: {@code i:buffer} (required, the AudioBuffer's resource id), {@code i:channels} (1 to 64, default
+ * <p>Options: {@code i:buffer} (the AudioBuffer's resource id; without it none is bound and the synth is silent
+ * until {@code /node/set} binds one), {@code i:channels} (1 to 64, default
  * 1: the audio outputs; output k reads buffer channel k % the buffer's channels), {@code i:interpolation}
  * (0 none, 1 linear (default), 2 cubic). Parameters ({@code /node/set}): 0 the buffer (resource, re-mapped with
  * {@code i:id}), 1 rate (1), 2 loop (0), 3 start (0). Audio outputs 0 .. channels - 1. See {@link Play}.

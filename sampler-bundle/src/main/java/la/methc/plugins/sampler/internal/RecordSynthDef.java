@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@code http://methc.la/plugins/record}: records its audio inputs into an AudioBuffer resource.
  *
- * <p>Options: {@code i:buffer} (required, the AudioBuffer's resource id), {@code i:channels} (1 to 64, default
+ * <p>Options: {@code i:buffer} (the AudioBuffer's resource id; without it none is bound and the synth records
+ * nothing until {@code /node/set} binds one), {@code i:channels} (1 to 64, default
  * 1: the audio inputs; input k goes to buffer channel k). Parameters ({@code /node/set}): 0 the buffer
  * (resource, re-mapped with {@code i:id}), 1 loop (0), 2 start (0). Audio inputs 0 .. channels - 1. See
  * {@link Record}.

@@ -1,6 +1,7 @@
 package la.methc.plugins.sampler.internal;
 
 import la.methc.api.OscArgs;
+import la.methc.api.ResourceRef;
 
 /**
  * NRT. Parses and checks the options array of {@code /synth/new} for the sampler synths. Every refusal is an
@@ -23,11 +24,13 @@ final class SamplerOptions {
         }
     }
 
-    /** Option {@code index}, an {@code i:buffer} resource id: required, at least 0. */
+    /**
+     * Option 0, an {@code i:buffer} resource id, at least 0; without it {@link ResourceRef#NONE}: the synth starts
+     * with no buffer bound (silent, or recording nothing) until {@code /node/set i:id s:buffer i:resource-id}.
+     */
     static int bufferId(String synth, OscArgs options) {
         if (!options.has(0)) {
-            throw new IllegalArgumentException(synth
-                    + ": option 0 (i:buffer, the id of an AudioBuffer resource) is required");
+            return ResourceRef.NONE;
         }
         int id = intOption(synth, options, 0, "buffer");
         if (id < 0) {

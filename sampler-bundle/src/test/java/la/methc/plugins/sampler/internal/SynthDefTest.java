@@ -58,7 +58,6 @@ class SynthDefTest {
     @Test
     void playRefusesBadOptions() {
         SynthDef d = new PlaySynthDef();
-        assertEquals("play: option 0 (i:buffer, the id of an AudioBuffer resource) is required", refusal(d));
         assertEquals("play: buffer (option 0) must be a resource id >= 0, got -1", refusal(d, -1));
         assertEquals("play: buffer (option 0) must be an int (i), got float 1.0", refusal(d, 1f));
         assertEquals("play: buffer (option 0) must be an int (i), got string one", refusal(d, "one"));
@@ -77,7 +76,6 @@ class SynthDefTest {
     @Test
     void recordRefusesBadOptions() {
         SynthDef d = new RecordSynthDef();
-        assertEquals("record: option 0 (i:buffer, the id of an AudioBuffer resource) is required", refusal(d));
         assertEquals("record: buffer (option 0) must be a resource id >= 0, got -5", refusal(d, -5));
         assertEquals("record: channels (option 1) must be 1 to 64, got 0", refusal(d, 1, 0));
         assertEquals("record: takes at most 2 options (i:buffer [i:channels]), got 3", refusal(d, 1, 1, 1));

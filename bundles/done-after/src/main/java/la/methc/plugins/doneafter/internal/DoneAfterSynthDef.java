@@ -7,8 +7,8 @@ import la.methc.api.SynthDef;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code http://methc.la/plugins/done-after}: no ports; done {@code f:seconds} (option 0, required) after it
- * starts. With done flags it frees or notifies at a sample-accurate time, e.g. to end a group.
+ * {@code http://methc.la/plugins/done-after}: no ports; done {@code f:seconds} (option 0, default 0: in the block
+ * it starts) after it starts. With done flags it frees or notifies at a sample-accurate time, e.g. to end a group.
  */
 @Component(service = SynthDef.class)
 public final class DoneAfterSynthDef implements SynthDef {
@@ -23,10 +23,7 @@ public final class DoneAfterSynthDef implements SynthDef {
     /** NRT. Validates here, where an exception becomes an /error reply; rounds the time to frames. */
     @Override
     public Synth construct(Host host, OscArgs options) {
-        if (!options.has(0)) {
-            throw new IllegalArgumentException("done-after: option 0 (f:seconds) is required");
-        }
-        float seconds = options.floatAt(0);
+        float seconds = options.has(0) ? options.floatAt(0) : 0f;
         // written so that NaN fails too
         if (!(seconds >= 0f) || Float.isInfinite(seconds)) {
             throw new IllegalArgumentException(

@@ -65,8 +65,12 @@ class DoneAfterTest {
     }
 
     @Test
+    void constructsWithoutOptionsForSynthDefInfo() {
+        assertEquals(0, new DoneAfterSynthDef().construct(new TestHost(SR, BLOCK), OscArgs.empty()).ports().size());
+    }
+
+    @Test
     void badOptionsAreRejected() {
-        assertRejected(OscArgs.empty(), "required");
         assertRejected(OscArgs.of(-1f), ">= 0");
         assertRejected(OscArgs.of(Float.NaN), ">= 0");
         assertRejected(OscArgs.of(Float.POSITIVE_INFINITY), "finite");

@@ -1,0 +1,94 @@
+package la.methc.engine.internal.tree;
+
+/**
+ * The nodes below a group, depth first, as RT saw them in one block: for {@code /group/queryTree} and the shell's
+ * tree. Allocated off RT with room for a fixed number of nodes, filled on RT by {@link #take} without allocating,
+ * then read by the thread that builds the reply (the notifier), which RT's event hand-over orders after the fill.
+ * A tree with more nodes below the group than there is room for is counted, not stored: the reply says so.
+ */
+public final class TreeSnapshot {
+
+    /** The most nodes one snapshot stores: more could not be sent in one 1 MiB packet anyway (15 bytes a group). */
+    public static final int MAX_NODES = 1 << 16;
+
+    private final int[] ids;
+    private final int[] numChildren;
+    /** A synth's SynthDef URI (a String the entry holds: nothing is copied), null for a group. */
+    private final String[] uris;
+    private int groupId;
+    private int groupChildren;
+    private int count;
+    private int total;
+
+    /** NRT. Room for {@code capacity} nodes (capped at {@link #MAX_NODES}). */
+    public TreeSnapshot(int capacity) {
+        int n = Math.max(1, Math.min(capacity, MAX_NODES));
+        ids = new int[n];
+        numChildren = new int[n];
+        uris = new String[n];
+    }
+
+    /** RT. Records every node below {@code group}, depth first, each group's children head to tail. */
+    public void take(Group group) {
+        groupId = group.id;
+        groupChildren = children(group);
+        count = 0;
+        total = 0;
+        for (Node n = NodeTree.next(group, group); n != null; n = NodeTree.next(n, group)) {
+            if (count < ids.length) {
+                ids[count] = n.id;
+                if (n instanceof Group g) {
+                    numChildren[count] = children(g);
+                    uris[count] = null;
+                } else {
+                    numChildren[count] = -1;
+                    uris[count] = ((SynthNode) n).entry().uri();
+                }
+                count++;
+            }
+            total++;
+        }
+    }
+
+    private static int children(Group g) {
+        int c = 0;
+        for (Node n = g.head; n != null; n = n.next) {
+            c++;
+        }
+        return c;
+    }
+
+    /** The group queried. */
+    public int groupId() {
+        return groupId;
+    }
+
+    /** How many children the group queried has. */
+    public int groupChildren() {
+        return groupChildren;
+    }
+
+    /** How many nodes were stored. */
+    public int count() {
+        return count;
+    }
+
+    /** How many nodes there were below the group: more than {@link #count()} when they did not fit. */
+    public int total() {
+        return total;
+    }
+
+    public int id(int i) {
+        return ids[i];
+    }
+
+    /** The children of node {@code i}, -1 for a synth. */
+    public int numChildren(int i) {
+        return numChildren[i];
+    }
+
+    /** The SynthDef URI of node {@code i}, "" for a group. */
+    public String uri(int i) {
+        return uris[i] == null ? "" : uris[i];
+    }
+}

@@ -3,8 +3,9 @@
 # ALSA jack plugin as ALSA's default PCM through a scratch $HOME/.asoundrc. See
 # /work/shared/docs/toolchain-notes.md §6 (JACK dummy: write() blocks at ~1.0x real time).
 #
-#   headless-audio.sh install     install jackd2 and libasound2-plugins (needs root and apt-get; otherwise
-#                                 says that the javasound tests will be skipped, and exits 0)
+#   headless-audio.sh install     install jackd2 and libasound2-plugins, and python3 for the docs' Python
+#                                 client (needs root and apt-get; otherwise says that the javasound tests
+#                                 will be skipped, and exits 0)
 #   headless-audio.sh start DIR   start jackd (log DIR/jackd.log, pid DIR/jackd.pid), write DIR/.asoundrc;
 #                                 a JVM run with HOME=DIR then sees JACK as ALSA's default device
 #   headless-audio.sh stop DIR    stop that jackd and wait for it
@@ -15,7 +16,7 @@
 # value to keep a test's server apart from any other one on the machine.
 set -euo pipefail
 
-PACKAGES=(jackd2 libasound2-plugins)
+PACKAGES=(jackd2 libasound2-plugins python3)
 RATE=48000
 PERIOD=256
 START_TIMEOUT_S=10
@@ -23,18 +24,19 @@ STOP_TIMEOUT_S=10
 
 say() { printf 'headless-audio: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
-usage() { sed -n '5,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '5,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 installed() {
     # jackd itself, and the ALSA jack plugin with its pcm.jack definition (system:playback_1/2)
     command -v jackd >/dev/null 2>&1 || return 1
+    command -v python3 >/dev/null 2>&1 || return 1
     [ -e /etc/alsa/conf.d/50-jack.conf ] || [ -e /usr/share/alsa/alsa.conf.d/50-jack.conf ] || return 1
     compgen -G '/usr/lib/*/alsa-lib/libasound_module_pcm_jack.so' >/dev/null
 }
 
 cmd_install() {
     if installed; then
-        say "jackd2 and libasound2-plugins are installed"
+        say "jackd2, libasound2-plugins and python3 are installed"
         return 0
     fi
     local skip="the javasound tests will be skipped"

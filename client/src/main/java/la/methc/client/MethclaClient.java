@@ -42,6 +42,9 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     /** The AudioBuffer ResourceDef's URI. */
     public static final String AUDIO_BUFFER = "http://methc.la/resources/AudioBuffer/v1";
 
+    private static final String OUTPUT_RECORD_START = "/output/record/start";
+    private static final String OUTPUT_RECORD_STOP = "/output/record/stop";
+
     /** A registered listener; {@link #close()} removes it. */
     public interface Subscription extends AutoCloseable {
         @Override
@@ -235,9 +238,17 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
         return newResource(AUDIO_BUFFER, id, channels, frames, sampleRate).thenApply(i -> new Buffer(this, i));
     }
 
-    /** An AudioBuffer made from the sound file {@code path} in the sample root: its channels, frames and rate. */
+    /**
+     * An AudioBuffer made from the sound file {@code path} in the sample root, read on a worker: its channels, frames
+     * and sample rate (as scsynth's {@code /b_allocRead}). Fails with the engine's reason (no such file, …).
+     */
     public CompletableFuture<Buffer> allocBuffer(int id, String path) {
         return newResource(AUDIO_BUFFER, id, path).thenApply(i -> new Buffer(this, i));
+    }
+
+    /** As {@link #allocBuffer(int, String)}: the file's frames from {@code startFrame}, at most {@code frames} (≥ 1). */
+    public CompletableFuture<Buffer> allocBuffer(int id, String path, int startFrame, int frames) {
+        return newResource(AUDIO_BUFFER, id, path, startFrame, frames).thenApply(i -> new Buffer(this, i));
     }
 
     /** {@code /resource/free i:id}: completes on {@code /resource/destroyed}, once its last holder let go. */
@@ -284,23 +295,27 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     }
 
     /**
-     * {@code /output/record/start s:path [i:channels]} (channels 0: the default, all hardware outputs): streams the
-     * outputs to a WAV file in the sample root. Completes on its {@code /done}, or once a {@code /sync} sent after
-     * it is answered without an {@code /error} for it.
+     * {@code /output/record/start s:path}: streams every hardware output to a 32-bit float WAV file in the sample
+     * root (a Recording); completes on {@code /done /output/record/start}, once the file is open and recording runs.
      */
-    public CompletableFuture<Void> recordOutput(String path, int channels) {
-        OSCMessage start = channels > 0 ? new OSCMessage("/output/record/start", List.of(path, channels))
-                : new OSCMessage("/output/record/start", List.of(path));
-        int n = syncIds.getAndIncrement();
-        Predicate<OSCMessage> synced = Replies.withId("/synced", n);
-        return request("/output/record/start", start, Replies.done("/output/record/start", null).or(synced),
-                m -> null, Replies.errorOn("/output/record/start"), new OSCMessage("/sync", List.of(n)));
+    public CompletableFuture<Void> recordOutput(String path) {
+        return call(OUTPUT_RECORD_START, List.of(path), Replies.done(OUTPUT_RECORD_START, null), m -> null,
+                Replies.errorOn(OUTPUT_RECORD_START));
     }
 
-    /** {@code /output/record/stop}: closes the file; completes on {@code /done}. */
-    public CompletableFuture<Void> stopRecording() {
-        return call("/output/record/stop", List.of(), Replies.done("/output/record/stop", null), m -> null,
-                Replies.errorOn("/output/record/stop"));
+    /** {@code /output/record/start s:path i:channels}: the hardware outputs 0 to channels-1 only. */
+    public CompletableFuture<Void> recordOutput(String path, int channels) {
+        return call(OUTPUT_RECORD_START, List.of(path, channels), Replies.done(OUTPUT_RECORD_START, null), m -> null,
+                Replies.errorOn(OUTPUT_RECORD_START));
+    }
+
+    /**
+     * {@code /output/record/stop}: ends the Recording; completes on {@code /done s:/output/record/stop i:frames
+     * i:lostBlocks} once the file is closed, and fails if none runs or the disk failed.
+     */
+    public CompletableFuture<Reply.RecordingStopped> stopRecording() {
+        return call(OUTPUT_RECORD_STOP, List.of(), Replies.done(OUTPUT_RECORD_STOP, null), Reply.RecordingStopped::of,
+                Replies.errorOn(OUTPUT_RECORD_STOP));
     }
 
     private CompletableFuture<Void> done(String address, int id, List<Object> args) {

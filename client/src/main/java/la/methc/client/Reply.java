@@ -85,6 +85,14 @@ public final class Reply {
         }
     }
 
+    /** {@code /done s:/output/record/stop i:frames i:lostBlocks}: the frames in the file, the blocks lost (silence). */
+    public record RecordingStopped(int frames, int lostBlocks) {
+        static RecordingStopped of(OSCMessage m) {
+            List<Object> a = m.getArguments();
+            return new RecordingStopped(i(a, 1), i(a, 2));
+        }
+    }
+
     /** A port of a SynthDef: kind {@code audio}, {@code control} or {@code resource}; direction {@code input} or {@code output}. */
     public record Port(String name, String kind, String direction) {
     }

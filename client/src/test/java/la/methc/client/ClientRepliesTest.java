@@ -85,6 +85,9 @@ class ClientRepliesTest {
                 message("/resource/error", 4, "memory cap"));
         assertEquals("/resource/new", e.address());
         assertEquals("memory cap", e.reason());
+        assertEquals(6, exchange(client.allocBuffer(6, "a.wav", 100, 4800),
+                message("/resource/new", MethclaClient.AUDIO_BUFFER, 6, "a.wav", 100, 4800),
+                message("/resource/ready", 6)).id());
         e = failure(client.allocBuffer(5, "a.wav"), message("/resource/new", MethclaClient.AUDIO_BUFFER, 5, "a.wav"),
                 message("/error", "/resource/new", 5, "resource id 5 already in use (live)"));
         assertEquals(5, e.id());
@@ -145,17 +148,15 @@ class ClientRepliesTest {
 
     @Test
     void recordingTheOutputs() throws Exception {
-        // answered by its /done, or else by the /sync the client sends right after it
-        CompletableFuture<Void> f = client.recordOutput("mix.wav", 2);
-        assertEquals(hex(message("/output/record/start", "mix.wav", 2)), hex(server.receive()));
-        exchange(f, message("/sync", 1), message("/synced", 1));
-        f = client.recordOutput("mix.wav", 0);
-        assertEquals(hex(message("/output/record/start", "mix.wav")), hex(server.receive()));
-        exchange(f, message("/sync", 2), message("/done", "/output/record/start"));
-        exchange(client.stopRecording(), message("/output/record/stop"), message("/done", "/output/record/stop"));
-        CompletableFuture<Void> bad = client.recordOutput("/etc/x.wav", 0);
-        assertEquals(hex(message("/output/record/start", "/etc/x.wav")), hex(server.receive()));
-        failure(bad, message("/sync", 3), message("/error", "/output/record/start", -1, "outside the sample root"));
+        exchange(client.recordOutput("mix.wav", 2), message("/output/record/start", "mix.wav", 2),
+                message("/done", "/output/record/start"));
+        exchange(client.recordOutput("mix.wav"), message("/output/record/start", "mix.wav"),
+                message("/done", "/output/record/start"));
+        assertEquals(new Reply.RecordingStopped(48000, 2), exchange(client.stopRecording(),
+                message("/output/record/stop"), message("/done", "/output/record/stop", 48000, 2)));
+        ServerException e = failure(client.recordOutput("/etc/x.wav"), message("/output/record/start", "/etc/x.wav"),
+                message("/error", "/output/record/start", -1, "outside the sample root"));
+        assertEquals("outside the sample root", e.reason());
         failure(client.stopRecording(), message("/output/record/stop"),
                 message("/error", "/output/record/stop", -1, "not recording"));
     }

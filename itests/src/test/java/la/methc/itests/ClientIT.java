@@ -1,19 +1,27 @@
 package la.methc.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import la.methc.client.AddAction;
 import la.methc.client.Buffer;
 import la.methc.client.Flags;
@@ -28,17 +36,20 @@ import org.junit.runners.MethodSorters;
 
 /**
  * The client library against the built distribution (dummy driver): every command of docs/osc-api.md through its
- * typed call, every future's success and failure the engine can be made to answer, and the listeners. Node ids
- * come from the client's allocator (1000 up), so the engine runs with {@code --max-nodes 4096}.
+ * typed call, every future's success and failure the engine can be made to answer, and the listeners. Node ids come
+ * from the client's allocator (1000 up) or are chosen above the engine's max nodes (1024, the default), up to
+ * 2^31-1. Named parameters are heard, not only accepted: the outputs are recorded and measured.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ClientIT {
 
     private static final Path WORK = Path.of("target/client-it").toAbsolutePath();
-    private static final String SINE = "http://methc.la/plugins/sine";
-    private static final String AMPLIFIER = "http://methc.la/plugins/amplifier";
-    private static final String DONE_AFTER = "http://methc.la/plugins/done-after";
-    private static final String PLAY = "http://methc.la/plugins/play";
+    private static final Path SAMPLES = WORK.resolve("samples");
+    private static final String P = "http://methc.la/plugins/";
+    private static final String SINE = P + "sine";
+    private static final String AMPLIFIER = P + "amplifier";
+    private static final String DONE_AFTER = P + "done-after";
+    private static final String PLAY = P + "play";
     private static final long WAIT = 10;
 
     private static Process engine;
@@ -47,11 +58,12 @@ public class ClientIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        Files.createDirectories(WORK.resolve("samples"));
+        Files.createDirectories(SAMPLES.resolve("client"));
+        HandMadeWav.constant(SAMPLES.resolve("client/slow.wav"), 22050, 2205, (short) 16384);
         port = Provisioning.freePort();
         Path log = WORK.resolve("methcla.log");
         engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy",
-                "--max-nodes", "4096", "--sample-root", WORK.resolve("samples").toString());
+                "--sample-root", SAMPLES.toString());
         Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
         client = MethclaClient.udp("127.0.0.1", port).timeout(Duration.ofSeconds(WAIT));
         await(client.notifications(true));
@@ -123,7 +135,7 @@ public class ClientIT {
             await(client.confirm(b -> b.mapOutput(sine, 0, Flags.UNMAP, 0)));
             client.freeAll(group);
             await(client.sync());
-            assertEquals(java.util.Set.of(sine, amp), java.util.Set.of(ended.poll(WAIT, TimeUnit.SECONDS),
+            assertEquals(Set.of(sine, amp), Set.of(ended.poll(WAIT, TimeUnit.SECONDS),
                     ended.poll(WAIT, TimeUnit.SECONDS)));
             client.free(group);
             assertEquals(Integer.valueOf(group), ended.poll(WAIT, TimeUnit.SECONDS));
@@ -184,7 +196,7 @@ public class ClientIT {
             assertEquals(Integer.valueOf(rec), done.poll(WAIT, TimeUnit.SECONDS));
         }
         await(buffer.write("client/sine.wav"));
-        assertTrue(Files.size(WORK.resolve("samples/client/sine.wav")) > 4800 * 4);
+        assertTrue(Files.size(SAMPLES.resolve("client/sine.wav")) > 4800 * 4);
         Buffer other = await(client.allocBuffer(b, 1, 4800, 48000f));
         await(other.read("client/sine.wav"));
         await(client.bufferRead(b, "client/sine.wav", 0, -1, 0));
@@ -246,6 +258,232 @@ public class ClientIT {
             assertEquals("Methcla/J", await(tcp.version()).name());
             await(tcp.sync());
             assertEquals("/group/new", failure(tcp.confirm(b -> b.newGroup(0, 0, AddAction.HEAD))).address());
+        }
+    }
+
+    /**
+     * {@code /node/set} by name, heard: a sine on the left output is recorded after each change and its frequency
+     * and peak measured. A bad pair sets none of the message's pairs; a name and a number mix; several names.
+     */
+    @Test
+    public void namedParametersAreHeard() throws Exception {
+        int sine = 70_000; // above max nodes: ids are not bounded by it
+        await(client.confirm(b -> b.newSynth(SINE, sine, 0, AddAction.TAIL, List.of(440f, 0.5f), List.of())
+                .mapOutput(sine, 0, 0, Flags.BUS_EXTERNAL).activate(sine)));
+        ServerException e = failure(client.confirm(b -> b.set(sine, "amp", 0f, "frq", 1f)));
+        assertEquals("/node/set", e.address());
+        assertEquals(sine, e.id());
+        assertEquals(SINE + " has no parameter named frq (its parameters: freq, amp); none of the 2 pairs was set",
+                e.reason());
+        assertTone(take("client/take-1.wav"), 440, 0.5f);
+
+        await(client.confirm(b -> b.set(sine, 0, 550f, "amp", 0.25f).set(sine, "freq", 660f)));
+        assertTone(take("client/take-2.wav"), 660, 0.25f);
+
+        await(client.confirm(b -> b.set(sine, "freq", 880f, "amp", 0.125f)));
+        assertTone(take("client/take-3.wav"), 880, 0.125f);
+        client.free(sine);
+        await(client.sync());
+    }
+
+    /** Records the left output for about 0.3 s into {@code path}; checks the WAV's header byte by byte. */
+    private static float[] take(String path) throws Exception {
+        await(client.recordOutput(path, 1));
+        Thread.sleep(300);
+        Reply.RecordingStopped stopped = await(client.stopRecording());
+        assertEquals("no block lost", 0, stopped.lostBlocks());
+        assertTrue("about 0.3 s: " + stopped.frames(), stopped.frames() > 4800);
+        Path file = SAMPLES.resolve(path);
+        assertWavHeader(file, 1);
+        float[][] audio = Wav.read(file);
+        assertEquals(1, audio.length);
+        assertEquals(stopped.frames(), audio[0].length);
+        return audio[0];
+    }
+
+    /** RIFF/WAVE with a "fmt " chunk first: 32-bit IEEE float (format 3, or 0xFFFE extensible), 48 kHz. */
+    private static void assertWavHeader(Path file, int channels) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals("RIFF", ascii(b, 0));
+        assertEquals("WAVE", ascii(b, 8));
+        assertEquals("fmt ", ascii(b, 12));
+        int format = b.getShort(20) & 0xffff;
+        assertTrue("format " + format, format == 3 || format == 0xfffe);
+        assertEquals(channels, b.getShort(22));
+        assertEquals(48000, b.getInt(24));
+        assertEquals(32, b.getShort(34));
+    }
+
+    private static String ascii(ByteBuffer b, int at) {
+        byte[] four = new byte[4];
+        b.get(at, four);
+        return new String(four, StandardCharsets.US_ASCII);
+    }
+
+    private static void assertTone(float[] x, double frequency, float peak) {
+        assertEquals(frequency, Signals.frequency(x, 0, x.length, 48000), 1.0);
+        assertEquals(peak, Signals.peak(x, 0, x.length), 1e-3);
+    }
+
+    /** The recording's failures, each with the engine's reason; every output recorded by default. */
+    @Test
+    public void recordingFailures() throws Exception {
+        ServerException e = failure(client.stopRecording());
+        assertEquals("/output/record/stop", e.address());
+        assertEquals("not recording", e.reason());
+        e = failure(client.recordOutput("../escape.wav"));
+        assertEquals("/output/record/start", e.address());
+        assertTrue(e.reason(), e.reason().contains("is outside the sample root"));
+        assertEquals("channels must be 1..2 (the hardware outputs): 3", failure(client.recordOutput("x.wav", 3)).reason());
+        assertEquals("channels must be 1..2 (the hardware outputs): 0", failure(client.recordOutput("x.wav", 0)).reason());
+        assertTrue(failure(client.recordOutput("client")).reason().startsWith("cannot write "));
+
+        await(client.recordOutput("client/both.wav"));
+        e = failure(client.recordOutput("client/again.wav"));
+        assertEquals("already recording to " + SAMPLES.toRealPath().resolve("client/both.wav"), e.reason());
+        Thread.sleep(100);
+        Reply.RecordingStopped stopped = await(client.stopRecording());
+        assertWavHeader(SAMPLES.resolve("client/both.wav"), 2);
+        float[][] both = Wav.read(SAMPLES.resolve("client/both.wav"));
+        assertEquals(2, both.length);
+        assertEquals(stopped.frames(), both[1].length);
+        assertFalse(Files.exists(SAMPLES.resolve("client/again.wav")));
+    }
+
+    /** {@code /synthdef/list}, {@code /synthdef/info}, {@code /node/query}, {@code /group/queryTree}. */
+    @Test
+    public void synthDefsNodesAndTheTree() throws Exception {
+        List<String> defs = new ArrayList<>();
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "noise", "patch-cable", "play", "record",
+                "sine")) {
+            defs.add(P + d);
+        }
+        assertEquals(defs, await(client.synthDefs()));
+        assertEquals(new Reply.SynthDefInfo(SINE, List.of(new Reply.Port("freq", "control", "input"),
+                new Reply.Port("amp", "control", "input"), new Reply.Port("out", "audio", "output"))),
+                await(client.synthDefInfo(SINE)));
+        assertEquals(new Reply.SynthDefInfo(PLAY, List.of(new Reply.Port("buffer", "resource", "input"),
+                new Reply.Port("rate", "control", "input"), new Reply.Port("loop", "control", "input"),
+                new Reply.Port("start", "control", "input"), new Reply.Port("out0", "audio", "output"))),
+                await(client.synthDefInfo(PLAY)));
+        ServerException e = failure(client.synthDefInfo(P + "nope"));
+        assertEquals("/synthdef/info", e.address());
+        assertEquals("unknown SynthDef " + P + "nope", e.reason());
+
+        int group = 5_000;
+        int inner = 1_000_000;
+        int synth = Integer.MAX_VALUE;
+        await(client.confirm(b -> b.newGroup(group, 0, AddAction.TAIL).newGroup(inner, group, AddAction.TAIL)
+                .newSynth(SINE, synth, group, AddAction.HEAD)));
+        assertEquals(new Reply.NodeInfo(synth, group, false, SINE), await(client.queryNode(synth)));
+        assertEquals(new Reply.NodeInfo(group, 0, true, ""), await(client.queryNode(group)));
+        assertEquals(new Reply.NodeInfo(inner, group, true, ""), await(client.queryNode(inner)));
+        assertEquals(new Reply.NodeInfo(0, -1, true, ""), await(client.queryNode(0)));
+        e = failure(client.queryNode(1_234_567));
+        assertEquals(1_234_567, e.id());
+        assertEquals("node 1234567 not found", e.reason());
+
+        assertEquals(new Reply.TreeNode(group, true, "", List.of(new Reply.TreeNode(synth, false, SINE, List.of()),
+                new Reply.TreeNode(inner, true, "", List.of()))), await(client.queryTree(group)));
+        assertTrue(await(client.queryTree(0)).children().stream().anyMatch(n -> n.id() == group));
+        e = failure(client.queryTree(synth));
+        assertEquals("/group/queryTree", e.address());
+        assertEquals("node " + synth + " is a synth, not a group", e.reason());
+        assertEquals("node 1234567 not found", failure(client.queryTree(1_234_567)).reason());
+        client.free(group);
+        await(client.sync());
+        assertEquals("node " + group + " not found", failure(client.queryNode(group)).reason());
+    }
+
+    /**
+     * A buffer from a sound file written byte by byte: its shape and rate are the file's; part of a file; a missing
+     * file; {@code /buffer/query} of no buffer; the play synth's {@code buffer} port bound by name.
+     */
+    @Test
+    public void buffersFromFilesAndResourcePortsByName() throws Exception {
+        int whole = client.resourceIds().next();
+        int part = client.resourceIds().next();
+        Buffer slow = await(client.allocBuffer(whole, "client/slow.wav"));
+        assertEquals(new Reply.BufferInfo(whole, 1, 2205, 22050f), await(slow.query()));
+        Buffer some = await(client.allocBuffer(part, "client/slow.wav", 205, 1000));
+        assertEquals(new Reply.BufferInfo(part, 1, 1000, 22050f), await(client.bufferQuery(part)));
+        int missing = client.resourceIds().next();
+        ServerException e = failure(client.allocBuffer(missing, "client/missing.wav"));
+        assertEquals("/resource/error", e.reply());
+        assertEquals(missing, e.id());
+        assertEquals(MethclaClient.AUDIO_BUFFER + ": cannot read client/missing.wav: no such file in the sample root",
+                e.reason());
+        e = failure(client.bufferQuery(missing));
+        assertEquals("/buffer/query", e.address());
+        assertEquals(missing, e.id());
+        assertEquals("resource is not live", e.reason());
+
+        // a player with no buffer, bound by the port's name, then re-bound
+        int player = 2_000_000_000;
+        await(client.confirm(b -> b.newSynth(PLAY, player, 0, AddAction.TAIL).mapOutput(player, 0, 40, 0)
+                .setResource(player, "buffer", whole)));
+        assertEquals(1, await(client.queryResource(whole)).refcount());
+        await(client.confirm(b -> b.setResource(player, "buffer", part)));
+        assertEquals(1, await(client.queryResource(part)).refcount());
+        assertEquals(0, await(client.queryResource(whole)).refcount());
+        // a float for a resource port, by name or by number: refused, the binding stays
+        e = failure(client.confirm(b -> b.set(player, "buffer", 1f)));
+        assertEquals("/node/set", e.address());
+        assertEquals(player, e.id());
+        assertEquals("parameter buffer is a resource port; give an int resource id", e.reason());
+        e = failure(client.confirm(b -> b.set(player, 0, 1f)));
+        assertEquals("parameter 0 is a resource port; give an int resource id", e.reason());
+        assertEquals(1, await(client.queryResource(part)).refcount());
+        client.free(player);
+        await(client.sync());
+        await(slow.free());
+        await(some.free());
+    }
+
+    /**
+     * The futures' own failures on a live engine: a buffer held by a synth is destroyed only once it lets go, so
+     * {@code /resource/free} gets no reply until then: with a short timeout its future fails with a
+     * {@link TimeoutException}, and a client closed first fails it with an {@link IllegalStateException}. The
+     * {@code /resource/destroyed} that comes later goes to the listeners of the registered client.
+     */
+    @Test
+    public void futuresTimeOutOrFailOnCloseWhenNoReplyComes() throws Exception {
+        int a = client.resourceIds().next();
+        int b = client.resourceIds().next();
+        await(client.allocBuffer(a, 1, 480));
+        await(client.allocBuffer(b, 1, 480));
+        int playerA = 1_500_000;
+        int playerB = 1_500_001;
+        await(client.confirm(x -> x.newSynth(PLAY, playerA, 0, AddAction.TAIL, List.of(), List.of(a))
+                .newSynth(PLAY, playerB, 0, AddAction.TAIL, List.of(), List.of(b))));
+        try (MethclaClient quick = MethclaClient.udp("127.0.0.1", port).timeout(Duration.ofMillis(300))) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> quick.freeResource(a).get(WAIT,
+                    TimeUnit.SECONDS));
+            assertTrue(e.getCause().toString(), e.getCause() instanceof TimeoutException);
+            assertEquals("no reply to /resource/free within 300 ms", e.getCause().getMessage());
+        }
+        MethclaClient other = MethclaClient.tcp("127.0.0.1", port);
+        CompletableFuture<Void> pending = other.freeResource(b);
+        await(other.sync());
+        assertFalse("no reply while a synth holds it", pending.isDone());
+        other.close();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(WAIT, TimeUnit.SECONDS));
+        assertTrue(e.getCause().toString(), e.getCause() instanceof IllegalStateException);
+        assertEquals("client closed before the reply to /resource/free", e.getCause().getMessage());
+
+        LinkedBlockingQueue<Integer> destroyed = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        try (MethclaClient.Subscription d = client.onResourceDestroyed(destroyed::add);
+                MethclaClient.Subscription m = client.onMessage(x -> messages.add(x.getAddress() + " "
+                        + x.getArguments()))) {
+            client.free(playerA);
+            client.free(playerB);
+            assertEquals(Set.of(a, b), Set.of(destroyed.poll(WAIT, TimeUnit.SECONDS), destroyed.poll(WAIT,
+                    TimeUnit.SECONDS)));
+            List<String> seen = new ArrayList<>();
+            messages.drainTo(seen);
+            assertTrue(seen.toString(), seen.contains("/resource/destroyed [" + a + "]"));
+            assertTrue(seen.toString(), seen.contains("/node/ended [" + playerB + "]"));
         }
     }
 

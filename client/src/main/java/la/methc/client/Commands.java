@@ -18,6 +18,21 @@ public interface Commands<T extends Commands<T>> {
     /** Sends or collects {@code message}; every typed call ends here. */
     T add(OSCMessage message);
 
+    /**
+     * Sends or collects {@code messages} to take effect together, in one block: a {@link MethclaClient} sends them as
+     * one bundle to run at once; a {@link Bundle} (so a {@link Score}) collects them in order.
+     */
+    default T addAll(List<OSCMessage> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("no messages to add");
+        }
+        T last = null;
+        for (OSCMessage m : messages) {
+            last = add(m);
+        }
+        return last;
+    }
+
     /** {@code address} with {@code arguments} (Integer, Float, String, a List for an OSC array, …). */
     default T add(String address, Object... arguments) {
         return add(new OSCMessage(address, new ArrayList<>(Arrays.asList(arguments))));
@@ -47,6 +62,24 @@ public interface Commands<T extends Commands<T>> {
     /** {@code /synth/new} with no initial controls and no options. */
     default T newSynth(String uri, int id, int target, AddAction action) {
         return newSynth(uri, id, target, action, List.of(), List.of());
+    }
+
+    /**
+     * {@code /synth/new} with no positional controls, then {@code /node/set i:id} with {@code controls}' pairs (names
+     * and numbers), together in one block ({@link #addAll}): the synth starts with them. All or nothing: a bad pair
+     * (an unknown name, …) sets none and is answered with an {@code /error /node/set}; use
+     * {@link MethclaClient#confirm} for a future that fails with it.
+     */
+    default T newSynth(String uri, int id, int target, AddAction action, Controls controls, List<?> options) {
+        OSCMessage synth = new OSCMessage("/synth/new", new ArrayList<>(List.of(uri, id, target, action.code(),
+                new ArrayList<Object>(), new ArrayList<Object>(options))));
+        if (controls.isEmpty()) {
+            return add(synth);
+        }
+        List<Object> set = new ArrayList<>();
+        set.add(id);
+        set.addAll(controls.pairs());
+        return addAll(List.of(synth, new OSCMessage("/node/set", set)));
     }
 
     /** {@code /synth/activate i:id}: starts the synth, at the bundle's frame. */

@@ -7,14 +7,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,7 +19,8 @@ import java.util.function.Predicate;
  * A client of the Methcla/J engine over one {@link OscConnection}. The commands that need no answer are the typed
  * calls of {@link Commands}, sent at once; the requests that complete later return a {@link CompletableFuture}
  * that completes with the reply, or fails with a {@link ServerException} carrying the engine's reason, or with a
- * {@link java.util.concurrent.TimeoutException} after {@link #timeout(Duration) the timeout} (10 s unless set).
+ * {@link java.util.concurrent.TimeoutException} after {@link #timeout(Duration) the timeout} (10 s unless set), or
+ * with a {@link ConnectionClosedException} as soon as the connection closes (the engine closed a TCP connection).
  * Listeners get the notifications. {@link #close()} fails what still waits and ends the client's threads.
  *
  * <pre>{@code
@@ -52,23 +47,19 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     }
 
     private final OscConnection connection;
-    private final ScheduledExecutorService timer;
-    private final Replies replies;
+    private final Requests requests;
     private final Listeners listeners = new Listeners();
-    private final AtomicInteger syncIds = new AtomicInteger(1);
     private final IdAllocator nodeIds = new IdAllocator(1000, Integer.MAX_VALUE);
     private final IdAllocator resourceIds = new IdAllocator(0, 1023);
-    private volatile long timeoutMillis = 10_000;
 
-    /** A client over {@code connection}, which it closes when closed. */
+    /**
+     * A client over {@code connection}, which it closes when closed. When the connection closes first (the server
+     * closed a TCP connection), what still waits fails with a {@link ConnectionClosedException}, as does what
+     * follows.
+     */
     public MethclaClient(OscConnection connection) {
         this.connection = connection;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "methcla-client-timeouts");
-            t.setDaemon(true);
-            return t;
-        });
-        this.replies = new Replies(timer);
+        this.requests = new Requests(connection);
         connection.addListener(this::received);
     }
 
@@ -84,7 +75,7 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
 
     /** Sets how long futures wait for their reply before failing (0: for ever). */
     public MethclaClient timeout(Duration timeout) {
-        this.timeoutMillis = timeout.toMillis();
+        requests.timeout(timeout.toMillis());
         return this;
     }
 
@@ -108,6 +99,15 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     @Override
     public MethclaClient add(OSCMessage message) {
         send(message);
+        return this;
+    }
+
+    /** Sends {@code messages} as one bundle to run at once, so they take effect in the same block. */
+    @Override
+    public MethclaClient addAll(List<OSCMessage> messages) {
+        Bundle b = Bundle.now();
+        messages.forEach(b::add);
+        send(b);
         return this;
     }
 
@@ -146,22 +146,14 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     public CompletableFuture<Void> confirm(Consumer<Bundle> body) {
         Bundle b = Bundle.now();
         body.accept(b);
-        Set<String> addresses = new LinkedHashSet<>();
-        for (OSCPacket p : b.packets()) {
-            if (p instanceof OSCMessage m) {
-                addresses.add(m.getAddress());
-            }
-        }
-        int n = syncIds.getAndIncrement();
-        return request("commands " + addresses, b.toPacket(), Replies.withId("/synced", n), m -> null,
-                (a, i) -> addresses.contains(a), new OSCMessage("/sync", List.of(n)));
+        return requests.confirm(b);
     }
 
     // ------------------------------------------------------------------ requests
 
     /** {@code /sync i:n}: completes once everything sent before has completed, asynchronous work included. */
     public CompletableFuture<Void> sync() {
-        int n = syncIds.getAndIncrement();
+        int n = requests.nextSync();
         return call("/sync", List.of(n), Replies.withId("/synced", n), m -> null, Replies.errorOn("/sync"));
     }
 
@@ -319,31 +311,16 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     }
 
     private CompletableFuture<Void> done(String address, int id, List<Object> args) {
-        return call(address, args, Replies.done(address, id), m -> null, Replies.errorOn(address, id));
+        return requests.done(address, id, args);
     }
 
     private <T> CompletableFuture<T> query(String address, List<Object> args, String reply, Function<OSCMessage, T> value) {
-        return call(address, args, m -> m.getAddress().equals(reply), value, Replies.errorOn(address));
+        return requests.query(address, args, reply, value);
     }
 
     private <T> CompletableFuture<T> call(String address, List<Object> args, Predicate<OSCMessage> reply,
             Function<OSCMessage, T> value, BiPredicate<String, Integer> error) {
-        return request(address, new OSCMessage(address, new ArrayList<>(args)), reply, value, error, null);
-    }
-
-    /** Registers the expectation, then sends {@code packet} (and {@code then}, if any). */
-    private <T> CompletableFuture<T> request(String what, OSCPacket packet, Predicate<OSCMessage> reply,
-            Function<OSCMessage, T> value, BiPredicate<String, Integer> error, OSCPacket then) {
-        CompletableFuture<T> future = replies.expect(what, reply, value, error, timeoutMillis);
-        try {
-            connection.send(packet);
-            if (then != null) {
-                connection.send(then);
-            }
-        } catch (IOException | RuntimeException e) {
-            replies.fail(future, e);
-        }
-        return future;
+        return requests.call(address, args, reply, value, error);
     }
 
     // ------------------------------------------------------------------ listeners
@@ -376,7 +353,7 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     /** Receive thread: the listeners first, then the futures; errors no future took to the error listeners. */
     private void received(OSCMessage m) {
         listeners.message(m);
-        ServerException unclaimed = replies.dispatch(m);
+        ServerException unclaimed = requests.dispatch(m);
         if (unclaimed != null) {
             listeners.error(unclaimed);
         }
@@ -385,13 +362,12 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
     /** Fails what still waits, closes the connection and ends the client's threads. Idempotent. */
     @Override
     public void close() {
+        requests.close();
         connection.close();
-        replies.close();
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    /** The timeout tasks still queued (for tests). */
+    int pendingTimeouts() {
+        return requests.pendingTimeouts();
     }
 }

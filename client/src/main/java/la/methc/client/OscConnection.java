@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import la.methc.osc.OscCodec;
 
@@ -16,13 +17,16 @@ import la.methc.osc.OscCodec;
  * One OSC connection to a server (the engine, scsynth, any OSC server) over UDP or TCP (int32 size-prefixed
  * frames): send packets, receive them on a thread of the connection's own ({@code methcla-client-…}) that hands
  * every message to the listeners (a bundle's messages one by one, in order). Packets go through the shared codec
- * ({@code la.methc.osc.OscCodec}). {@link #close()} ends the receive thread before it returns.
+ * ({@code la.methc.osc.OscCodec}). {@link #close()} ends the receive thread before it returns. The close
+ * listeners hear once that the connection is over, whoever ended it (the server closing a TCP connection included).
  */
 public abstract class OscConnection implements AutoCloseable {
 
     private final List<Consumer<OSCMessage>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> badPacketListeners = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
+    private final List<Consumer<String>> closeListeners = new CopyOnWriteArrayList<>();
+    /** Null while open; then why it closed. */
+    private final AtomicReference<String> closedBecause = new AtomicReference<>();
 
     OscConnection() {
     }
@@ -37,10 +41,11 @@ public abstract class OscConnection implements AutoCloseable {
         return new TcpConnection(new InetSocketAddress(host, port));
     }
 
-    /** Sends {@code packet} (a message or a bundle). */
+    /** Sends {@code packet} (a message or a bundle). @throws ConnectionClosedException once it is closed */
     public void send(OSCPacket packet) throws IOException {
-        if (closed) {
-            throw new IOException("connection closed");
+        String why = closedBecause.get();
+        if (why != null) {
+            throw new ConnectionClosedException(why);
         }
         sendBytes(OscCodec.encode(packet));
     }
@@ -67,9 +72,26 @@ public abstract class OscConnection implements AutoCloseable {
         badPacketListeners.add(listener);
     }
 
+    /**
+     * Calls {@code listener} once with the reason when the connection closes ("connection closed by the server
+     * (tcp:…)", …), on the thread that closed it; at once if it is closed already.
+     */
+    public void addCloseListener(Consumer<String> listener) {
+        closeListeners.add(listener);
+        String why = closedBecause.get();
+        if (why != null && closeListeners.remove(listener)) {
+            listener.accept(why);
+        }
+    }
+
     /** Whether {@link #close()} was called or the server closed a TCP connection. */
     public boolean isClosed() {
-        return closed;
+        return closedBecause.get() != null;
+    }
+
+    /** Why the connection closed, or null while it is open. */
+    public String closedReason() {
+        return closedBecause.get();
     }
 
     /** "udp:host:port" or "tcp:host:port". */
@@ -83,7 +105,7 @@ public abstract class OscConnection implements AutoCloseable {
     /** Closes the socket and waits for the receive thread to end. Idempotent. */
     @Override
     public void close() {
-        closed = true;
+        markClosed("connection " + describe() + " closed");
         closeSocket();
         Thread t = receiver();
         if (t != null && t != Thread.currentThread()) {
@@ -99,8 +121,20 @@ public abstract class OscConnection implements AutoCloseable {
 
     abstract Thread receiver();
 
-    void markClosed() {
-        closed = true;
+    /** Records why the connection closed and tells the close listeners, the first time only. */
+    void markClosed(String why) {
+        if (!closedBecause.compareAndSet(null, why)) {
+            return;
+        }
+        for (Consumer<String> l : closeListeners) {
+            if (closeListeners.remove(l)) {
+                try {
+                    l.accept(why);
+                } catch (RuntimeException e) {
+                    Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                }
+            }
+        }
     }
 
     /** Receive thread: decodes {@code length} bytes and hands the messages to the listeners. */

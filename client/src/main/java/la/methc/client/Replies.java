@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiPredicate;
@@ -16,7 +17,8 @@ import java.util.function.Predicate;
  * The requests waiting for their reply, in the order they were sent. A reply goes to the first request it answers
  * (so two {@code /status} get their replies in order); an {@code /error} to the first whose address it names,
  * with the request's id or -1 (the engine answers -1 where it has no id). Completes the futures outside the lock,
- * on the receive thread. Thread-safe.
+ * on the receive thread. Owns the timeout thread: a request's timeout task is cancelled, and leaves the queue, as
+ * soon as its future completes (however), so requests at bench rates do not pile up tasks. Thread-safe.
  */
 final class Replies {
 
@@ -27,6 +29,8 @@ final class Replies {
         final Function<OSCMessage, T> value;
         final BiPredicate<String, Integer> error;
         final CompletableFuture<T> future = new CompletableFuture<>();
+        /** Null without a timeout, or until scheduled. */
+        volatile ScheduledFuture<?> timeout;
 
         Waiter(String what, Predicate<OSCMessage> reply, Function<OSCMessage, T> value,
                 BiPredicate<String, Integer> error) {
@@ -36,7 +40,21 @@ final class Replies {
             this.error = error;
         }
 
+        /** Cancels the timeout task first, so it has left the queue once the future completes. */
+        void cancelTimeout() {
+            ScheduledFuture<?> t = timeout;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+
+        void fail(Throwable cause) {
+            cancelTimeout();
+            future.completeExceptionally(cause);
+        }
+
         void complete(OSCMessage m) {
+            cancelTimeout();
             T v;
             try {
                 v = value.apply(m);
@@ -50,11 +68,16 @@ final class Replies {
     }
 
     private final List<Waiter<?>> waiters = new ArrayList<>();
-    private final ScheduledExecutorService timer;
-    private boolean closed;
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "methcla-client-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Null while open; then what the requests fail with, given what they asked. */
+    private Function<String, Exception> closed;
 
-    Replies(ScheduledExecutorService timer) {
-        this.timer = timer;
+    Replies() {
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** An error predicate: {@code address} with {@code id}, or with -1. */
@@ -82,27 +105,43 @@ final class Replies {
 
     /**
      * Registers a request before it is sent; its future fails with a {@link TimeoutException} after
-     * {@code timeoutMillis}.
+     * {@code timeoutMillis} (0: never), and at once once closed. A future completed by its caller (cancelled)
+     * stops waiting too.
      */
     <T> CompletableFuture<T> expect(String what, Predicate<OSCMessage> reply, Function<OSCMessage, T> value,
             BiPredicate<String, Integer> error, long timeoutMillis) {
         Waiter<T> w = new Waiter<>(what, reply, value, error);
+        Exception refused = null;
         synchronized (this) {
-            if (closed) {
-                w.future.completeExceptionally(new IllegalStateException("client closed"));
-                return w.future;
+            if (closed != null) {
+                refused = closed.apply(what);
+            } else {
+                waiters.add(w);
             }
-            waiters.add(w);
+        }
+        if (refused != null) {
+            w.future.completeExceptionally(refused);
+            return w.future;
         }
         if (timeoutMillis > 0) {
-            timer.schedule(() -> {
+            w.timeout = timer.schedule(() -> {
                 if (remove(w)) {
                     w.future.completeExceptionally(new TimeoutException("no reply to " + what + " within "
                             + timeoutMillis + " ms"));
                 }
             }, timeoutMillis, TimeUnit.MILLISECONDS);
         }
+        // completed meanwhile, or later by its caller (cancelled): stop waiting
+        w.future.whenComplete((v, e) -> {
+            remove(w);
+            w.cancelTimeout();
+        });
         return w.future;
+    }
+
+    /** The timeout tasks still queued (for tests). */
+    int pendingTimeouts() {
+        return timer.getQueue().size();
     }
 
     /** Fails {@code future}'s request with {@code cause} (it could not be sent). */
@@ -119,7 +158,7 @@ final class Replies {
             }
         }
         if (found != null) {
-            found.future.completeExceptionally(cause);
+            found.fail(cause);
         }
     }
 
@@ -149,7 +188,7 @@ final class Replies {
             return error;
         }
         if (error != null) {
-            found.future.completeExceptionally(error);
+            found.fail(error);
         } else {
             found.complete(m);
         }
@@ -167,16 +206,32 @@ final class Replies {
         return null;
     }
 
-    /** Fails every waiting request; later ones fail at once. */
-    void close() {
+    /**
+     * Fails every waiting request with {@code failure} of what it asked, and every later one at once; the first
+     * close decides. Ends the timeout thread.
+     */
+    void close(Function<String, Exception> failure) {
         List<Waiter<?>> left;
         synchronized (this) {
-            closed = true;
+            if (closed != null) {
+                return;
+            }
+            closed = failure;
             left = new ArrayList<>(waiters);
             waiters.clear();
         }
         for (Waiter<?> w : left) {
-            w.future.completeExceptionally(new IllegalStateException("client closed before the reply to " + w.what));
+            w.fail(failure.apply(w.what));
+        }
+        timer.shutdownNow();
+    }
+
+    /** Waits for the timeout thread to end (after {@link #close}). */
+    void awaitTermination() {
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -38,15 +38,17 @@ final class TcpConnection extends OscConnection {
         }
     }
 
+    /** Receive thread: until the stream ends; a close by us was marked first, so only the server's is news. */
     private void receive(DataInputStream in) {
+        String why = "connection closed by the server (" + describe() + ")";
         try {
             for (byte[] packet = TcpFraming.read(in); packet != null; packet = TcpFraming.read(in)) {
                 received(packet, packet.length);
             }
         } catch (IOException e) {
-            // closed by us or by the server, or a broken stream: the connection is over either way
+            why = "connection to " + describe() + " lost: " + e.getMessage();
         } finally {
-            markClosed();
+            markClosed(why);
             closeSocket();
         }
     }

@@ -11,10 +11,12 @@
  * the listeners and completes the futures, so a listener or a dependent stage that blocks holds up every reply
  * after it (use the {@code ...Async} stages of {@code CompletableFuture} for slow work).
  *
- * <p>1.0.0: the first version.
+ * <p>1.0.0: the first version. 1.1.0: {@link la.methc.client.Controls} (controls by name at a synth's creation),
+ * {@link la.methc.client.Commands#addAll}, close listeners on {@link la.methc.client.OscConnection} and
+ * {@link la.methc.client.ConnectionClosedException} (futures fail when the server closes the connection).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package la.methc.client;
 
 import org.osgi.annotation.bundle.Export;

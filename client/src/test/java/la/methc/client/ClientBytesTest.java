@@ -94,8 +94,40 @@ class ClientBytesTest {
     }
 
     @Test
+    void namedControlsAtCreationGoInOneBundleAfterTheSynth() throws Exception {
+        // time tag 1 ("now"), then two elements:
+        // /synth/new s:u i:1000 i:0 i:1 [] []: "/synth/new" 10 + NUL → 12; ",siii[][]" 9 + NUL → 12; "u" + NUL → 4;
+        // three ints 12: 40 = 0x28 bytes. /node/set i:1000 s:freq f:440 i:1 f:0.2: "/node/set" 9 + NUL → 12;
+        // ",isfif" 6 + NUL → 8; 1000; "freq" + 4 NULs; 440f = 0x43dc0000; 1; 0.2f = 0x3e4ccccd: 44 = 0x2c bytes
+        String expected = "2362756e 646c6500 00000000 00000001"
+                + " 00000028 2f73796e 74682f6e 65770000 2c736969 695b5d5b 5d000000 75000000 000003e8 00000000 00000001"
+                + " 0000002c 2f6e6f64 652f7365 74000000 2c697366 69660000 000003e8 66726571 00000000 43dc0000"
+                + " 00000001 3e4ccccd";
+        assertEquals(expected, sent(c -> c.newSynth("u", 1000, 0, AddAction.TAIL, Controls.of("freq", 440f).set(1, 0.2f),
+                List.of())));
+        // the same bundle from a Map, and inside a bundle the client sends (flat, not nested)
+        assertEquals(expected, sent(c -> c.newSynth("u", 1000, 0, AddAction.TAIL,
+                Controls.of(new java.util.LinkedHashMap<>(java.util.Map.of("freq", 440f))).set(1, 0.2f), List.of())));
+        assertEquals(expected, sent(c -> c.bundle(b -> b.newSynth("u", 1000, 0, AddAction.TAIL,
+                Controls.of("freq", 440f).set(1, 0.2f), List.of()))));
+        // no controls: the /synth/new alone, not in a bundle; a resource by name is an int value
+        assertEquals(hex(Wire.message("/synth/new", "u", 1, 0, 0, List.of(), List.of(2))),
+                sent(c -> c.newSynth("u", 1, 0, AddAction.HEAD, Controls.none(), List.of(2))));
+        Bundle b = Bundle.now().newSynth("u", 1, 0, AddAction.HEAD, Controls.of("rate", 2f).resource("buffer", 3),
+                List.of());
+        ByteBuffer set = la.methc.osc.OscCodec.encode(b.packets().get(1));
+        byte[] bytes = new byte[set.remaining()];
+        set.get(bytes);
+        assertEquals(hex(Wire.message("/node/set", 1, "rate", 2f, "buffer", 3)), hex(bytes));
+    }
+
+    @Test
     void scoreRecordsAreSizePrefixedBundlesWithSecondsFromZero() throws Exception {
         Score score = new Score().at(1.5, b -> b.free(1000)).at(2, b -> b.add("/sync", 0));
+        // named controls at creation: both messages in the one bundle at that time
+        Score named = new Score().at(0, b -> b.newSynth("u", 1, 0, AddAction.HEAD, Controls.of("amp", 1f), List.of()));
+        assertEquals(List.of("/synth/new", "/node/set"), named.bundles().get(0).packets().stream()
+                .map(p -> ((com.illposed.osc.OSCMessage) p).getAddress()).toList());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         score.write(out);
         // a record: int32 size, then the bundle: 8 "#bundle\0", 8 time tag, 4 element size and the message

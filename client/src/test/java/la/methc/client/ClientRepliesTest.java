@@ -245,6 +245,80 @@ class ClientRepliesTest {
     }
 
     @Test
+    void namedControlsThatTheEngineRefusesFailTheConfirmation() throws Exception {
+        CompletableFuture<Void> f = client.confirm(b -> b.newSynth("u", 5, 0, AddAction.HEAD, Controls.of("nope", 1f),
+                List.of()));
+        server.receive(); // the bundle: /synth/new, /node/set
+        assertEquals(hex(message("/sync", 1)), hex(server.receive()));
+        server.reply(message("/error", "/node/set", 5, "no parameter named nope"));
+        server.reply(message("/synced", 1));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+        ServerException refused = assertInstanceOf(ServerException.class, e.getCause());
+        assertEquals("/node/set", refused.address());
+        assertEquals("no parameter named nope", refused.reason());
+    }
+
+    @Test
+    void theServerClosingTheConnectionFailsWhatWaitsAndWhatFollows() throws Exception {
+        try (FakeServer s = FakeServer.tcp(); MethclaClient c = MethclaClient.tcp("127.0.0.1", s.port())) {
+            c.timeout(Duration.ZERO); // only the close can end the wait
+            CompletableFuture<Reply.Status> waiting = c.status();
+            s.receive();
+            CompletableFuture<String> heard = new CompletableFuture<>();
+            c.connection().addCloseListener(heard::complete);
+            s.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+            ConnectionClosedException closed = assertInstanceOf(ConnectionClosedException.class, e.getCause());
+            assertTrue(closed.getMessage().startsWith("connection closed by the server (tcp:127.0.0.1:"),
+                    closed.getMessage());
+            assertTrue(closed.getMessage().endsWith("no reply to /status"), closed.getMessage());
+            assertTrue(heard.get(10, TimeUnit.SECONDS).startsWith("connection closed by the server"));
+            assertTrue(c.connection().isClosed());
+            // later requests fail at once, commands when sent
+            CompletableFuture<Void> later = c.sync();
+            assertTrue(later.isCompletedExceptionally());
+            e = assertThrows(ExecutionException.class, () -> later.get(0, TimeUnit.SECONDS));
+            assertInstanceOf(ConnectionClosedException.class, e.getCause());
+            java.io.UncheckedIOException u = assertThrows(java.io.UncheckedIOException.class, () -> c.activate(1));
+            assertInstanceOf(ConnectionClosedException.class, u.getCause());
+            // a close listener added now hears at once
+            CompletableFuture<String> late = new CompletableFuture<>();
+            c.connection().addCloseListener(late::complete);
+            assertTrue(late.isDone());
+        }
+    }
+
+    @Test
+    void closingTheConnectionItselfFailsWhatWaits() throws Exception {
+        client.timeout(Duration.ZERO);
+        CompletableFuture<Void> waiting = client.sync();
+        server.receive();
+        client.connection().close();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+        assertTrue(assertInstanceOf(ConnectionClosedException.class, e.getCause()).getMessage()
+                .startsWith("connection udp:127.0.0.1:"), e.getCause().getMessage());
+    }
+
+    @Test
+    void completedRequestsLeaveNoTimeoutTaskQueued() throws Exception {
+        CompletableFuture<Void> one = client.sync();
+        assertEquals(1, client.pendingTimeouts()); // the accessor sees a waiting request's task
+        exchange(one, message("/sync", 1), message("/synced", 1));
+        for (int n = 2; n <= 500; n++) {
+            exchange(client.sync(), message("/sync", n), message("/synced", n));
+        }
+        // failed and cancelled ones too
+        CompletableFuture<Void> refused = client.confirm(b -> b.free(7));
+        server.receive();
+        server.receive();
+        server.reply(message("/error", "/node/free", 7, "no node 7"));
+        assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
+        client.status().cancel(false);
+        server.receive();
+        assertEquals(0, client.pendingTimeouts());
+    }
+
+    @Test
     void closeLeavesNoThreadBehind() throws Exception {
         for (String kind : List.of("udp", "tcp")) {
             try (FakeServer s = kind.equals("udp") ? FakeServer.udp() : FakeServer.tcp()) {

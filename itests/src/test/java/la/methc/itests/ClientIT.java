@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import la.methc.client.AddAction;
 import la.methc.client.Buffer;
+import la.methc.client.ConnectionClosedException;
+import la.methc.client.Controls;
 import la.methc.client.Flags;
 import la.methc.client.MethclaClient;
 import la.methc.client.Reply;
@@ -286,6 +288,29 @@ public class ClientIT {
         await(client.sync());
     }
 
+    /**
+     * Controls by name at creation, heard: the synth starts with them (the {@code /node/set} rides in the same bundle
+     * as {@code /synth/new}); an unknown name fails the confirmation with the engine's reason.
+     */
+    @Test
+    public void namedControlsAtCreationAreHeard() throws Exception {
+        int sine = 80_000;
+        client.newSynth(SINE, sine, 0, AddAction.TAIL, Controls.of("freq", 660f).set(1, 0.25f), List.of())
+                .mapOutput(sine, 0, 0, Flags.BUS_EXTERNAL).activate(sine);
+        await(client.sync());
+        assertTone(take("client/created-named.wav"), 660, 0.25f);
+        client.free(sine);
+
+        int bad = 80_001;
+        ServerException e = failure(client.confirm(b -> b.newSynth(SINE, bad, 0, AddAction.TAIL,
+                Controls.of(Map.of("frq", 1f)), List.of())));
+        assertEquals("/node/set", e.address());
+        assertEquals(bad, e.id());
+        assertEquals(SINE + " has no parameter named frq (its parameters: freq, amp)", e.reason());
+        client.free(bad); // the synth was made; only its controls were refused
+        await(client.sync());
+    }
+
     /** Records the left output for about 0.3 s into {@code path}; checks the WAV's header byte by byte. */
     private static float[] take(String path) throws Exception {
         await(client.recordOutput(path, 1));
@@ -487,10 +512,56 @@ public class ClientIT {
         }
     }
 
-    /** Last by name: the engine quits. */
+    /**
+     * An engine that dies (killed, as in a crash) while a TCP client's request waits (a buffer a synth holds is not
+     * destroyed yet): with no timeout, only the connection closing ends the wait, and it fails at once with a
+     * {@link ConnectionClosedException}; later requests fail without waiting. A second engine of its own.
+     */
+    @Test
+    public void pendingFuturesFailWhenTheEngineGoesAway() throws Exception {
+        Path work = WORK.resolve("crash");
+        Files.createDirectories(work);
+        int crashPort = Provisioning.freePort();
+        Path log = work.resolve("methcla.log");
+        Process doomed = Launcher.start(work, log, Map.of(), "--port", Integer.toString(crashPort), "--driver",
+                "dummy");
+        try {
+            Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + crashPort, 20_000);
+            try (MethclaClient tcp = MethclaClient.tcp("127.0.0.1", crashPort).timeout(Duration.ZERO)) {
+                await(tcp.allocBuffer(0, 1, 480));
+                await(tcp.confirm(x -> x.newSynth(PLAY, 1000, 0, AddAction.TAIL, List.of(), List.of(0))));
+                CompletableFuture<Void> pending = tcp.freeResource(0);
+                await(tcp.sync());
+                assertFalse("no reply while a synth holds it", pending.isDone());
+                doomed.destroyForcibly();
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> pending.get(WAIT, TimeUnit.SECONDS));
+                assertTrue(e.getCause().toString(), e.getCause() instanceof ConnectionClosedException);
+                assertTrue(e.getCause().getMessage(), e.getCause().getMessage().endsWith("no reply to /resource/free"));
+                assertTrue(tcp.connection().isClosed());
+                assertTrue("fails at once", tcp.sync().isCompletedExceptionally());
+            }
+        } finally {
+            doomed.destroyForcibly();
+        }
+    }
+
+    /**
+     * Last by name: the engine quits, asked by a TCP client with no timeout: {@code /done /quit} completes its future,
+     * then the engine closes the connection, which the client hears as such; later requests fail at once.
+     */
     @Test
     public void zzQuit() throws Exception {
-        await(client.quit());
+        try (MethclaClient tcp = MethclaClient.tcp("127.0.0.1", port).timeout(Duration.ZERO)) {
+            CompletableFuture<String> closed = new CompletableFuture<>();
+            tcp.connection().addCloseListener(closed::complete);
+            await(tcp.quit());
+            assertEquals("connection closed by the server (tcp:127.0.0.1:" + port + ")", await(closed));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> tcp.status().get(0, TimeUnit.SECONDS));
+            assertTrue(e.getCause().toString(), e.getCause() instanceof ConnectionClosedException);
+            assertEquals("connection closed by the server (tcp:127.0.0.1:" + port + "): no reply to /status",
+                    e.getCause().getMessage());
+        }
         assertTrue("engine did not exit after /quit", engine.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, engine.exitValue());
     }

@@ -29,6 +29,7 @@ import la.methc.engine.internal.command.SetParameter;
 import la.methc.engine.internal.command.StartRecording;
 import la.methc.engine.internal.command.StopRecording;
 import la.methc.engine.internal.record.OutputRecorder;
+import la.methc.engine.internal.record.RecorderText;
 import la.methc.engine.internal.record.Recording;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.AddAction;
@@ -76,8 +77,8 @@ final class BuiltInCommands {
                     r.submit(new QueryResource(r.from, r.i(0)));
                 }
             })
-            .add(OutputRecorder.START, "s|i", BuiltInCommands::startRecording)
-            .add(OutputRecorder.STOP, "", (c, r) -> r.submit(new StopRecording(r.from)))
+            .add(RecorderText.START, "s|i", BuiltInCommands::startRecording)
+            .add(RecorderText.STOP, "", (c, r) -> r.submit(new StopRecording(r.from)))
             .add("/notify", "i", BuiltInCommands::notify)
             .add("/sync", "i", (c, r) -> r.submit(ServerCommand.sync(r.from, r.i(0))))
             .add("/status", "", (c, r) -> r.submit(ServerCommand.status(r.from)))

@@ -40,7 +40,14 @@ class RtStringConstantsTest {
                 HeldResources.class, EventBudget.class, RtEvents.class, JobLedger.class, SynthHooks.class,
                 PluginContext.class, CommandContext.class, SlotEvents.class, WorldReply.class, SyncRelay.class,
                 la.methc.engine.internal.resource.SlotHolds.class, WorkerReplies.class, RequestIntake.class,
-                ResourceWaits.class, la.methc.engine.internal.plugin.PluginCommand.class)) {
+                ResourceWaits.class, la.methc.engine.internal.plugin.PluginCommand.class,
+                // new with issue 16: output recording, any node id, named /node/set, introspection
+                la.methc.engine.internal.record.Recording.class, la.methc.engine.internal.record.OutputRecorder.class,
+                la.methc.engine.internal.tree.TreeSnapshot.class, nodeMap(),
+                la.methc.engine.internal.command.AwaitsResources.class,
+                la.methc.engine.internal.command.SetParameter.class, la.methc.engine.internal.command.QueryTree.class,
+                la.methc.engine.internal.command.QueryNode.class, la.methc.engine.internal.command.StartRecording.class,
+                la.methc.engine.internal.command.StopRecording.class, la.methc.engine.internal.command.RtContext.class)) {
             List<String> strings = stringConstants(c);
             if (!strings.isEmpty()) {
                 found.put(c, strings);
@@ -48,6 +55,15 @@ class RtStringConstantsTest {
         }
         assertEquals(Map.of(), found, "String constants in classes that run on RT every block");
         assertEquals(List.of(DummyDriver.NAME), stringConstants(DummyDriver.class));
+    }
+
+    /** {@code tree.NodeMap}, package-private. */
+    private static Class<?> nodeMap() {
+        try {
+            return Class.forName("la.methc.engine.internal.tree.NodeMap");
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The CONSTANT_String entries of {@code c}'s class file, as text. */

@@ -8,12 +8,25 @@ import la.methc.api.PortType;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
- * The text of {@code /node/set}'s errors: a cold helper, so that {@link SetParameter}, performed on RT a thousand
+ * The text of {@code /node/set}'s errors (and the addresses of the node commands RT performs often): a cold helper, so that {@link SetParameter}, performed on RT a thousand
  * times a second, holds no String constant that a C2 compile could resolve there. RT error paths only.
  */
 final class ParameterText {
 
     private ParameterText() {
+    }
+
+    /** The addresses of the node commands new with names and introspection, out of their constant pools. */
+    static String nodeSet() {
+        return "/node/set";
+    }
+
+    static String nodeQuery() {
+        return "/node/query";
+    }
+
+    static String groupQueryTree() {
+        return "/group/queryTree";
     }
 
     static String outOfRange(SynthNode s, int param, int pairs) {

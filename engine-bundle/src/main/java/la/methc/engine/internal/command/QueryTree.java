@@ -16,7 +16,7 @@ public final class QueryTree extends NodeCommand {
 
     /** Network thread. {@code capacity}: the most nodes the tree may hold. */
     public QueryTree(Client client, int groupId, int capacity) {
-        super("/group/queryTree", client, groupId);
+        super(ParameterText.groupQueryTree(), client, groupId);
         snapshot = new TreeSnapshot(capacity);
     }
 

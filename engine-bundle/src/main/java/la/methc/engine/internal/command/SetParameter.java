@@ -29,7 +29,7 @@ public final class SetParameter extends NodeCommand {
      * alternately; the caller checked the types.
      */
     public SetParameter(Client client, int nodeId, List<?> pairs) {
-        super("/node/set", client, nodeId);
+        super(ParameterText.nodeSet(), client, nodeId);
         int n = pairs.size() / 2;
         names = new String[n];
         params = new int[n];

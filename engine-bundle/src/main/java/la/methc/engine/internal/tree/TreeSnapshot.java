@@ -87,8 +87,8 @@ public final class TreeSnapshot {
         return numChildren[i];
     }
 
-    /** The SynthDef URI of node {@code i}, "" for a group. */
+    /** The SynthDef URI of node {@code i}, null for a group (no "" here: RT runs this class, see NodeText). */
     public String uri(int i) {
-        return uris[i] == null ? "" : uris[i];
+        return uris[i];
     }
 }

@@ -73,6 +73,25 @@ class NamedParametersTest {
     }
 
     @Test
+    void anUnknownNameNeverAsksThePluginForItsPortsAgain() {
+        try (EngineHarness h = new EngineHarness()) {
+            h.synth(TestSynths.PORTS_ONCE, 9, 0, 1); // its ports() throws from now on
+            h.send("/synth/map/output", 9, 0, 0, 1);
+            h.send("/synth/activate", 9);
+            assertEquals(1f, play(h));
+            h.send("/node/set", 9, "nope", 2f);
+            assertEquals(List.of("/node/set", 9, "test:ports-once has no parameter named nope (its parameters: gain)"),
+                    error(h));
+            h.send("/node/set", 9, "out", 2f);
+            assertEquals(List.of("/node/set", 9, "port out of test:ports-once is an audio output, not a parameter "
+                    + "(its parameters: gain)"), error(h));
+            h.send("/node/set", 9, "gain", 3f);
+            assertEquals(3f, play(h), "the synth still plays");
+            assertEquals(List.of(), h.sync());
+        }
+    }
+
+    @Test
     void badShapesAreRefusedOnTheNetworkThread() {
         try (EngineHarness h = new EngineHarness()) {
             h.synth(TestSynths.SINE, 1, 0, 1);

@@ -44,7 +44,7 @@ final class ParameterText {
     static String noSuchName(SynthNode s, String name, int pairs) {
         List<String> names = new ArrayList<>();
         String other = null;
-        for (PortDescriptor p : s.synth().ports()) {
+        for (PortDescriptor p : s.ports()) { // the copy made at create: no plugin code on RT
             boolean parameter = p.type() == PortType.RESOURCE
                     || p.type() == PortType.CONTROL && p.direction() == PortDirection.INPUT;
             if (parameter) {

@@ -63,7 +63,7 @@ final class BuiltInCommands {
             .add("/synth/property/doneFlags/set", "ii", (c, r) -> doneFlags(r))
             .add("/node/set", null, (c, r) -> setParameters(r))
             .add("/node/query", "i", (c, r) -> r.submit(new QueryNode(r.from, r.i(0))))
-            .add("/group/queryTree", "i", (c, r) -> r.submit(new QueryTree(r.from, r.i(0), c.engine.tree().capacity())))
+            .add("/group/queryTree", "i", (c, r) -> r.submit(new QueryTree(r.from, r.i(0))))
             .add("/synthdef/list", "", (c, r) -> r.reply("/synthdef/list.reply", SynthDefInfo.uris(c.defs).toArray()))
             .add("/synthdef/info", "s", BuiltInCommands::synthDefInfo)
             .add("/resource/new", null, BuiltInCommands::newResource)

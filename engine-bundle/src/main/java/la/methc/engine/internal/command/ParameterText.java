@@ -66,6 +66,10 @@ final class ParameterText {
         return "parameter " + param + " is a resource port; give an int resource id" + nothingSet(pairs);
     }
 
+    static String treeBusy(int pool) {
+        return "busy: " + pool + " tree queries are being answered; ask again once a reply came";
+    }
+
     static String notAGroup(int id) {
         return "node " + id + " is a synth, not a group";
     }

@@ -1,15 +1,20 @@
 package la.methc.engine.internal.tree;
 
+import java.util.Queue;
+
 /**
  * The nodes below a group, depth first, as RT saw them in one block: for {@code /group/queryTree} and the shell's
- * tree. Allocated off RT with room for a fixed number of nodes, filled on RT by {@link #take} without allocating,
- * then read by the thread that builds the reply (the notifier), which RT's event hand-over orders after the fill.
- * A tree with more nodes below the group than there is room for is counted, not stored: the reply says so.
+ * tree. One of a pool of {@link #POOL} a {@link NodeTree} makes with room for all its nodes (at most
+ * {@link #MAX_NODES}); RT takes one, fills it by {@link #take} without allocating, and the thread that builds the
+ * reply (the notifier), which RT's event hand-over orders after the fill, reads it and {@linkplain #release gives
+ * it back}. A tree with more nodes below the group than there is room for is counted, not stored: the reply says so.
  */
 public final class TreeSnapshot {
 
     /** The most nodes one snapshot stores: more could not be sent in one 1 MiB packet anyway (15 bytes a group). */
     public static final int MAX_NODES = 1 << 16;
+    /** How many tree queries may be answered at once (RT filled them, the notifier has not built their replies). */
+    public static final int POOL = 4;
 
     private final int[] ids;
     private final int[] numChildren;
@@ -19,9 +24,11 @@ public final class TreeSnapshot {
     private int groupChildren;
     private int count;
     private int total;
+    private final Queue<TreeSnapshot> home;
 
-    /** NRT. Room for {@code capacity} nodes (capped at {@link #MAX_NODES}). */
-    public TreeSnapshot(int capacity) {
+    /** NRT. Room for {@code capacity} nodes (capped at {@link #MAX_NODES}), given back to {@code home}. */
+    TreeSnapshot(int capacity, Queue<TreeSnapshot> home) {
+        this.home = home;
         int n = Math.max(1, Math.min(capacity, MAX_NODES));
         ids = new int[n];
         numChildren = new int[n];
@@ -76,6 +83,15 @@ public final class TreeSnapshot {
     /** How many nodes there were below the group: more than {@link #count()} when they did not fit. */
     public int total() {
         return total;
+    }
+
+    /**
+     * The notifier once the reply is built, or RT when it could not hand the snapshot over: back to the pool. The
+     * URIs are let go so that a departed SynthDef's entry is not kept alive.
+     */
+    public void release() {
+        java.util.Arrays.fill(uris, 0, count, null);
+        home.offer(this);
     }
 
     public int id(int i) {

@@ -5,6 +5,7 @@ import java.util.List;
 import la.methc.api.PortDescriptor;
 import la.methc.api.PortDirection;
 import la.methc.api.PortType;
+import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
@@ -68,6 +69,13 @@ final class ParameterText {
 
     static String treeBusy(int pool) {
         return "busy: " + pool + " tree queries are being answered; ask again once a reply came";
+    }
+
+    /** A resource pair whose id a synth could not bind: out of range, or not a Live Resource (RT: reads the slot). */
+    static String notBindable(String param, int id, SlotPool resources, int pairs) {
+        String why = !resources.inRange(id) ? "out of range 0.." + (resources.capacity() - 1)
+                : resources.isFreePending(id) ? "being freed" : resources.stateName(id) + ", not live";
+        return "resource " + id + " for parameter " + param + " is " + why + nothingSet(pairs);
     }
 
     static String notAGroup(int id) {

@@ -34,6 +34,17 @@ class CommandsAwaitResourcesTest {
         }
     }
 
+    /** {@code address i:resource i:n}: holds the resource until {@code open} opens, answers {@code /done address n}. */
+    private record Held(String address, CountDownLatch open) implements CommandDef {
+        @Override
+        public CommandPlan plan(Host host, OscArgs args) {
+            return new CommandPlan(args.intAt(1), new int[] {args.intAt(0)}, new boolean[] {false}, false, (h, b) -> {
+                open.await(10, TimeUnit.SECONDS);
+                return null;
+            });
+        }
+    }
+
     /** Runs blocks until {@code n} messages (no /synced among them unless counted) came, or 5 s passed. */
     private static List<List<Object>> messages(EngineHarness h, int n) {
         List<List<Object>> got = new ArrayList<>();
@@ -71,6 +82,34 @@ class CommandsAwaitResourcesTest {
             assertEquals(List.of(m("/resource/ready", 1), m("/done", "/test/touch", 1), m("/done", "/test/touch", 2),
                     m("/synced", 5)), messages(h, 4));
             assertEquals(List.of(URI, "live", 0), h.query(1), "the dispatch released what it held");
+        }
+    }
+
+    /**
+     * A plugin command arriving while every dispatch is in flight (their tasks blocked) waits in line for one to
+     * come back, as it would behind a waiting command: no {@code /error} BUSY, and all run in arrival order.
+     */
+    @Test
+    void commandsBeyondTheDispatchesInFlightWaitForOne() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            h.newResource(URI, 1);
+            CountDownLatch open = new CountDownLatch(1);
+            h.commandDefs.add(new Held("/test/held", open));
+            int n = la.methc.engine.internal.resource.SlotPool.PERFORM_JOBS + 44;
+            for (int i = 0; i < n; i++) {
+                h.send("/test/held", 1, i);
+            }
+            h.send("/sync", 7);
+            h.blocks(20);
+            assertEquals(List.of(), h.client.takeAll(), "none refused busy, none done yet");
+            open.countDown();
+            List<List<Object>> expected = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                expected.add(m("/done", "/test/held", i));
+            }
+            expected.add(m("/synced", 7));
+            assertEquals(expected, messages(h, n + 1));
+            assertEquals(List.of(URI, "live", 0), h.query(1), "every dispatch released what it held");
         }
     }
 

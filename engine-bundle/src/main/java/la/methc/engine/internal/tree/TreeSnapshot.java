@@ -13,8 +13,11 @@ public final class TreeSnapshot {
 
     /** The most nodes one snapshot stores: more could not be sent in one 1 MiB packet anyway (15 bytes a group). */
     public static final int MAX_NODES = 1 << 16;
-    /** How many tree queries may be answered at once (RT filled them, the notifier has not built their replies). */
-    public static final int POOL = 4;
+    /**
+     * How many tree queries may be answered at once (RT filled them, the notifier has not built their replies):
+     * enough for a notifier some way behind; 12 bytes a node each, 12 MiB at most (maxNodes of 65,536 or more).
+     */
+    public static final int POOL = 16;
 
     private final int[] ids;
     private final int[] numChildren;

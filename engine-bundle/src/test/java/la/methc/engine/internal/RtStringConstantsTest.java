@@ -47,7 +47,8 @@ class RtStringConstantsTest {
                 la.methc.engine.internal.command.AwaitsResources.class,
                 la.methc.engine.internal.command.SetParameter.class, la.methc.engine.internal.command.QueryTree.class,
                 la.methc.engine.internal.command.QueryNode.class, la.methc.engine.internal.command.StartRecording.class,
-                la.methc.engine.internal.command.StopRecording.class, la.methc.engine.internal.command.RtContext.class)) {
+                la.methc.engine.internal.command.StopRecording.class, la.methc.engine.internal.command.RtContext.class,
+                nodeCommand())) {
             List<String> strings = stringConstants(c);
             if (!strings.isEmpty()) {
                 found.put(c, strings);
@@ -59,8 +60,17 @@ class RtStringConstantsTest {
 
     /** {@code tree.NodeMap}, package-private. */
     private static Class<?> nodeMap() {
+        return named("la.methc.engine.internal.tree.NodeMap");
+    }
+
+    /** {@code command.NodeCommand}, package-private: the base of the node commands, /node/set among them. */
+    private static Class<?> nodeCommand() {
+        return named("la.methc.engine.internal.command.NodeCommand");
+    }
+
+    private static Class<?> named(String name) {
         try {
-            return Class.forName("la.methc.engine.internal.tree.NodeMap");
+            return Class.forName(name);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }

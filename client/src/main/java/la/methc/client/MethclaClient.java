@@ -238,7 +238,10 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
         return newResource(AUDIO_BUFFER, id, path).thenApply(i -> new Buffer(this, i));
     }
 
-    /** As {@link #allocBuffer(int, String)}: the file's frames from {@code startFrame}, at most {@code frames} (≥ 1). */
+    /**
+     * As {@link #allocBuffer(int, String)}: the file's frames from {@code startFrame}, at most {@code frames} (0 or
+     * less: to the end).
+     */
     public CompletableFuture<Buffer> allocBuffer(int id, String path, int startFrame, int frames) {
         return newResource(AUDIO_BUFFER, id, path, startFrame, frames).thenApply(i -> new Buffer(this, i));
     }

@@ -155,9 +155,11 @@ public class ResourceIT {
         osc.send("/node/set", 22, 0, 9);
         assertEquals(0, query(8).get(3));
         assertEquals(1, query(9).get(3));
-        // a re-map that fails keeps the old binding and is not answered (logged only)
+        // a re-map to an id of no Live Resource is refused before anything is set; the old binding stays
         osc.send("/node/set", 22, 0, 12);
-        osc.send("/node/set", 22, 0, 999);
+        assertError("/node/set", 22, "resource 12 for parameter 0 is free, not live");
+        osc.send("/node/set", 22, 0, 99_999);
+        assertError("/node/set", 22, "resource 99999 for parameter 0 is out of range 0..");
         assertEquals(1, query(9).get(3));
         // a float on the resource parameter is an error; parameter 1 (rate) takes it
         osc.send("/node/set", 22, 0, 1.0f);

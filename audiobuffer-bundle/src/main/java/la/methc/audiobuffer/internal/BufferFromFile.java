@@ -10,7 +10,8 @@ import la.methc.audiobuffer.file.SoundFile;
 /**
  * An AudioBuffer made from a sound file ({@code /resource/new s:}{@value la.methc.audiobuffer.AudioBuffer#URI}
  * {@code i:id s:path [i:startFrame [i:frames]]}): the file's channels and sample rate, and its frames from
- * {@code startFrame} (default 0), all of them or {@code frames}. The memory is reserved against the def's cap
+ * {@code startFrame} (default 0), all of them or {@code frames} (0 or less: all of them, as scsynth's
+ * {@code /b_allocRead} takes 0). The memory is reserved against the def's cap
  * before it is allocated. Worker threads only (blocking I/O).
  */
 final class BufferFromFile {
@@ -28,7 +29,7 @@ final class BufferFromFile {
         }
         String name = args.stringAt(0);
         int start = arg(args, 1, "startFrame", 0, 0);
-        int frames = arg(args, 2, "frames", -1, 1);
+        int frames = arg(args, 2, "frames", -1, Integer.MIN_VALUE); // ≤ 0: to the end of the file
         Path file = host.samplePath(name); // refuses a path outside the sample root
         SoundFile in = null;
         try {
@@ -42,7 +43,7 @@ final class BufferFromFile {
                         + " (" + length + " frames)");
             }
             long want = length - start;
-            if (frames > 0) {
+            if (frames > 0) { // else all of them
                 want = Math.min(want, frames);
             }
             if (want > AudioBufferDef.MAX_FRAMES) {

@@ -93,6 +93,18 @@ class BufferFromFileTest {
         assertEquals(1000, construct("m.wav", 0, 5000).numFrames()); // no more than the file has
     }
 
+    /** frames 0 (or less) reads to the end of the file, as scsynth's {@code /b_allocRead} does for 0. */
+    @Test
+    void framesZeroOrLessMeansAllOfThem() throws Exception {
+        short[] s = HandMadeWav.ramp(1000, 3, 0);
+        HandMadeWav.pcm16(root.resolve("m.wav"), 44100, s);
+        AudioBuffer b = construct("m.wav", 100, 0);
+        assertEquals(900, b.numFrames());
+        assertEquals(s[999] / 32768f, b.data()[0][899]);
+        assertEquals(1000, construct("m.wav", 0, 0).numFrames());
+        assertEquals(990, construct("m.wav", 10, -1).numFrames());
+    }
+
     @Test
     void refusalsNameTheirReason() throws Exception {
         assertTrue(refused("nope.wav").contains("nope.wav: no such file in the sample root"), refused("nope.wav"));
@@ -104,7 +116,6 @@ class BufferFromFileTest {
         HandMadeWav.pcm16(root.resolve("short.wav"), 48000, new short[10]);
         assertEquals("startFrame 10 is not before the end of short.wav (10 frames)", refused("short.wav", 10));
         assertEquals("startFrame must be at least 0, got -1", refused("short.wav", -1));
-        assertEquals("frames must be at least 1, got 0", refused("short.wav", 0, 0));
         assertTrue(refused("short.wav", 0, 1, 2).contains("expects s:path [i:startFrame [i:frames]]"));
         assertTrue(refused("short.wav", "x").startsWith("startFrame: argument 1: expected int"));
         assertEquals(0, def.reservedBytes());

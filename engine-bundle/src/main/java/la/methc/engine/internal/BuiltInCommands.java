@@ -29,6 +29,7 @@ import la.methc.engine.internal.command.SetParameter;
 import la.methc.engine.internal.command.StartRecording;
 import la.methc.engine.internal.command.StopRecording;
 import la.methc.engine.internal.record.OutputRecorder;
+import la.methc.engine.internal.record.RecorderText;
 import la.methc.engine.internal.record.Recording;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.AddAction;
@@ -62,7 +63,7 @@ final class BuiltInCommands {
             .add("/synth/property/doneFlags/set", "ii", (c, r) -> doneFlags(r))
             .add("/node/set", null, (c, r) -> setParameters(r))
             .add("/node/query", "i", (c, r) -> r.submit(new QueryNode(r.from, r.i(0))))
-            .add("/group/queryTree", "i", (c, r) -> r.submit(new QueryTree(r.from, r.i(0), c.engine.tree().capacity())))
+            .add("/group/queryTree", "i", (c, r) -> r.submit(new QueryTree(r.from, r.i(0))))
             .add("/synthdef/list", "", (c, r) -> r.reply("/synthdef/list.reply", SynthDefInfo.uris(c.defs).toArray()))
             .add("/synthdef/info", "s", BuiltInCommands::synthDefInfo)
             .add("/resource/new", null, BuiltInCommands::newResource)
@@ -76,8 +77,8 @@ final class BuiltInCommands {
                     r.submit(new QueryResource(r.from, r.i(0)));
                 }
             })
-            .add(OutputRecorder.START, "s|i", BuiltInCommands::startRecording)
-            .add(OutputRecorder.STOP, "", (c, r) -> r.submit(new StopRecording(r.from)))
+            .add(RecorderText.START, "s|i", BuiltInCommands::startRecording)
+            .add(RecorderText.STOP, "", (c, r) -> r.submit(new StopRecording(r.from)))
             .add("/notify", "i", BuiltInCommands::notify)
             .add("/sync", "i", (c, r) -> r.submit(ServerCommand.sync(r.from, r.i(0))))
             .add("/status", "", (c, r) -> r.submit(ServerCommand.status(r.from)))

@@ -103,7 +103,9 @@ final class CommandContext implements RtContext {
 
     @Override
     public void tree(Client client, TreeSnapshot snapshot) {
-        events.tree(client, snapshot);
+        if (!events.tree(client, snapshot)) {
+            snapshot.release(); // no event to carry it (cannot happen while the budget admitted the query)
+        }
     }
 
     @Override

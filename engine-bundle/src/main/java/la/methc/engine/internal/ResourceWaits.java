@@ -6,9 +6,10 @@ import la.methc.engine.internal.resource.SlotPool;
 
 /**
  * The line of plugin commands waiting for Resources being made ({@link RtContext#await}): a preallocated ring, in
- * arrival order. A command waits while one of its Resources is Constructing, and so does every plugin command that
- * comes after it, whatever it names, so the commands keep the one order they arrived in (scsynth's asynchronous
- * queue). When a construct comes back (live or not), or a perform dispatch does, the slot pool says so
+ * arrival order. A command waits while one of its Resources is Constructing, or while every dispatch is in flight
+ * ({@link SlotPool#PERFORM_JOBS}), and so does every plugin command that comes after it, whatever it names, so the
+ * commands keep the one order they arrived in (scsynth's asynchronous queue) and a flood of them queues rather
+ * than being refused busy. When a construct comes back (live or not), or a perform dispatch does, the slot pool says so
  * ({@link #resume}) and the commands at the head of the line that no longer wait run, as long as there is room for
  * their dispatch ({@link SlotPool#PERFORM_JOBS} in flight), inside that worker reply, so a {@code /sync} counts them
  * as part of the chain of work they waited for (ADR 0012). While in line a command's events stay reserved, as a scheduled
@@ -40,7 +41,7 @@ final class ResourceWaits {
 
     /** RT. See {@link RtContext#await}. */
     boolean await(AwaitsResources c) {
-        if (count == 0 && !mustWait(c)) {
+        if (count == 0 && !mustWait(c) && hasRoom()) {
             return false;
         }
         if (count == CAPACITY || !budget.canSchedule(c.events())) {
@@ -58,7 +59,7 @@ final class ResourceWaits {
      * while a dispatch has room (the next dispatch that comes back resumes the rest).
      */
     void resume() {
-        while (count > 0 && pool.performsInFlight() < SlotPool.PERFORM_JOBS && !mustWait(ring[head])) {
+        while (count > 0 && hasRoom() && !mustWait(ring[head])) {
             take().resume(rt);
         }
     }
@@ -82,6 +83,11 @@ final class ResourceWaits {
         count--;
         budget.unscheduled(c.events());
         return c;
+    }
+
+    /** Whether a dispatch may start now: fewer than {@link SlotPool#PERFORM_JOBS} are in flight. */
+    private boolean hasRoom() {
+        return pool.performsInFlight() < SlotPool.PERFORM_JOBS;
     }
 
     private boolean mustWait(AwaitsResources c) {

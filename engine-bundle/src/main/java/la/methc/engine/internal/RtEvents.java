@@ -98,8 +98,15 @@ final class RtEvents {
     }
 
     /** {@code /group/queryTree.reply} from {@code snapshot}, built by the notifier, to {@code client}. */
-    void tree(Client client, Object snapshot) {
-        publish(RtEvent.Kind.TREE, client, 0, snapshot);
+    boolean tree(Client client, Object snapshot) {
+        RtEvent e = events.obtain(RtEvent.Kind.TREE);
+        if (e == null) {
+            return false;
+        }
+        e.client = client;
+        e.payload = snapshot;
+        events.publish(e);
+        return true;
     }
 
     /** {@code /resource/error i:id s:reason} to notify clients and {@code client}. */

@@ -3,6 +3,7 @@ package la.methc.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.illposed.osc.OSCMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,60 @@ class IntrospectionTest {
             assertEquals(List.of("/group/queryTree", 9, "node 9 is a synth, not a group"), reply(h, "/error"));
             h.send("/group/queryTree", 8);
             assertEquals(List.of("/group/queryTree", 8, "node 8 not found"), reply(h, "/error"));
+        }
+    }
+
+    /**
+     * A bundle of many tree queries neither allocates a snapshot per query nor walks the tree for each: the tree's
+     * {@value la.methc.engine.internal.tree.TreeSnapshot#POOL} snapshots are filled, the rest answered busy at once.
+     * The client's first reply blocks the notifier, so no snapshot comes back during the block.
+     */
+    @Test
+    void aFloodOfTreeQueriesIsAnsweredBusyBeyondThePool() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            h.synth(TestSynths.SINE, 5, 0, 1);
+            java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+            RecordingClient got = new RecordingClient("flood");
+            la.methc.engine.internal.osc.Client slow = new la.methc.engine.internal.osc.Client() {
+                @Override
+                public void send(com.illposed.osc.OSCPacket p) {
+                    try {
+                        open.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    got.send(p);
+                }
+
+                @Override
+                public String describe() {
+                    return "slow";
+                }
+            };
+            int queries = 50;
+            List<com.illposed.osc.OSCPacket> bundle = new java.util.ArrayList<>();
+            for (int i = 0; i < queries; i++) {
+                bundle.add(EngineHarness.msg("/group/queryTree", 0));
+            }
+            h.dispatcher.onPacket(new com.illposed.osc.OSCBundle(bundle), slow);
+            h.block();
+            open.countDown();
+            int replies = 0;
+            int busy = 0;
+            for (OSCMessage m : got.drainUntilCount(queries, 5000)) {
+                if (m.getAddress().equals("/group/queryTree.reply")) {
+                    assertEquals(List.of(0, 1, 5, -1, TestSynths.SINE), m.getArguments());
+                    replies++;
+                } else {
+                    assertEquals(List.of("/group/queryTree", 0, "busy: " + la.methc.engine.internal.tree.TreeSnapshot.POOL
+                            + " tree queries are being answered; ask again once a reply came"), m.getArguments());
+                    busy++;
+                }
+            }
+            assertEquals(la.methc.engine.internal.tree.TreeSnapshot.POOL, replies);
+            assertEquals(queries - replies, busy);
+            h.send("/group/queryTree", 0); // every snapshot came back
+            assertEquals(List.of(0, 1, 5, -1, TestSynths.SINE), reply(h, "/group/queryTree.reply"));
         }
     }
 

@@ -1,6 +1,7 @@
 package la.methc.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCMessage;
 import java.util.List;
@@ -69,6 +70,49 @@ class NamedParametersTest {
             assertEquals(201f, play(h), "nothing was set");
             assertEquals(List.of(TestResources.URI, "live", 1), h.query(1));
             assertEquals(List.of(TestResources.URI, "live", 0), h.query(3));
+        }
+    }
+
+    /** A resource pair naming no Live Resource is a bad pair too: the control pairs before it are not applied. */
+    @Test
+    void aResourcePairOfNoLiveResourceSetsNone() {
+        try (EngineHarness h = withThreeResources()) {
+            h.synthWith(TestSynths.PAIR, 5, 0, 1, 1, 2);
+            h.send("/synth/map/output", 5, 0, 0, 1);
+            h.send("/synth/activate", 5);
+            assertEquals(201f, play(h));
+            h.send("/node/set", 5, "gain", 5f, "b", 9); // slot 9 is free
+            assertEquals(List.of("/node/set", 5, "resource 9 for parameter b is free, not live; none of the 2 pairs"
+                    + " was set"), error(h));
+            h.send("/resource/free", 3);
+            h.send("/node/set", 5, "gain", 5f, 0, 3); // 3 is destroyed (nobody held it)
+            List<Object> e = error(h);
+            assertEquals(List.of("/node/set", 5), e.subList(0, 2));
+            assertTrue(((String) e.get(2)).startsWith("resource 3 for parameter 0 is "), e.toString());
+            assertEquals(201f, play(h), "nothing was set");
+            assertEquals(List.of(TestResources.URI, "live", 1), h.query(1));
+            assertEquals(List.of(TestResources.URI, "live", 1), h.query(2));
+            h.send("/node/set", 5, "gain", 5f, "a", 2, "b", 1);
+            assertEquals(510f, play(h), "good pairs all apply"); // 5 × (2 + 100 × 1)
+        }
+    }
+
+    @Test
+    void anUnknownNameNeverAsksThePluginForItsPortsAgain() {
+        try (EngineHarness h = new EngineHarness()) {
+            h.synth(TestSynths.PORTS_ONCE, 9, 0, 1); // its ports() throws from now on
+            h.send("/synth/map/output", 9, 0, 0, 1);
+            h.send("/synth/activate", 9);
+            assertEquals(1f, play(h));
+            h.send("/node/set", 9, "nope", 2f);
+            assertEquals(List.of("/node/set", 9, "test:ports-once has no parameter named nope (its parameters: gain)"),
+                    error(h));
+            h.send("/node/set", 9, "out", 2f);
+            assertEquals(List.of("/node/set", 9, "port out of test:ports-once is an audio output, not a parameter "
+                    + "(its parameters: gain)"), error(h));
+            h.send("/node/set", 9, "gain", 3f);
+            assertEquals(3f, play(h), "the synth still plays");
+            assertEquals(List.of(), h.sync());
         }
     }
 

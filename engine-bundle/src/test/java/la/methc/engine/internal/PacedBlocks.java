@@ -14,7 +14,11 @@ final class PacedBlocks {
     private PacedBlocks() {
     }
 
-    /** RT thread. Unpaced (and calling between once a block) for the first {@code warmup} blocks. */
+    /**
+     * RT thread. Unpaced (and calling between once a block) for the first {@code warmup} blocks, to make the RT path
+     * hot fast; then paced, the shape the tests measure, which they run until the JIT settled ({@link JitQuiet})
+     * before they measure.
+     */
     static void run(Engine engine, float[][] in, float[][] out, AtomicBoolean running, AtomicLong blocks,
             int warmup, long period) {
         long next = System.nanoTime();

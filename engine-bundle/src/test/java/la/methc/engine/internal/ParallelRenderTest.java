@@ -182,6 +182,7 @@ class ParallelRenderTest {
             for (int b = 0; b < 30_000; b++) {
                 h.engine.process(h.in, h.out);
             }
+            JitQuiet.settle(() -> h.engine.process(h.in, h.out));
             Thread helper = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals("methcla-render-1")).findFirst().orElseThrow();
             long rt = Thread.currentThread().getId();

@@ -67,6 +67,27 @@ final class RecordingClient implements Client {
         return null;
     }
 
+    /** The first {@code count} messages, waiting up to {@code ms} for them; fails if fewer came. */
+    List<OSCMessage> drainUntilCount(int count, long ms) {
+        List<OSCMessage> all = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (all.size() < count && System.nanoTime() < deadline) {
+            try {
+                OSCMessage m = received.poll(10, TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    all.add(m);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (all.size() < count) {
+            fail("expected " + count + " messages within " + ms + " ms; got " + describe(all));
+        }
+        return all;
+    }
+
     /** Everything received within {@code ms}. */
     List<OSCMessage> drain(long ms) {
         List<OSCMessage> all = new ArrayList<>();

@@ -220,6 +220,7 @@ class RepliesUnderLoadTest {
             while (blocks.get() < warmup) {
                 Thread.sleep(5);
             }
+            JitQuiet.await(); // paced now, as measured: what this shape compiles is compiled before the window
             long before = threads.getThreadAllocatedBytes(rt.getId());
             long deferralsBefore = h.engine.deferrals();
             long start = blocks.get();

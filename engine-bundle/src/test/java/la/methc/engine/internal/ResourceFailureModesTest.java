@@ -237,6 +237,10 @@ class ResourceFailureModesTest {
 
     // ---------------------------------------------------------------- acquire fails in re-map: keep, log, silent
 
+    /**
+     * An id that names no Live Resource is refused before any pair applies ({@code /error}); a re-map the synth
+     * itself refuses (another kind of Resource) keeps the old binding, logged and silent to the client (ADR 0001).
+     */
     @Test
     void failedRemapKeepsTheOldBindingAndTellsTheClientNothing() {
         try (EngineHarness h = new EngineHarness()) {
@@ -247,8 +251,11 @@ class ResourceFailureModesTest {
             h.send("/synth/activate", 10);
             assertEquals(0.5f, h.block()[0][0]);
             h.send("/node/set", 10, 1, 5); // a free slot
-            h.send("/node/set", 10, 1, 2); // another kind
             h.send("/node/set", 10, 1, 77); // out of range
+            assertEquals(List.of(List.of("/node/set", 10, "resource 5 for parameter 1 is free, not live"),
+                    List.of("/node/set", 10, "resource 77 for parameter 1 is out of range 0..15")),
+                    h.sync().stream().map(OSCMessage::getArguments).toList());
+            h.send("/node/set", 10, 1, 2); // another kind: the synth refuses
             List<OSCMessage> got = h.sync();
             assertEquals(List.of(), got, "silent to the client");
             assertEquals(0.5f, h.block()[0][0], "the old binding stays");

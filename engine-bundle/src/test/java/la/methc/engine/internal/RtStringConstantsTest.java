@@ -40,7 +40,15 @@ class RtStringConstantsTest {
                 HeldResources.class, EventBudget.class, RtEvents.class, JobLedger.class, SynthHooks.class,
                 PluginContext.class, CommandContext.class, SlotEvents.class, WorldReply.class, SyncRelay.class,
                 la.methc.engine.internal.resource.SlotHolds.class, WorkerReplies.class, RequestIntake.class,
-                ResourceWaits.class, la.methc.engine.internal.plugin.PluginCommand.class)) {
+                ResourceWaits.class, la.methc.engine.internal.plugin.PluginCommand.class,
+                // new with issue 16: output recording, any node id, named /node/set, introspection
+                la.methc.engine.internal.record.Recording.class, la.methc.engine.internal.record.OutputRecorder.class,
+                la.methc.engine.internal.tree.TreeSnapshot.class, nodeMap(),
+                la.methc.engine.internal.command.AwaitsResources.class,
+                la.methc.engine.internal.command.SetParameter.class, la.methc.engine.internal.command.QueryTree.class,
+                la.methc.engine.internal.command.QueryNode.class, la.methc.engine.internal.command.StartRecording.class,
+                la.methc.engine.internal.command.StopRecording.class, la.methc.engine.internal.command.RtContext.class,
+                nodeCommand())) {
             List<String> strings = stringConstants(c);
             if (!strings.isEmpty()) {
                 found.put(c, strings);
@@ -48,6 +56,24 @@ class RtStringConstantsTest {
         }
         assertEquals(Map.of(), found, "String constants in classes that run on RT every block");
         assertEquals(List.of(DummyDriver.NAME), stringConstants(DummyDriver.class));
+    }
+
+    /** {@code tree.NodeMap}, package-private. */
+    private static Class<?> nodeMap() {
+        return named("la.methc.engine.internal.tree.NodeMap");
+    }
+
+    /** {@code command.NodeCommand}, package-private: the base of the node commands, /node/set among them. */
+    private static Class<?> nodeCommand() {
+        return named("la.methc.engine.internal.command.NodeCommand");
+    }
+
+    private static Class<?> named(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The CONSTANT_String entries of {@code c}'s class file, as text. */

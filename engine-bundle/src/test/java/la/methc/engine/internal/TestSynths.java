@@ -35,6 +35,9 @@ final class TestSynths {
     /** Isolated by its def, yet calls {@link World#acquire} in process: breaks the contract. */
     static final String ISOLATED_ACQUIRE = "test:isolated-acquire";
 
+    /** A control input gain and an audio output out; its ports() throws after the first call (a faulty plugin). */
+    static final String PORTS_ONCE = "test:ports-once";
+
     /** Counts destroy calls across all test synths. */
     static final AtomicInteger DESTROYED = new AtomicInteger();
 
@@ -50,6 +53,7 @@ final class TestSynths {
         r.add(def(HOLDER, o -> new Holder(o.intAt(0, -1), o.intAt(1, 0))));
         r.add(def(PAIR, o -> new Pair(o.intAt(0, -1), o.intAt(1, -1))));
         r.add(def(LEAKY, o -> new Leaky(o.intAt(0))));
+        r.add(def(PORTS_ONCE, o -> new PortsOnce()));
         r.add(isolated(ISOLATED_SINE, o -> new Sine()));
         r.add(isolated(ISOLATED_DONE, o -> new DoneAfter(o.intAt(0))));
         r.add(isolated(ISOLATED_THROW, o -> new Throwing(o.intAt(0, 0))));
@@ -383,6 +387,36 @@ final class TestSynths {
         @Override
         public void process(World world, int offset, int frames) {
             PROCESS_THREADS.add(Thread.currentThread().getName());
+        }
+    }
+
+    /** Describes its ports once; every later ports() throws. */
+    static final class PortsOnce extends Base {
+        private boolean described;
+        private float[] gain;
+        private float[] out;
+
+        @Override
+        public List<PortDescriptor> ports() {
+            if (described) {
+                throw new IllegalStateException("ports() asked twice");
+            }
+            described = true;
+            return List.of(PortDescriptor.controlInput("gain", 1f), PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+            if (index == 0) {
+                gain = data;
+            } else {
+                out = data;
+            }
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            java.util.Arrays.fill(out, offset, offset + frames, gain[0]);
         }
     }
 }

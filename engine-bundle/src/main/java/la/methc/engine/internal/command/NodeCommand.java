@@ -5,7 +5,10 @@ import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthNode;
 
-/** A command addressed to an existing node: finds it on RT and answers {@code /error} when it is not there. */
+/**
+ * A command addressed to an existing node: finds it on RT and answers {@code /error} when it is not there. No String
+ * constants (its texts are in {@link NodeCommandText}): RT runs it for every node command.
+ */
 abstract class NodeCommand extends Command {
 
     final int nodeId;
@@ -19,7 +22,7 @@ abstract class NodeCommand extends Command {
     final Node node(RtContext rt) {
         Node n = rt.tree().get(nodeId);
         if (n == null) {
-            rt.error(address, nodeId, "node " + nodeId + " not found", client);
+            rt.error(address, nodeId, NodeCommandText.notFound(nodeId), client);
         }
         return n;
     }
@@ -28,7 +31,7 @@ abstract class NodeCommand extends Command {
     final SynthNode synth(RtContext rt) {
         Node n = node(rt);
         if (n != null && n.isGroup()) {
-            rt.error(address, nodeId, "node " + nodeId + " is a group, not a synth", client);
+            rt.error(address, nodeId, NodeCommandText.notASynth(nodeId), client);
             return null;
         }
         return (SynthNode) n;
@@ -40,15 +43,7 @@ abstract class NodeCommand extends Command {
         if (result == NodeTree.OK) {
             return true;
         }
-        String reason = switch (result) {
-            case NodeTree.ID_IN_USE -> "node id " + node.id() + " already in use";
-            case NodeTree.NO_TARGET -> "target node " + target + " not found";
-            case NodeTree.FULL -> "the node tree is full: " + rt.tree().capacity()
-                    + " nodes (maxNodes, the root group included)";
-            case NodeTree.TARGET_NOT_GROUP -> "target node " + target + " is not a group (add action "
-                    + addAction + " needs a group)";
-            default -> "cannot add before or after the root group";
-        };
+        String reason = NodeCommandText.insertFailed(result, node.id(), target, addAction, rt.tree().capacity());
         rt.error(c.address(), node.id(), reason, c.client());
         return false;
     }

@@ -5,15 +5,29 @@ import java.util.List;
 import la.methc.api.PortDescriptor;
 import la.methc.api.PortDirection;
 import la.methc.api.PortType;
+import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
- * The text of {@code /node/set}'s errors: a cold helper, so that {@link SetParameter}, performed on RT a thousand
+ * The text of {@code /node/set}'s errors (and the addresses of the node commands RT performs often): a cold helper, so that {@link SetParameter}, performed on RT a thousand
  * times a second, holds no String constant that a C2 compile could resolve there. RT error paths only.
  */
 final class ParameterText {
 
     private ParameterText() {
+    }
+
+    /** The addresses of the node commands new with names and introspection, out of their constant pools. */
+    static String nodeSet() {
+        return "/node/set";
+    }
+
+    static String nodeQuery() {
+        return "/node/query";
+    }
+
+    static String groupQueryTree() {
+        return "/group/queryTree";
     }
 
     static String outOfRange(SynthNode s, int param, int pairs) {
@@ -31,7 +45,7 @@ final class ParameterText {
     static String noSuchName(SynthNode s, String name, int pairs) {
         List<String> names = new ArrayList<>();
         String other = null;
-        for (PortDescriptor p : s.synth().ports()) {
+        for (PortDescriptor p : s.ports()) { // the copy made at create: no plugin code on RT
             boolean parameter = p.type() == PortType.RESOURCE
                     || p.type() == PortType.CONTROL && p.direction() == PortDirection.INPUT;
             if (parameter) {
@@ -51,6 +65,17 @@ final class ParameterText {
 
     static String floatForResource(String param, int pairs) {
         return "parameter " + param + " is a resource port; give an int resource id" + nothingSet(pairs);
+    }
+
+    static String treeBusy(int pool) {
+        return "busy: " + pool + " tree queries are being answered; ask again once a reply came";
+    }
+
+    /** A resource pair whose id a synth could not bind: out of range, or not a Live Resource (RT: reads the slot). */
+    static String notBindable(String param, int id, SlotPool resources, int pairs) {
+        String why = !resources.inRange(id) ? "out of range 0.." + (resources.capacity() - 1)
+                : resources.isFreePending(id) ? "being freed" : resources.stateName(id) + ", not live";
+        return "resource " + id + " for parameter " + param + " is " + why + nothingSet(pairs);
     }
 
     static String notAGroup(int id) {

@@ -7,7 +7,7 @@ import la.methc.engine.internal.tree.Node;
 public final class QueryNode extends NodeCommand {
 
     public QueryNode(Client client, int nodeId) {
-        super("/node/query", client, nodeId);
+        super(ParameterText.nodeQuery(), client, nodeId);
     }
 
     /** RT. */

@@ -6,18 +6,16 @@ import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.TreeSnapshot;
 
 /**
- * {@code /group/queryTree i:id}: RT records the nodes below the group into a {@link TreeSnapshot} this command
- * brought along (allocated on the network thread), and the notifier builds {@code /group/queryTree.reply} from it,
- * or an {@code /error} when it does not fit one packet. One event either way.
+ * {@code /group/queryTree i:id}: RT records the nodes below the group into one of the tree's pooled
+ * {@link TreeSnapshot}s, and the notifier builds {@code /group/queryTree.reply} from it (or an {@code /error} when
+ * it does not fit one packet) and gives it back. When all are out (a flood of queries), RT answers busy at once,
+ * without walking the tree: so neither memory nor RT's work grows with the number of queries. One event either way.
  */
 public final class QueryTree extends NodeCommand {
 
-    private final TreeSnapshot snapshot;
-
-    /** Network thread. {@code capacity}: the most nodes the tree may hold. */
-    public QueryTree(Client client, int groupId, int capacity) {
-        super("/group/queryTree", client, groupId);
-        snapshot = new TreeSnapshot(capacity);
+    /** Network thread. */
+    public QueryTree(Client client, int groupId) {
+        super(ParameterText.groupQueryTree(), client, groupId);
     }
 
     /** RT. */
@@ -29,6 +27,11 @@ public final class QueryTree extends NodeCommand {
         }
         if (!n.isGroup()) {
             rt.error(address, nodeId, ParameterText.notAGroup(nodeId), client);
+            return;
+        }
+        TreeSnapshot snapshot = rt.tree().snapshot();
+        if (snapshot == null) {
+            rt.error(address, nodeId, ParameterText.treeBusy(TreeSnapshot.POOL), client);
             return;
         }
         snapshot.take((Group) n);

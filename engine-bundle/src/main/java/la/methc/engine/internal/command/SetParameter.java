@@ -2,6 +2,7 @@ package la.methc.engine.internal.command;
 
 import java.util.List;
 import la.methc.engine.internal.osc.Client;
+import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
@@ -10,8 +11,10 @@ import la.methc.engine.internal.tree.SynthNode;
  * resource ports, numbered together in port order (without resource ports: the control inputs), and named by their
  * ports. On a control input the value is set ({@code i} converted to float); on a resource port an {@code i} value
  * is a Resource id the synth re-maps to, and an {@code f} value is an error. All or nothing: RT checks every pair
- * first, and a bad one (no such parameter, a float for a resource port) sets none and answers one {@code /error}
- * naming it. Names are resolved on RT by {@code String.equals} against the port names: no allocation.
+ * first, and a bad one (no such parameter, a float for a resource port, a Resource id out of range or of one not
+ * Live) sets none and answers one {@code /error} naming it. A re-map the synth itself refuses after that (another
+ * kind of Resource, one held exclusively) keeps the old binding and is logged, as the resource protocol has it
+ * (ADR 0001). Names are resolved on RT by {@code String.equals} against the port names: no allocation.
  */
 public final class SetParameter extends NodeCommand {
 
@@ -29,7 +32,7 @@ public final class SetParameter extends NodeCommand {
      * alternately; the caller checked the types.
      */
     public SetParameter(Client client, int nodeId, List<?> pairs) {
-        super("/node/set", client, nodeId);
+        super(ParameterText.nodeSet(), client, nodeId);
         int n = pairs.size() / 2;
         names = new String[n];
         params = new int[n];
@@ -70,7 +73,7 @@ public final class SetParameter extends NodeCommand {
             if (names[k] != null) {
                 params[k] = s.parameterNamed(names[k]);
             }
-            String why = check(s, k);
+            String why = check(s, k, rt.resources());
             if (why != null) {
                 rt.error(address, nodeId, why, client);
                 return;
@@ -88,7 +91,7 @@ public final class SetParameter extends NodeCommand {
     }
 
     /** RT. Null when pair {@code k} can be applied; else why not (an error path: the text is built). */
-    private String check(SynthNode s, int k) {
+    private String check(SynthNode s, int k, SlotPool resources) {
         int p = params[k];
         if (p < 0 || p >= s.numParameters()) {
             return names[k] != null ? ParameterText.noSuchName(s, names[k], params.length)
@@ -96,6 +99,10 @@ public final class SetParameter extends NodeCommand {
         }
         if (s.isResourceParameter(p) && !isInt[k]) {
             return ParameterText.floatForResource(names[k] != null ? names[k] : String.valueOf(p), params.length);
+        }
+        if (s.isResourceParameter(p) && !resources.isBindable(intValues[k])) {
+            return ParameterText.notBindable(names[k] != null ? names[k] : String.valueOf(p), intValues[k], resources,
+                    params.length);
         }
         return null;
     }

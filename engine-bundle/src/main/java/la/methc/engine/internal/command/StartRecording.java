@@ -3,6 +3,7 @@ package la.methc.engine.internal.command;
 import la.methc.api.Host;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.record.OutputRecorder;
+import la.methc.engine.internal.record.RecorderText;
 import la.methc.engine.internal.record.Recording;
 
 /**
@@ -14,7 +15,7 @@ public final class StartRecording extends Command {
     private final Recording recording;
 
     public StartRecording(Client client, Recording recording) {
-        super(OutputRecorder.START, client);
+        super(RecorderText.start(), client);
         this.recording = recording;
     }
 

@@ -4,7 +4,9 @@ import la.methc.api.Host;
 import la.methc.api.HostCommand;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.record.OutputRecorder;
+import la.methc.engine.internal.record.RecorderText;
 import la.methc.engine.internal.record.Recording;
+import la.methc.engine.internal.record.RecordingDisk;
 
 /**
  * {@code /output/record/stop}: the recording ends at the command's frame in this block; a worker waits until the
@@ -21,7 +23,7 @@ public final class StopRecording extends Command implements HostCommand {
     private Recording recording;
 
     public StopRecording(Client client) {
-        super(OutputRecorder.STOP, client);
+        super(RecorderText.stop(), client);
     }
 
     @Override
@@ -29,7 +31,7 @@ public final class StopRecording extends Command implements HostCommand {
         Recording r = rt.recorder().stop(offset);
         if (r == null) {
             if (client != null) {
-                rt.error(address, -1, "not recording", client);
+                rt.error(address, -1, RecorderText.notRecording(), client);
             }
             return;
         }
@@ -43,6 +45,6 @@ public final class StopRecording extends Command implements HostCommand {
     @Override
     public void perform(Host host) {
         Recording.Outcome o = recording.await(CLOSE_TIMEOUT_MS);
-        client.send(Recording.stopReply(recording.path(), o));
+        client.send(RecordingDisk.stopReply(recording.path(), o));
     }
 }

@@ -168,7 +168,14 @@ public final class Notifier implements Agent, AutoCloseable {
             case DONE -> e.client.send(new OSCMessage("/done", List.of(e.address)));
             case NODE_INFO -> e.client.send(new OSCMessage("/node/info", List.of(e.id, e.value, e.port,
                     e.uri == null ? "" : e.uri)));
-            case TREE -> e.client.send(TreeReply.message((TreeSnapshot) e.payload, e.client));
+            case TREE -> {
+                TreeSnapshot s = (TreeSnapshot) e.payload;
+                try {
+                    e.client.send(TreeReply.message(s, e.client));
+                } finally {
+                    s.release();
+                }
+            }
             case SCHEDULER_INFO -> e.client.send(new OSCMessage("/scheduler/info", List.of(e.id, e.value)));
             case WARNING -> {
                 if (e.payload instanceof Throwable t) {

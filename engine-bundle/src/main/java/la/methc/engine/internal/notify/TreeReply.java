@@ -31,7 +31,8 @@ final class TreeReply {
         for (int i = 0; i < s.count(); i++) {
             args.add(s.id(i));
             args.add(s.numChildren(i));
-            args.add(s.uri(i));
+            String uri = s.uri(i);
+            args.add(uri == null ? "" : uri);
         }
         OSCMessage reply = new OSCMessage(ADDRESS + ".reply", args);
         int size;

@@ -12,11 +12,10 @@ import la.methc.engine.internal.osc.Client;
  * {@linkplain #open opens} one (claims the recorder, opens the file, starts its disk thread); RT starts it in the
  * block of the {@code /output/record/start}, {@linkplain #tap taps} the outputs after every block and ends it in
  * the block of the {@code /output/record/stop}; the recorder is free again once the disk thread closed the file.
+ * Holds no String constant (its texts are in {@link RecorderText}): RT runs it every block.
  */
 public final class OutputRecorder {
 
-    public static final String START = "/output/record/start";
-    public static final String STOP = "/output/record/stop";
     /** The disk may fall this far behind RT before blocks are lost. */
     static final double POOL_SECONDS = 2.0;
 
@@ -86,13 +85,12 @@ public final class OutputRecorder {
      */
     public Recording open(Path path, int channels) throws IOException {
         if (channels < 1 || channels > outputs) {
-            throw new IllegalArgumentException(outputs == 0 ? "the engine has no hardware outputs to record"
-                    : "channels must be 1.." + outputs + " (the hardware outputs): " + channels);
+            throw new IllegalArgumentException(RecorderText.badChannels(outputs, channels));
         }
         Recording r = new Recording(path, channels, sampleRate, blockSize, poolBlocks, this::released);
         Recording other = current.compareAndExchange(null, r);
         if (other != null) {
-            throw new IllegalArgumentException("already recording to " + other.path());
+            throw new IllegalArgumentException(RecorderText.alreadyRecording(other.path()));
         }
         try {
             r.open(sinks.open(path, channels, sampleRate));

@@ -93,6 +93,11 @@ public final class SlotPool {
         return id >= 0 && id < slots.length;
     }
 
+    /** RT. Whether {@code id} names a Live Resource that is not being freed: one a synth's re-map may bind. */
+    public boolean isBindable(int id) {
+        return inRange(id) && slots[id].state == SlotState.LIVE && !slots[id].freePending;
+    }
+
     /** RT. Resources in state LIVE (for {@code /status}). */
     public int liveCount() {
         return live;

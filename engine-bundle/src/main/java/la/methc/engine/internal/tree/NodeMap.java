@@ -17,7 +17,7 @@ final class NodeMap {
     /** Room for {@code capacity} nodes. */
     NodeMap(int capacity) {
         if (capacity < 1 || capacity > 1 << 29) {
-            throw new IllegalArgumentException("node capacity " + capacity + " out of range 1.." + (1 << 29));
+            throw new IllegalArgumentException(NodeText.capacityOutOfRange(capacity, 1 << 29));
         }
         int slots = Integer.highestOneBit(capacity * 2 - 1) << 1; // a power of two >= 2 * capacity
         ids = new int[slots];

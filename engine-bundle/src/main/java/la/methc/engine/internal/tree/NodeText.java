@@ -11,6 +11,11 @@ final class NodeText {
     }
 
     /** NRT. */
+    static String capacityOutOfRange(int capacity, int max) {
+        return "node capacity " + capacity + " out of range 1.." + max;
+    }
+
+    /** NRT. */
     static String tooManyControls(SynthDefEntry def, int controlInputs, int values) {
         return def.def().uri() + " has " + controlInputs + " control inputs, got " + values + " values";
     }

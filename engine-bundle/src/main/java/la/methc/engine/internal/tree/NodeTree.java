@@ -1,9 +1,11 @@
 package la.methc.engine.internal.tree;
 
+import org.jctools.queues.MpscArrayQueue;
+
 /**
  * The node tree: the nodes by client-chosen id (any id from 0 to 2^31-1, root group 0; at most {@code maxNodes} at
  * once, the root included) in a preallocated {@link NodeMap}, and the linked groups. RT only: it is the single
- * writer, so nothing here is synchronised or allocates.
+ * writer, so nothing here is synchronised or allocates (the notifier only gives {@link TreeSnapshot}s back).
  */
 public final class NodeTree {
 
@@ -30,9 +32,18 @@ public final class NodeTree {
     private int numDoomed;
     private int numSynths;
     private int numGroups;
+    /**
+     * The snapshots {@code /group/queryTree} fills, made once: RT takes one per query, the notifier gives it back
+     * once it built the reply (RT too, when it cannot hand it over). So a flood of queries allocates nothing and
+     * RT walks the tree for at most {@link TreeSnapshot#POOL} of them at a time; the others are answered busy.
+     */
+    private final MpscArrayQueue<TreeSnapshot> snapshots = new MpscArrayQueue<>(TreeSnapshot.POOL);
 
     public NodeTree(int maxNodes, Listener listener) {
         nodes = new NodeMap(maxNodes);
+        for (int i = 0; i < TreeSnapshot.POOL; i++) {
+            snapshots.offer(new TreeSnapshot(maxNodes, snapshots));
+        }
         doomed = new Node[maxNodes];
         root = new Group(0);
         nodes.put(root);
@@ -42,6 +53,11 @@ public final class NodeTree {
 
     public Group root() {
         return root;
+    }
+
+    /** RT. A snapshot for a tree query, to {@linkplain TreeSnapshot#release release} after use; null if all are out. */
+    public TreeSnapshot snapshot() {
+        return snapshots.relaxedPoll();
     }
 
     /** How many nodes may be in the tree at once (maxNodes), the root included. Any thread. */

@@ -37,6 +37,8 @@ public final class SynthNode extends Node {
     private final boolean[] parameterIsResource;
     /** Per parameter: its port's name, for {@code /node/set i:id s:name …} (compared with equals: no allocation). */
     private final String[] parameterNames;
+    /** The ports as create() checked them: an immutable copy of records, so reading it runs no plugin code. */
+    private final List<PortDescriptor> ports;
     /** The Resources this synth acquired in attach/remap and has not released. */
     private final HeldResources held;
 
@@ -53,8 +55,9 @@ public final class SynthNode extends Node {
     private Throwable runError;
     private boolean runDone;
 
-    private SynthNode(int id, SynthDefEntry def, Synth synth, int[] counts, int blockSize) {
+    private SynthNode(int id, SynthDefEntry def, Synth synth, List<PortDescriptor> ports, int[] counts, int blockSize) {
         super(id);
+        this.ports = ports;
         this.def = def;
         this.synth = synth;
         controlInputs = new float[counts[0]][1];
@@ -81,7 +84,7 @@ public final class SynthNode extends Node {
      *                                  fails (throws anything, or {@code ports()} gives null or a null port)
      */
     public static SynthNode create(int id, SynthDefEntry def, Synth synth, float[] controls, int blockSize) {
-        List<PortDescriptor> ports = ports(def, synth);
+        List<PortDescriptor> ports = CheckedPorts.of(def, synth);
         int[] counts = new int[5];
         for (PortDescriptor p : ports) {
             counts[kind(p)]++;
@@ -89,7 +92,7 @@ public final class SynthNode extends Node {
         if (controls.length > counts[0]) {
             throw new IllegalArgumentException(NodeText.tooManyControls(def, counts[0], controls.length));
         }
-        SynthNode node = new SynthNode(id, def, synth, counts, blockSize);
+        SynthNode node = new SynthNode(id, def, synth, ports, counts, blockSize);
         int[] next = new int[5];
         int parameter = 0;
         for (int i = 0; i < ports.size(); i++) {
@@ -123,25 +126,6 @@ public final class SynthNode extends Node {
         return node;
     }
 
-    /** NRT. The plugin's port list, checked: a failure refuses the synth with a reason naming its def. */
-    private static List<PortDescriptor> ports(SynthDefEntry def, Synth synth) {
-        List<PortDescriptor> ports;
-        try {
-            ports = synth.ports();
-        } catch (Throwable t) {
-            throw new IllegalArgumentException(NodeText.portsFailed(def, t), t);
-        }
-        if (ports == null) {
-            throw new IllegalArgumentException(NodeText.noPorts(def));
-        }
-        for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i) == null) {
-                throw new IllegalArgumentException(NodeText.nullPort(def, i));
-            }
-        }
-        return ports;
-    }
-
     private static final int RESOURCE = 4;
 
     /** 0 control in, 1 control out, 2 audio in, 3 audio out, 4 resource (either direction). */
@@ -163,6 +147,11 @@ public final class SynthNode extends Node {
 
     public Synth synth() {
         return synth;
+    }
+
+    /** Its ports, in order, as it described them when created (plugin code never runs here: RT may call it). */
+    public List<PortDescriptor> ports() {
+        return ports;
     }
 
     @Override

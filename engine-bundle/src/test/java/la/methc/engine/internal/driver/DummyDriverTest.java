@@ -121,6 +121,7 @@ class DummyDriverTest {
             while (count.get() < 1500) {
                 Thread.sleep(10);
             }
+            la.methc.engine.internal.JitQuiet.await();
             long id = rt.get().getId();
             long before = threads.getThreadAllocatedBytes(id);
             long start = count.get();

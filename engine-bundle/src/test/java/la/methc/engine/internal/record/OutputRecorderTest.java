@@ -92,8 +92,8 @@ class OutputRecorderTest {
         }
         assertEquals(expected, sink.frames);
         assertNull(recorder.current(), "free again once the file is closed");
-        assertEquals("/done", Recording.stopReply(r.path(), o).getAddress());
-        assertEquals(List.of(OutputRecorder.STOP, 30, 4), Recording.stopReply(r.path(), o).getArguments());
+        assertEquals("/done", RecordingDisk.stopReply(r.path(), o).getAddress());
+        assertEquals(List.of(RecorderText.STOP, 30, 4), RecordingDisk.stopReply(r.path(), o).getArguments());
     }
 
     @Test
@@ -125,7 +125,7 @@ class OutputRecorderTest {
         recorder.tap(block(0));
         recorder.stop(0);
         recorder.tap(block(1));
-        var reply = Recording.stopReply(r.path(), r.await(5000));
+        var reply = RecordingDisk.stopReply(r.path(), r.await(5000));
         assertEquals("/error", reply.getAddress());
         assertTrue(reply.getArguments().get(2).toString().contains("No space left on device"), reply.getArguments()
                 .toString());

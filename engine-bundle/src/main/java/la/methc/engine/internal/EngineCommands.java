@@ -8,7 +8,10 @@ import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import la.methc.engine.internal.tree.SynthNode;
 
-/** The engine's own commands, sent by NRT threads that wait for RT: shutdown, departing SynthDefs, latches. */
+/**
+ * The engine's own commands, sent by NRT threads that wait for RT: shutdown, departing SynthDefs, latches. Their
+ * addresses live in {@link EngineText}: {@code perform} runs on RT.
+ */
 public final class EngineCommands {
 
     private EngineCommands() {
@@ -20,7 +23,7 @@ public final class EngineCommands {
         private final CountDownLatch latch;
 
         Latch(RtEvents events, CountDownLatch latch) {
-            super("/latch", null);
+            super(EngineText.latch(), null);
             this.events = events;
             this.latch = latch;
         }
@@ -36,7 +39,7 @@ public final class EngineCommands {
         private final SynthDefEntry def;
 
         RetireSynths(SynthDefEntry def) {
-            super("/retire", null);
+            super(EngineText.retire(), null);
             this.def = def;
         }
 
@@ -62,7 +65,7 @@ public final class EngineCommands {
         private int freed;
 
         public FreeAll() {
-            super("/shutdown", null);
+            super(EngineText.shutdown(), null);
         }
 
         @Override

@@ -66,4 +66,17 @@ final class EngineText {
     static String sync() {
         return "/sync";
     }
+
+    /** The addresses of the engine's own commands ({@link EngineCommands}), out of their constant pools. */
+    static String latch() {
+        return "/latch";
+    }
+
+    static String retire() {
+        return "/retire";
+    }
+
+    static String shutdown() {
+        return "/shutdown";
+    }
 }

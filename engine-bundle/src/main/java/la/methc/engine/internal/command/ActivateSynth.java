@@ -7,14 +7,14 @@ import la.methc.engine.internal.tree.SynthNode;
 public final class ActivateSynth extends NodeCommand {
 
     public ActivateSynth(Client client, int nodeId) {
-        super("/synth/activate", client, nodeId);
+        super(CommandText.synthActivate(), client, nodeId);
     }
 
     @Override
     public void perform(RtContext rt, int offset) {
         SynthNode s = synth(rt);
         if (s != null && !s.activate(offset)) {
-            rt.error(address, nodeId, "synth " + nodeId + " is already active", client);
+            rt.error(address, nodeId, CommandText.alreadyActive(nodeId), client);
         }
     }
 }

@@ -15,7 +15,7 @@ public final class CommandBatch extends Command {
 
     /** {@code client}: the sender, who gets an {@code /error} about the whole bundle. */
     public CommandBatch(List<Command> commands, Client client) {
-        super("#bundle", client);
+        super(CommandText.bundle(), client);
         this.commands = commands.toArray(new Command[0]);
         int sum = 0;
         for (Command c : this.commands) {

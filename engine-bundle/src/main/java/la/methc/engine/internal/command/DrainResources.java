@@ -27,7 +27,7 @@ public final class DrainResources extends Command {
 
     /** {@code def} null: every slot. */
     public DrainResources(ResourceDefEntry def) {
-        super("/resource/drain", null);
+        super(CommandText.resourceDrain(), null);
         this.def = def;
     }
 

@@ -22,12 +22,12 @@ public final class FreeNode extends NodeCommand {
         }
         if (childrenOnly) {
             if (!n.isGroup()) {
-                rt.error(address, nodeId, "node " + nodeId + " is not a group", client);
+                rt.error(address, nodeId, CommandText.notAGroup(nodeId), client);
                 return;
             }
             rt.tree().freeChildren((Group) n, client);
         } else if (n == rt.tree().root()) {
-            rt.error(address, nodeId, "the root group cannot be freed", client);
+            rt.error(address, nodeId, CommandText.rootNotFreed(), client);
         } else {
             rt.tree().free(n, client);
         }

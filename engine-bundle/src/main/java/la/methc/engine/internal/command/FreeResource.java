@@ -13,7 +13,7 @@ public final class FreeResource extends Command {
     private final int id;
 
     public FreeResource(Client client, int id) {
-        super("/resource/free", client);
+        super(CommandText.resourceFree(), client);
         this.id = id;
     }
 
@@ -29,11 +29,11 @@ public final class FreeResource extends Command {
         // if, not switch: a switch on an enum loads a synthetic class the first time it runs, here on RT
         SlotResult result = rt.resources().free(id, client);
         if (result == SlotResult.NOT_ALLOCATED) {
-            rt.error(address, id, "resource " + id + " is not allocated", client);
+            rt.error(address, id, CommandText.notAllocated(id), client);
         } else if (result == SlotResult.BEING_DESTROYED) {
-            rt.error(address, id, "resource " + id + " is already being destroyed", client);
+            rt.error(address, id, CommandText.beingDestroyed(id), client);
         } else if (result == SlotResult.ALREADY_FREEING) {
-            rt.error(address, id, "resource " + id + " is already being freed", client);
+            rt.error(address, id, CommandText.beingFreed(id), client);
         }
     }
 }

@@ -16,7 +16,7 @@ public final class MapBus extends NodeCommand {
     private final int flags;
 
     public MapBus(Client client, boolean input, int nodeId, int port, int bus, int flags) {
-        super(input ? "/synth/map/input" : "/synth/map/output", client, nodeId);
+        super(CommandText.mapBus(input), client, nodeId);
         this.input = input;
         this.port = port;
         this.bus = bus;
@@ -31,8 +31,7 @@ public final class MapBus extends NodeCommand {
         }
         int ports = input ? s.numAudioInputs() : s.numAudioOutputs();
         if (port < 0 || port >= ports) {
-            rt.error(address, nodeId, "audio " + (input ? "input " : "output ") + port + " out of range (synth has "
-                    + ports + ")", client);
+            rt.error(address, nodeId, CommandText.audioPortOutOfRange(input, port, ports), client);
             return;
         }
         AudioBus b = bus < 0 ? null : rt.buses().lookup(bus, flags, input);

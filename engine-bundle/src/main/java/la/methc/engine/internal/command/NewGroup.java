@@ -11,7 +11,7 @@ public final class NewGroup extends Command {
     private final int addAction;
 
     public NewGroup(Client client, Group group, int target, int addAction) {
-        super("/group/new", client);
+        super(CommandText.groupNew(), client);
         this.group = group;
         this.target = target;
         this.addAction = addAction;

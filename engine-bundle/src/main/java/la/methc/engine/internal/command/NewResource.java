@@ -16,7 +16,7 @@ public final class NewResource extends Command {
     private final OscArgs args;
 
     public NewResource(Client client, int id, ResourceDefEntry def, OscArgs args) {
-        super("/resource/new", client);
+        super(CommandText.resourceNew(), client);
         this.id = id;
         this.def = def;
         this.args = args;
@@ -34,10 +34,9 @@ public final class NewResource extends Command {
         // if, not switch: a switch on an enum loads a synthetic class the first time it runs, here on RT
         SlotResult result = rt.resources().create(id, def, args, client);
         if (result == SlotResult.IN_USE) {
-            rt.error(address, id, "resource id " + id + " already in use (" + rt.resources().stateName(id) + ")",
-                    client);
+            rt.error(address, id, CommandText.resourceIdInUse(id, rt.resources().stateName(id)), client);
         } else if (result == SlotResult.RETIRED) {
-            rt.error(address, id, "ResourceDef " + def.uri() + " was unregistered", client);
+            rt.error(address, id, CommandText.resourceDefRetired(def), client);
         }
     }
 }

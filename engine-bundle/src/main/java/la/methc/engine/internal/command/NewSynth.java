@@ -16,7 +16,7 @@ public final class NewSynth extends Command {
     private final int addAction;
 
     public NewSynth(Client client, SynthNode node, int target, int addAction) {
-        super("/synth/new", client);
+        super(CommandText.synthNew(), client);
         this.node = node;
         this.target = target;
         this.addAction = addAction;
@@ -27,7 +27,7 @@ public final class NewSynth extends Command {
     public void perform(RtContext rt, int offset) {
         if (node.entry().isRetired()) {
             // its bundle left while this command was queued
-            rt.error(address, node.id(), node.def().uri() + " was unregistered", client);
+            rt.error(address, node.id(), CommandText.synthDefRetired(node), client);
             rt.discard(node.synth());
         } else if (!NodeCommand.insert(rt, this, node, target, addAction)) {
             rt.discard(node.synth());
@@ -46,7 +46,7 @@ public final class NewSynth extends Command {
     /** Network thread. RT never had it: destroy the synth here. */
     @Override
     public void refused(Host host) {
-        SynthDestruction.destroy(node.synth(), host, "refused synth " + node.id() + " (" + node.def().uri() + ")");
+        SynthDestruction.destroy(node.synth(), host, CommandText.refusedSynth(node));
     }
 
     /** RT. Never linked: its synth is destroyed as one that could not be. */

@@ -8,7 +8,7 @@ public final class QueryResource extends Command {
     private final int id;
 
     public QueryResource(Client client, int id) {
-        super("/resource/query", client);
+        super(CommandText.resourceQuery(), client);
         this.id = id;
     }
 

@@ -17,11 +17,11 @@ public final class SchedulerCommand extends Command {
     }
 
     public static SchedulerCommand clear(Client client) {
-        return new SchedulerCommand("/scheduler/clear", client, true);
+        return new SchedulerCommand(CommandText.schedulerClear(), client, true);
     }
 
     public static SchedulerCommand query(Client client) {
-        return new SchedulerCommand("/scheduler/query", client, false);
+        return new SchedulerCommand(CommandText.schedulerQuery(), client, false);
     }
 
     @Override

@@ -9,7 +9,7 @@ public final class SetDoneFlags extends NodeCommand {
     private final int flags;
 
     public SetDoneFlags(Client client, int nodeId, int flags) {
-        super("/synth/property/doneFlags/set", client, nodeId);
+        super(CommandText.doneFlagsSet(), client, nodeId);
         this.flags = flags;
     }
 

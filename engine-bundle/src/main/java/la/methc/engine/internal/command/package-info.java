@@ -5,6 +5,8 @@
  * ({@link la.methc.engine.internal.command.AwaitsResources}). Plugin commands live in {@code plugin}.
  *
  * <p>Threads (see {@code la.methc.engine.internal}): constructors on network threads, {@code perform} and
- * {@code drop} on RT.
+ * {@code drop} on RT. Their addresses and error texts live in the cold {@code …Text} helpers: no other class here
+ * may hold a String constant, which a C2 compile asked for on RT would resolve (allocate) there
+ * ({@code RtStringConstantsTest} checks every class of the package).
  */
 package la.methc.engine.internal.command;

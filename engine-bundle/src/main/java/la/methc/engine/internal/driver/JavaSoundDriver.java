@@ -82,10 +82,10 @@ public final class JavaSoundDriver extends RtThreadDriver {
      */
     public static JavaSoundDriver open(DriverOptions options, int bufferBlocks) throws LineUnavailableException {
         if (options.numOutputs() == 0) {
-            throw new IllegalArgumentException("javasound needs at least one output channel");
+            throw new IllegalArgumentException(JavaSoundText.noOutputChannel());
         }
         if (bufferBlocks < 1) {
-            throw new IllegalArgumentException("bufferBlocks must be positive: " + bufferBlocks);
+            throw new IllegalArgumentException(JavaSoundText.badBufferBlocks(bufferBlocks));
         }
         int bufferFrames = Math.max(bufferBlocks * options.blockSize(), MIN_BUFFER_FRAMES);
         AudioFormat outFormat = format(options.sampleRate(), options.numOutputs());
@@ -107,14 +107,13 @@ public final class JavaSoundDriver extends RtThreadDriver {
                     in.close();
                 }
                 in = null;
-                LOG.info("javasound: no input line for {} ({}); the {} hardware inputs are silent", inFormat,
-                        e.getMessage(), options.numInputs());
+                LOG.info(JavaSoundText.noInputLine(), inFormat, e.getMessage(), options.numInputs());
             }
         }
         int granted = out.getBufferSize() / outFormat.getFrameSize();
         long stallMillis = Math.max(MIN_STALL_MILLIS, STALL_BUFFERS * 1000L * granted / options.sampleRate());
-        LOG.info("javasound: output {} ({} line, buffer {} frames), input {}", outFormat,
-                out.getClass().getSimpleName(), granted, in == null ? "silent" : in.getFormat().toString());
+        LOG.info(JavaSoundText.opened(), outFormat, out.getClass().getSimpleName(), granted,
+                in == null ? JavaSoundText.silent() : in.getFormat().toString());
         return new JavaSoundDriver(options, out, in, stallMillis);
     }
 
@@ -163,8 +162,7 @@ public final class JavaSoundDriver extends RtThreadDriver {
                     inputFailed = true;
                     inLine = null;
                     silence(in);
-                    LOG.error("javasound: the input line delivered nothing for {} ms (is the device gone?); the "
-                            + "hardware inputs are silent from now on", stallMillis());
+                    LOG.error(JavaSoundText.inputStalled(), stallMillis());
                 }
             }
             if (!running) {
@@ -174,8 +172,7 @@ public final class JavaSoundDriver extends RtThreadDriver {
             toPcm16(out, outBuf);
             if (!transfer(outLine, outBuf, true) && running) {
                 outputFailed = true;
-                LOG.error("javasound: the output line took no audio for {} ms (is the device gone?); the engine "
-                        + "goes on without sound, paced by the clock", stallMillis());
+                LOG.error(JavaSoundText.outputStalled(), stallMillis());
                 break;
             }
         }

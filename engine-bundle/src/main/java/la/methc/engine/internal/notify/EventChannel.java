@@ -30,6 +30,8 @@ public final class EventChannel {
             spare[i] = new RtEvent();
         }
         spareCount = capacity;
+        // initialise the enum here, on NRT: else RT's first event would (its constants and their names, allocated)
+        RtEvent.Kind.values();
         free = new SpscArrayQueue<>(capacity);
         full = new SpscArrayQueue<>(capacity);
     }

@@ -46,39 +46,39 @@ final class IsolatedWorld implements World {
     @Override
     public void synthDone(Synth synth) {
         if (current == null || current.synth() != synth) {
-            throw notIsolated("synthDone for another synth");
+            throw new IllegalStateException(ParallelText.otherSynthDone());
         }
         current.markDone();
     }
 
     @Override
     public boolean performCommand(HostCommand command) {
-        throw notIsolated("performCommand");
+        throw notIsolated(ParallelText.PERFORM_COMMAND);
     }
 
     @Override
     public Object acquire(int id, String expectedUri) {
-        throw notIsolated("acquire");
+        throw notIsolated(ParallelText.ACQUIRE);
     }
 
     @Override
     public ResourceStatus status(int id, String expectedUri) {
-        throw notIsolated("status");
+        throw notIsolated(ParallelText.STATUS);
     }
 
     @Override
     public void release(int id) {
-        throw notIsolated("release");
+        throw notIsolated(ParallelText.RELEASE);
     }
 
     @Override
     public ResourceStatus performWithResources(int[] ids, boolean[] writes, boolean exclusive,
             ResourcePerform perform) {
-        throw notIsolated("performWithResources");
+        throw notIsolated(ParallelText.PERFORM_WITH_RESOURCES);
     }
 
     /** Error path: a plugin broke the isolated contract. */
-    private static IllegalStateException notIsolated(String call) {
-        return new IllegalStateException("an isolated synth's process may not call World." + call);
+    private static IllegalStateException notIsolated(int call) {
+        return new IllegalStateException(ParallelText.notIsolated(call));
     }
 }

@@ -61,10 +61,10 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      */
     public ParallelSynths(int threads, int capacity, int minRun, World engine) {
         if (threads < 2) {
-            throw new IllegalArgumentException("parallel rendering needs at least 2 threads: " + threads);
+            throw new IllegalArgumentException(ParallelText.tooFewThreads(threads));
         }
         if (minRun < 2) {
-            throw new IllegalArgumentException("a parallel run needs at least 2 synths: " + minRun);
+            throw new IllegalArgumentException(ParallelText.runTooShort(minRun));
         }
         this.minRun = minRun;
         run = new SynthNode[capacity];
@@ -75,7 +75,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         rtWorld = new IsolatedWorld(engine);
         helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Helper(i + 1, engine, "methcla-render-" + (i + 1));
+            helpers[i] = new Helper(i + 1, engine, ParallelText.helperName(i + 1));
             helpers[i].start();
         }
     }

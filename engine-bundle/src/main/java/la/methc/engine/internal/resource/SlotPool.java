@@ -81,6 +81,10 @@ public final class SlotPool {
         performs = new PerformDispatcher(this);
         drain = new SlotDrain(this);
         holds = new SlotHolds(this);
+        // initialise the enums RT answers with here, on NRT: else RT's first create, free or acquire would (their
+        // constants and the Strings they hold, allocated)
+        SlotResult.values();
+        ResourceStatus.values();
     }
 
     /** Any thread. */

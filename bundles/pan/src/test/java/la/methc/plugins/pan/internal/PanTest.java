@@ -179,6 +179,42 @@ class PanTest {
         }
     }
 
+    /** isolated(): two synths processed at once on two threads give what each gives alone. */
+    @Test
+    void twoSynthsOnTwoThreadsGiveTheSameAudio() throws Exception {
+        float[] in = noise(BLOCK * 200);
+        float[][] alone = moving(runner(BLOCK, in, -1f));
+        float[][][] results = new float[2][][];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int k = t;
+            BlockRunner r = runner(BLOCK, in, -1f);
+            threads[t] = new Thread(() -> results[k] = moving(r), "render-" + t);
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (float[][] result : results) {
+            assertSame(alone, result, "on a render thread");
+        }
+    }
+
+    /** 200 blocks with the position moving every 10 blocks: ramps in most of them. */
+    private static float[][] moving(BlockRunner r) {
+        float[][] out = new float[2][BLOCK * 200];
+        for (int b = 0; b < 20; b++) {
+            r.control(0, (float) Math.sin(b));
+            float[][] part = r.run(10);
+            for (int ch = 0; ch < 2; ch++) {
+                System.arraycopy(part[ch], 0, out[ch], b * BLOCK * 10, BLOCK * 10);
+            }
+        }
+        return out;
+    }
+
     private static void assertSame(float[][] expected, float[][] actual, String what) {
         for (int ch = 0; ch < 2; ch++) {
             for (int i = 0; i < expected[ch].length; i++) {

@@ -114,8 +114,8 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "noise", "patch-cable", "play", "record",
-                "sine")) {
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "noise", "pan", "patch-cable", "play",
+                "record", "sine")) {
             expected.add(P + d);
         }
         assertEquals(expected, uris);
@@ -124,6 +124,8 @@ public class IntrospectionIT {
         assertInfo("patch-cable", "in", "audio", "input", "out", "audio", "output");
         assertInfo("amplifier", "in", "audio", "input", "amp", "control", "input", "out", "audio", "output");
         assertInfo("asr-envelope", "in", "audio", "input", "out", "audio", "output");
+        assertInfo("pan", "in", "audio", "input", "pos", "control", "input", "left", "audio", "output", "right",
+                "audio", "output");
         assertInfo("done-after");
         assertInfo("play", "buffer", "resource", "input", "rate", "control", "input", "loop", "control", "input",
                 "start", "control", "input", "out0", "audio", "output");

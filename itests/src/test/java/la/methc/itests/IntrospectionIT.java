@@ -114,7 +114,7 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "noise", "patch-cable", "play", "record",
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "patch-cable", "play", "record",
                 "sine")) {
             expected.add(P + d);
         }
@@ -125,6 +125,8 @@ public class IntrospectionIT {
         assertInfo("amplifier", "in", "audio", "input", "amp", "control", "input", "out", "audio", "output");
         assertInfo("asr-envelope", "in", "audio", "input", "out", "audio", "output");
         assertInfo("done-after");
+        assertInfo("filter", "in", "audio", "input", "cutoff", "control", "input", "q", "control", "input", "out",
+                "audio", "output");
         assertInfo("play", "buffer", "resource", "input", "rate", "control", "input", "loop", "control", "input",
                 "start", "control", "input", "out0", "audio", "output");
         assertInfo("record", "buffer", "resource", "output", "loop", "control", "input", "start", "control", "input",

@@ -114,8 +114,8 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "noise", "pan", "patch-cable", "play",
-                "record", "sine")) {
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "pan", "patch-cable",
+                "play", "record", "sine")) {
             expected.add(P + d);
         }
         assertEquals(expected, uris);
@@ -127,6 +127,8 @@ public class IntrospectionIT {
         assertInfo("pan", "in", "audio", "input", "pos", "control", "input", "left", "audio", "output", "right",
                 "audio", "output");
         assertInfo("done-after");
+        assertInfo("filter", "in", "audio", "input", "cutoff", "control", "input", "q", "control", "input", "out",
+                "audio", "output");
         assertInfo("play", "buffer", "resource", "input", "rate", "control", "input", "loop", "control", "input",
                 "start", "control", "input", "out0", "audio", "output");
         assertInfo("record", "buffer", "resource", "output", "loop", "control", "input", "start", "control", "input",

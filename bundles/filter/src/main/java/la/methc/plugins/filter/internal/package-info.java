@@ -1,0 +1,6 @@
+/**
+ * The filter plugin: its SynthDef, a DS component, and the state-variable filter synth it constructs.
+ *
+ * <p>Threads (see la.methc.api): the def's construct on a network thread, the synth's process on RT.
+ */
+package la.methc.plugins.filter.internal;

@@ -114,13 +114,14 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "pan", "patch-cable",
-                "play", "record", "sine")) {
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "oscillator", "pan",
+                "patch-cable", "play", "record", "sine")) {
             expected.add(P + d);
         }
         assertEquals(expected, uris);
         assertInfo("sine", "freq", "control", "input", "amp", "control", "input", "out", "audio", "output");
         assertInfo("noise", "amp", "control", "input", "out", "audio", "output");
+        assertInfo("oscillator", "freq", "control", "input", "amp", "control", "input", "out", "audio", "output");
         assertInfo("patch-cable", "in", "audio", "input", "out", "audio", "output");
         assertInfo("amplifier", "in", "audio", "input", "amp", "control", "input", "out", "audio", "output");
         assertInfo("asr-envelope", "in", "audio", "input", "out", "audio", "output");

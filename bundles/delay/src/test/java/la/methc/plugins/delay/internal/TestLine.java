@@ -2,7 +2,7 @@ package la.methc.plugins.delay.internal;
 
 import la.methc.audiobuffer.AudioBuffer;
 
-/** A zeroed one-channel AudioBuffer body for the tests (or one filled with {@code fill}). */
+/** A zeroed one-channel AudioBuffer body for the tests. */
 record TestLine(float[][] data) implements AudioBuffer {
 
     static TestLine of(int frames) {

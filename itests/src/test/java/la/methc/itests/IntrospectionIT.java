@@ -114,7 +114,7 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "oscillator", "pan",
+        for (String d : List.of("amplifier", "asr-envelope", "delay", "done-after", "filter", "noise", "oscillator", "pan",
                 "patch-cable", "play", "record", "sine")) {
             expected.add(P + d);
         }
@@ -128,6 +128,8 @@ public class IntrospectionIT {
         assertInfo("pan", "in", "audio", "input", "pos", "control", "input", "left", "audio", "output", "right",
                 "audio", "output");
         assertInfo("done-after");
+        assertInfo("delay", "buffer", "resource", "input", "time", "control", "input", "feedback", "control", "input",
+                "mix", "control", "input", "in", "audio", "input", "out", "audio", "output");
         assertInfo("filter", "in", "audio", "input", "cutoff", "control", "input", "q", "control", "input", "out",
                 "audio", "output");
         assertInfo("play", "buffer", "resource", "input", "rate", "control", "input", "loop", "control", "input",

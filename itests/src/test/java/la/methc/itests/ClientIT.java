@@ -380,7 +380,7 @@ public class ClientIT {
     public void synthDefsNodesAndTheTree() throws Exception {
         List<String> defs = new ArrayList<>();
         for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "oscillator", "pan",
-                "patch-cable", "play", "record", "sine")) {
+                "patch-cable", "play", "record", "reverb", "sine")) {
             defs.add(P + d);
         }
         assertEquals(defs, await(client.synthDefs()));

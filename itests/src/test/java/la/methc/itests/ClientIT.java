@@ -379,7 +379,7 @@ public class ClientIT {
     @Test
     public void synthDefsNodesAndTheTree() throws Exception {
         List<String> defs = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "oscillator", "pan",
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "envelope", "filter", "noise", "oscillator", "pan",
                 "patch-cable", "play", "record", "sine")) {
             defs.add(P + d);
         }

@@ -114,7 +114,7 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "done-after", "filter", "noise", "oscillator", "pan",
+        for (String d : List.of("amplifier", "asr-envelope", "done-after", "envelope", "filter", "noise", "oscillator", "pan",
                 "patch-cable", "play", "record", "sine")) {
             expected.add(P + d);
         }
@@ -127,6 +127,7 @@ public class IntrospectionIT {
         assertInfo("asr-envelope", "in", "audio", "input", "out", "audio", "output");
         assertInfo("pan", "in", "audio", "input", "pos", "control", "input", "left", "audio", "output", "right",
                 "audio", "output");
+        assertInfo("envelope", "in", "audio", "input", "gate", "control", "input", "out", "audio", "output");
         assertInfo("done-after");
         assertInfo("filter", "in", "audio", "input", "cutoff", "control", "input", "q", "control", "input", "out",
                 "audio", "output");

@@ -379,8 +379,8 @@ public class ClientIT {
     @Test
     public void synthDefsNodesAndTheTree() throws Exception {
         List<String> defs = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "delay", "done-after", "filter", "noise", "oscillator",
-                "pan", "patch-cable", "play", "record", "reverb", "sine")) {
+        for (String d : List.of("amplifier", "asr-envelope", "delay", "done-after", "envelope", "filter", "noise",
+                "oscillator", "pan", "patch-cable", "play", "record", "reverb", "sine")) {
             defs.add(P + d);
         }
         assertEquals(defs, await(client.synthDefs()));

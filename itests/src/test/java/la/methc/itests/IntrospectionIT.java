@@ -114,8 +114,8 @@ public class IntrospectionIT {
         osc.send(message("/synthdef/list"));
         List<Object> uris = osc.await("/synthdef/list.reply");
         List<Object> expected = new ArrayList<>();
-        for (String d : List.of("amplifier", "asr-envelope", "delay", "done-after", "filter", "noise", "oscillator",
-                "pan", "patch-cable", "play", "record", "reverb", "sine")) {
+        for (String d : List.of("amplifier", "asr-envelope", "delay", "done-after", "envelope", "filter", "noise",
+                "oscillator", "pan", "patch-cable", "play", "record", "reverb", "sine")) {
             expected.add(P + d);
         }
         assertEquals(expected, uris);
@@ -130,6 +130,7 @@ public class IntrospectionIT {
         assertInfo("reverb", "inLeft", "audio", "input", "inRight", "audio", "input", "room", "control", "input",
                 "damp", "control", "input", "mix", "control", "input", "outLeft", "audio", "output", "outRight", "audio",
                 "output");
+        assertInfo("envelope", "in", "audio", "input", "gate", "control", "input", "out", "audio", "output");
         assertInfo("done-after");
         assertInfo("delay", "buffer", "resource", "input", "time", "control", "input", "feedback", "control", "input",
                 "mix", "control", "input", "in", "audio", "input", "out", "audio", "output");

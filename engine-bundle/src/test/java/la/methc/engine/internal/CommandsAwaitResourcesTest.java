@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import la.methc.plugins.testkit.JitQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import la.methc.plugins.testkit.JitQuiet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;

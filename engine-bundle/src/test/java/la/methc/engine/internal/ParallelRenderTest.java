@@ -1,5 +1,6 @@
 package la.methc.engine.internal;
 
+import la.methc.plugins.testkit.JitQuiet;
 import static la.methc.engine.internal.EngineHarness.msg;
 import static la.methc.engine.internal.EngineHarness.newSynth;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package la.methc.engine.internal.driver;
 
+import la.methc.plugins.testkit.JitQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -121,7 +122,7 @@ class DummyDriverTest {
             while (count.get() < 1500) {
                 Thread.sleep(10);
             }
-            la.methc.engine.internal.JitQuiet.await();
+            JitQuiet.await();
             long id = rt.get().getId();
             long before = threads.getThreadAllocatedBytes(id);
             long start = count.get();

@@ -1,5 +1,6 @@
 package la.methc.engine.internal.driver;
 
+import la.methc.plugins.testkit.JitQuiet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -261,7 +262,7 @@ class JavaSoundDriverTest {
             while (count.get() < 1500) {
                 Thread.sleep(10);
             }
-            la.methc.engine.internal.JitQuiet.await();
+            JitQuiet.await();
             // HotSpot resolves a class's string constants on the thread that asks for its first C2 compile: a
             // few bytes once, during warm-up. A steady-state allocation would show in every window.
             long id = rt.get().getId();

@@ -1,10 +1,10 @@
-package la.methc.engine.internal;
+package la.methc.plugins.testkit;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * For the RT allocation tests: waits until the JIT has settled before a measured window opens. A C2 compile that RT
+ * For RT allocation tests (the engine's and the plugins'): waits until the JIT has settled before a measured window opens. A C2 compile that RT
  * asks for allocates on RT (HotSpot resolves the compiled class's String constants and profiling data on the
  * requesting thread), so a method that first gets hot inside the window shows as RT allocation although the steady
  * state allocates nothing. The measured loop keeps running meanwhile, in the shape it is measured in (paced, with
@@ -14,9 +14,9 @@ import java.lang.management.ManagementFactory;
 public final class JitQuiet {
 
     /** How long the total compilation time must stay unchanged. */
-    static final long QUIET_MS = 500;
+    public static final long QUIET_MS = 500;
     /** The longest wait: a JIT that never settles (a busy machine) leaves the measurement to show it. */
-    static final long MAX_WAIT_MS = 30_000;
+    public static final long MAX_WAIT_MS = 30_000;
 
     private JitQuiet() {
     }

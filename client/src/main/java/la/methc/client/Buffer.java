@@ -37,6 +37,11 @@ public final class Buffer {
         return client.bufferWrite(id, path);
     }
 
+    /** {@code /buffer/write}: it, as a WAV of {@code format} ({@code float}, {@code int16}, {@code int24}). */
+    public CompletableFuture<Void> write(String path, String format) {
+        return client.bufferWrite(id, path, format);
+    }
+
     /** {@code /buffer/onsets}: the frames of its onsets. */
     public CompletableFuture<int[]> onsets(float threshold) {
         return client.bufferOnsets(id, threshold);

@@ -272,6 +272,14 @@ public final class MethclaClient implements Commands<MethclaClient>, AutoCloseab
         return done("/buffer/write", id, List.of(id, path));
     }
 
+    /**
+     * {@code /buffer/write i:id s:path s:format}: a WAV in the sample root of {@code format}: {@code "float"}
+     * (32-bit float), {@code "int16"} or {@code "int24"} (PCM, clipped to [-1, 1]); the server refuses others.
+     */
+    public CompletableFuture<Void> bufferWrite(int id, String path, String format) {
+        return done("/buffer/write", id, List.of(id, path, format));
+    }
+
     /** {@code /buffer/normalize i:src i:dst f:peak}. */
     public CompletableFuture<Void> bufferNormalize(int src, int dst, float peak) {
         return done("/buffer/normalize", src, List.of(src, dst, peak));

@@ -150,6 +150,16 @@ class ClientBytesTest {
     }
 
     @Test
+    void bufferWriteWithAFormat() throws Exception {
+        // "/buffer/write" 13 + NUL → 16; ",iss" + NUL → 8; id 2; "y.wav" 5 + NUL → 8; "int24" 5 + NUL → 8
+        assertEquals("2f627566 6665722f 77726974 65000000 2c697373 00000000 00000002 792e7761 76000000"
+                + " 696e7432 34000000", sent(c -> c.bufferWrite(2, "y.wav", "int24")));
+        // without a format: ",is" + NUL → 4, the path as before
+        assertEquals("2f627566 6665722f 77726974 65000000 2c697300 00000002 792e7761 76000000",
+                sent(c -> c.bufferWrite(2, "y.wav")));
+    }
+
+    @Test
     void everyCommandMatchesTheHandWrittenEncoder() throws Exception {
         // the hand encoder agrees with the literal bytes above...
         assertEquals("2f67726f 75702f6e 65770000 2c696969 00000000 000003e8 00000000 00000001",

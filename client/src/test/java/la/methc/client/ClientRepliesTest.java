@@ -105,6 +105,8 @@ class ClientRepliesTest {
         exchange(client.bufferRead(2, "x.wav", 10, -1, 5), message("/buffer/read", 2, "x.wav", 10, -1, 5),
                 message("/done", "/buffer/read", 2));
         exchange(b.write("y.wav"), message("/buffer/write", 2, "y.wav"), message("/done", "/buffer/write", 2));
+        exchange(b.write("y.wav", "int16"), message("/buffer/write", 2, "y.wav", "int16"),
+                message("/done", "/buffer/write", 2));
         assertArrayEquals(new int[] {12032, 20000}, exchange(b.onsets(1f), message("/buffer/onsets", 2, 1f),
                 message("/buffer/onsets.reply", 2, 12032, 20000)));
         exchange(b.normalizeInto(new Buffer(client, 3), 1f), message("/buffer/normalize", 2, 3, 1f),

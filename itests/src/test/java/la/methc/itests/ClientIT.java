@@ -199,6 +199,16 @@ public class ClientIT {
         }
         await(buffer.write("client/sine.wav"));
         assertTrue(Files.size(SAMPLES.resolve("client/sine.wav")) > 4800 * 4);
+        // the same samples as 16-bit PCM (the writer's scale 32767, the reader's 32768) and 24-bit PCM
+        await(buffer.write("client/sine16.wav", "int16"));
+        await(buffer.write("client/sine24.wav", "int24"));
+        float[] exact = Wav.read(SAMPLES.resolve("client/sine.wav"))[0];
+        float[] pcm16 = Wav.read(SAMPLES.resolve("client/sine16.wav"))[0];
+        assertEquals(4800, pcm16.length);
+        for (int i = 0; i < exact.length; i++) {
+            assertEquals("frame " + i, exact[i] * 32767f / 32768f, pcm16[i], 0.5f / 32768f + 1e-6f);
+        }
+        assertEquals(44 + 4800 * 3, Files.size(SAMPLES.resolve("client/sine24.wav")));
         Buffer other = await(client.allocBuffer(b, 1, 4800, 48000f));
         await(other.read("client/sine.wav"));
         await(client.bufferRead(b, "client/sine.wav", 0, -1, 0));
@@ -215,6 +225,8 @@ public class ClientIT {
         // failures, each with the engine's reason
         assertTrue(failure(client.bufferRead(a, "client/missing.wav")).reason().contains("missing.wav"));
         assertTrue(failure(client.bufferWrite(a, "../outside.wav")).reason().contains("outside the sample root"));
+        String reason = failure(client.bufferWrite(a, "client/x.wav", "int32")).reason();
+        assertTrue(reason, reason.contains("unknown WAV format \"int32\": allowed are float, int16, int24"));
         assertEquals("/buffer/onsets", failure(client.bufferOnsets(a, -1f)).address());
         assertEquals("/buffer/normalize", failure(client.bufferNormalize(a, 1023, 1f)).address());
         ServerException e = failure(client.newResource("http://methc.la/resources/Nope/v1", 1022, 1));

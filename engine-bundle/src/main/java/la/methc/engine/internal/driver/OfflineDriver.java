@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import la.methc.api.wav.WavWriter;
 
 /**
  * The {@code offline} driver: renders a {@link Score} to a 32-bit float WAV file as fast as it can, on its own
@@ -101,7 +102,7 @@ public final class OfflineDriver extends RtThreadDriver {
         Path part = output.resolveSibling(output.getFileName() + ".part");
         boolean complete = false;
         try {
-            try (WavFile.Writer wav = WavFile.Writer.create(part, options.sampleRate(), options.numOutputs())) {
+            try (WavWriter wav = WavWriter.create(part, options.sampleRate(), options.numOutputs())) {
                 for (long b = 0; b < totalBlocks && running; b++) {
                     next = block(callback, wav, b, next);
                     if (next < 0) {
@@ -138,7 +139,7 @@ public final class OfflineDriver extends RtThreadDriver {
      * than the JIT's threshold for compiling a loop while it runs, so a body inside it stayed interpreted for the
      * whole render.
      */
-    private int block(AudioCallback callback, WavFile.Writer wav, long b, int next) throws IOException {
+    private int block(AudioCallback callback, WavWriter wav, long b, int next) throws IOException {
         int blockSize = options.blockSize();
         long frame = b * blockSize;
         long blockEnd = frame + blockSize;

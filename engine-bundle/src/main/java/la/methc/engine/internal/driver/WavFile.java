@@ -1,22 +1,16 @@
 package la.methc.engine.internal.driver;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import la.methc.api.wav.WavWriter;
 
 /**
  * WAV files of 32-bit float samples ({@code WAVE_FORMAT_IEEE_FLOAT}), so rendered values come back exactly.
- *
- * <p>The JDK's {@code AudioSystem.write} can write {@code PCM_FLOAT} WAVE too, but only from an
- * {@code AudioInputStream}; this writer streams blocks as they are rendered instead, so a long render does not
- * have to fit in memory. The layout is the canonical one: {@code RIFF/WAVE}, an 18-byte {@code fmt } chunk
- * (format 3, {@code cbSize} 0), a {@code fact} chunk (frames, required for non-PCM formats) and {@code data}.
- * The JDK's {@code AudioSystem.getAudioInputStream}, sox and libsndfile read it.
+ * Writing is the API bundle's {@link WavWriter} (the one WAV writer, shared with the sampler's
+ * {@code /buffer/write}); {@link #write} is a whole-file shortcut to it.
  *
  * <p>The reader is for tests and tools: 32-bit float and 16-bit PCM, plain or {@code WAVE_FORMAT_EXTENSIBLE}.
  */
@@ -25,8 +19,6 @@ public final class WavFile {
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
-    private static final int HEADER_BYTES = 12 + (8 + 18) + (8 + 4) + 8;
-    private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - (HEADER_BYTES - 8);
 
     private WavFile() {
     }
@@ -51,119 +43,8 @@ public final class WavFile {
                 throw new IllegalArgumentException("channels of different lengths");
             }
         }
-        try (Writer w = Writer.create(path, sampleRate, channels.length)) {
+        try (WavWriter w = WavWriter.create(path, sampleRate, channels.length)) {
             w.write(channels, frames);
-        }
-    }
-
-    /** Streams blocks of samples into a 32-bit float WAV file; {@link #close()} completes the header. */
-    public static final class Writer implements Closeable {
-
-        private static final int BUFFER_FRAMES = 4096;
-
-        private final FileChannel file;
-        private final int sampleRate;
-        private final int numChannels;
-        private final ByteBuffer buffer;
-        private long frames;
-        private boolean closed;
-
-        private Writer(FileChannel file, int sampleRate, int numChannels) {
-            this.file = file;
-            this.sampleRate = sampleRate;
-            this.numChannels = numChannels;
-            buffer = ByteBuffer.allocate(BUFFER_FRAMES * numChannels * 4).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        /** Creates (or truncates) {@code path}. */
-        public static Writer create(Path path, int sampleRate, int numChannels) throws IOException {
-            if (sampleRate <= 0 || numChannels <= 0 || numChannels > 0xFFFF) {
-                throw new IllegalArgumentException("bad WAV format: " + sampleRate + " Hz, " + numChannels
-                        + " channels");
-            }
-            FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            Writer w = new Writer(file, sampleRate, numChannels);
-            try {
-                w.writeHeader(); // sizes are patched at close
-                file.position(HEADER_BYTES);
-            } catch (IOException | RuntimeException e) {
-                file.close();
-                throw e;
-            }
-            return w;
-        }
-
-        /** Appends frames {@code 0..frames-1} of {@code block[channel]}. */
-        public void write(float[][] block, int count) throws IOException {
-            if (closed) {
-                throw new IOException("WAV writer is closed");
-            }
-            if (block.length != numChannels) {
-                throw new IllegalArgumentException(block.length + " channels, the file has " + numChannels);
-            }
-            if ((frames + count) * numChannels * 4L > MAX_DATA_BYTES) {
-                throw new IOException("a WAV file holds at most 4 GiB of samples: "
-                        + (MAX_DATA_BYTES / (numChannels * 4L)) + " frames of " + numChannels + " channels");
-            }
-            for (int f = 0; f < count; f++) {
-                if (buffer.remaining() < numChannels * 4) {
-                    flush();
-                }
-                for (int c = 0; c < numChannels; c++) {
-                    buffer.putFloat(block[c][f]);
-                }
-            }
-            frames += count;
-        }
-
-        /** Frames written so far. */
-        public long frames() {
-            return frames;
-        }
-
-        private void flush() throws IOException {
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                file.write(buffer);
-            }
-            buffer.clear();
-        }
-
-        private void writeHeader() throws IOException {
-            long dataBytes = frames * numChannels * 4L;
-            ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            h.put(ascii("RIFF")).putInt((int) (HEADER_BYTES - 8 + dataBytes)).put(ascii("WAVE"));
-            h.put(ascii("fmt ")).putInt(18)
-                    .putShort((short) FORMAT_FLOAT)
-                    .putShort((short) numChannels)
-                    .putInt(sampleRate)
-                    .putInt(sampleRate * numChannels * 4) // byte rate
-                    .putShort((short) (numChannels * 4)) // block align
-                    .putShort((short) 32)
-                    .putShort((short) 0); // cbSize
-            h.put(ascii("fact")).putInt(4).putInt((int) frames);
-            h.put(ascii("data")).putInt((int) dataBytes);
-            h.flip();
-            long at = 0;
-            while (h.hasRemaining()) {
-                at += file.write(h, at);
-            }
-        }
-
-        /** Writes what is buffered, completes the header and closes the file; idempotent. */
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                flush();
-                writeHeader();
-            } finally {
-                file.close();
-            }
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import la.methc.engine.internal.driver.WavFile;
+import la.methc.api.wav.WavWriter;
 import la.methc.engine.internal.osc.Client;
 
 /**
@@ -30,7 +30,7 @@ public final class OutputRecorder {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        WavFile.Writer w = WavFile.Writer.create(path, sampleRate, channels);
+        WavWriter w = WavWriter.create(path, sampleRate, channels);
         return new Recording.Sink() {
             @Override
             public void write(float[][] block, int frames) throws IOException {

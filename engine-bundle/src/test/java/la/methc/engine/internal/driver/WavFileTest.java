@@ -12,6 +12,7 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import la.methc.api.wav.WavWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,7 @@ class WavFileTest {
         Path file = dir.resolve("s.wav");
         float[][] x = signal(2, 64 * 100, 2);
         float[][] block = new float[2][64];
-        try (WavFile.Writer w = WavFile.Writer.create(file, 48000, 2)) {
+        try (WavWriter w = WavWriter.create(file, 48000, 2)) {
             for (int b = 0; b < 100; b++) {
                 for (int c = 0; c < 2; c++) {
                     System.arraycopy(x[c], b * 64, block[c], 0, 64);

@@ -1,0 +1,47 @@
+package la.methc.bench.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import la.methc.plugins.testkit.Signals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** PaletteBlockBenchmark measures real work: every palette voice's set-up makes sound, allocation-free. */
+class PaletteSetupTest {
+
+    @ParameterizedTest
+    @EnumSource(PaletteVoice.class)
+    void everyVoiceMakesFiniteSoundOnEveryOutput(PaletteVoice voice) {
+        PaletteRunner r = new PaletteRunner(voice);
+        float[][] outputs = r.render(100);
+        assertTrue(outputs.length >= 1, voice + " has no audio output");
+        for (int o = 0; o < outputs.length; o++) {
+            for (float x : outputs[o]) {
+                assertTrue(Float.isFinite(x) && Math.abs(x) < 4, voice + " output " + o + " holds " + x);
+            }
+            assertTrue(Signals.peak(outputs[o]) > 0.01, voice + " output " + o + " is silent");
+        }
+        if (voice == PaletteVoice.DELAY) {
+            assertEquals(1, r.lineHolds(), "the delay did not bind its line");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaletteVoice.class)
+    void theMeasuredBlockAllocatesNothing(PaletteVoice voice) {
+        PaletteRunner r = new PaletteRunner(voice);
+        for (int b = 0; b < 20_000; b++) { // warm up, so the measured loop runs compiled code
+            r.process();
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int b = 0; b < 10_000; b++) {
+            r.process();
+        }
+        long after = mx.getThreadAllocatedBytes(id);
+        assertEquals(0, after - before, voice + " allocated on the RT path");
+    }
+}

@@ -1,10 +1,8 @@
 package la.methc.plugins.envelope.internal;
 
-import la.methc.plugins.testkit.JitQuiet;
+import la.methc.plugins.testkit.RtAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import la.methc.api.OscArgs;
 import la.methc.api.Synth;
@@ -23,9 +21,6 @@ class EnvelopeAllocationTest {
 
     @Test
     void processAllocatesNothing() throws Exception {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(mx.isThreadAllocatedMemorySupported(), "this JVM measures allocation");
-        mx.setThreadAllocatedMemoryEnabled(true);
 
         float[] ones = new float[BS];
         Arrays.fill(ones, 1f);
@@ -40,31 +35,10 @@ class EnvelopeAllocationTest {
         runners[2].control(0, 0f);
         runners[2].run(1); // done: the rest of its blocks are silence
 
-        long[] measured = new long[2];
-        Throwable[] failure = new Throwable[1];
-        Thread rt = new Thread(() -> {
-            try {
-                long id = Thread.currentThread().getId();
-                run(runners, 30_000);
-                JitQuiet.settle(() -> run(runners, 64)); // then until the JIT is quiet: a C2 compile asked for here allocates
-                long before = mx.getThreadAllocatedBytes(id);
-                long empty = mx.getThreadAllocatedBytes(id) - before;
-                before = mx.getThreadAllocatedBytes(id);
-                run(runners, 20_000);
-                long after = mx.getThreadAllocatedBytes(id);
-                measured[0] = after - before - empty;
-                measured[1] = empty;
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "fake-rt");
-        rt.start();
-        rt.join();
-        if (failure[0] != null) {
-            throw new AssertionError(failure[0]);
-        }
-        assertEquals(0, measured[0], "bytes allocated in 20,000 blocks of 3 envelopes (measuring costs "
-                + measured[1] + ")");
+        RtAllocation.Measured m = RtAllocation.measure(n -> run(runners, n), 30_000, 20_000);
+
+        assertEquals(0, m.bytes(), "bytes allocated in 20,000 blocks of 3 envelopes (measuring costs "
+                + m.cost() + ")");
         assertEquals(1, runners[2].doneCount());
         assertEquals(0, runners[0].doneCount());
     }

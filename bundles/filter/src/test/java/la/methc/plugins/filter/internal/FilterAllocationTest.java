@@ -1,10 +1,8 @@
 package la.methc.plugins.filter.internal;
 
-import la.methc.plugins.testkit.JitQuiet;
+import la.methc.plugins.testkit.RtAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import la.methc.api.OscArgs;
 import la.methc.api.Synth;
@@ -22,9 +20,6 @@ class FilterAllocationTest {
 
     @Test
     void processAllocatesNothing() throws Exception {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(mx.isThreadAllocatedMemorySupported(), "this JVM measures allocation");
-        mx.setThreadAllocatedMemoryEnabled(true);
 
         float[] noise = new float[BS];
         Random rnd = new Random(3);
@@ -37,31 +32,10 @@ class FilterAllocationTest {
             runners[mode].run(1); // activates and leaves one block of noise in the input
         }
 
-        long[] measured = new long[2];
-        Throwable[] failure = new Throwable[1];
-        Thread rt = new Thread(() -> {
-            try {
-                long id = Thread.currentThread().getId();
-                run(runners, 30_000);
-                JitQuiet.settle(() -> run(runners, 64)); // then until the JIT is quiet: a C2 compile asked for here allocates
-                long before = mx.getThreadAllocatedBytes(id);
-                long empty = mx.getThreadAllocatedBytes(id) - before;
-                before = mx.getThreadAllocatedBytes(id);
-                run(runners, 20_000);
-                long after = mx.getThreadAllocatedBytes(id);
-                measured[0] = after - before - empty;
-                measured[1] = empty;
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "fake-rt");
-        rt.start();
-        rt.join();
-        if (failure[0] != null) {
-            throw new AssertionError(failure[0]);
-        }
-        assertEquals(0, measured[0], "bytes allocated in 20,000 blocks of 3 filters (measuring costs "
-                + measured[1] + ")");
+        RtAllocation.Measured m = RtAllocation.measure(n -> run(runners, n), 30_000, 20_000);
+
+        assertEquals(0, m.bytes(), "bytes allocated in 20,000 blocks of 3 filters (measuring costs "
+                + m.cost() + ")");
     }
 
     /** The RT loop, straight to process (the runner's own run allocates its result arrays). */

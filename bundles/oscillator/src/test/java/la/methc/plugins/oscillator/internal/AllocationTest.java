@@ -1,10 +1,8 @@
 package la.methc.plugins.oscillator.internal;
 
-import la.methc.plugins.testkit.JitQuiet;
+import la.methc.plugins.testkit.RtAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import la.methc.api.OscArgs;
 import la.methc.api.Synth;
 import la.methc.plugins.testkit.BlockRunner;
@@ -23,9 +21,6 @@ class AllocationTest {
 
     @Test
     void processAllocatesNothing() throws Exception {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(mx.isThreadAllocatedMemorySupported(), "this JVM measures allocation");
-        mx.setThreadAllocatedMemoryEnabled(true);
 
         OscillatorSynthDef def = new OscillatorSynthDef();
         // used only as the World the synths are given; the synths below are wired by hand
@@ -42,31 +37,10 @@ class AllocationTest {
             synths[v].activate(world);
         }
 
-        long[] measured = new long[2];
-        Throwable[] failure = new Throwable[1];
-        Thread rt = new Thread(() -> {
-            try {
-                long id = Thread.currentThread().getId();
-                run(world, synths, freq, amp, 30_000);
-                JitQuiet.settle(() -> run(world, synths, freq, amp, 64)); // then until the JIT is quiet: a C2 compile asked for here allocates
-                long before = mx.getThreadAllocatedBytes(id);
-                long empty = mx.getThreadAllocatedBytes(id) - before;
-                before = mx.getThreadAllocatedBytes(id);
-                run(world, synths, freq, amp, 1_000);
-                long after = mx.getThreadAllocatedBytes(id);
-                measured[0] = after - before - empty;
-                measured[1] = empty;
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "fake-rt");
-        rt.start();
-        rt.join();
-        if (failure[0] != null) {
-            throw new AssertionError(failure[0]);
-        }
-        assertEquals(0, measured[0], "bytes allocated in 1,000 blocks of " + VOICES + " oscillators (measuring costs "
-                + measured[1] + ")");
+        RtAllocation.Measured m = RtAllocation.measure(n -> run(world, synths, freq, amp, n), 30_000, 1_000);
+
+        assertEquals(0, m.bytes(), "bytes allocated in 1,000 blocks of " + VOICES + " oscillators (measuring costs "
+                + m.cost() + ")");
     }
 
     /** The RT loop: new controls (as /node/set between blocks would leave them), then every voice once. */

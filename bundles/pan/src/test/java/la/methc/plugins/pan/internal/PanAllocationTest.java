@@ -1,10 +1,8 @@
 package la.methc.plugins.pan.internal;
 
-import la.methc.plugins.testkit.JitQuiet;
+import la.methc.plugins.testkit.RtAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import la.methc.api.OscArgs;
 import la.methc.plugins.testkit.BlockRunner;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,6 @@ class PanAllocationTest {
 
     @Test
     void processAllocatesNothing() throws Exception {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(mx.isThreadAllocatedMemorySupported(), "this JVM measures allocation");
-        mx.setThreadAllocatedMemoryEnabled(true);
 
         BlockRunner[] voices = new BlockRunner[VOICES];
         float[] in = new float[BS];
@@ -36,31 +31,9 @@ class PanAllocationTest {
             voices[v] = BlockRunner.of(new PanSynthDef(), OscArgs.empty(), 48000, BS, v / 25f - 1).audioInput(0, in);
             voices[v].run(1); // activate, and the runner's own first-block work, outside the measurement
         }
-        long[] measured = new long[2];
-        Throwable[] failure = new Throwable[1];
-        Thread rt = new Thread(() -> {
-            try {
-                long id = Thread.currentThread().getId();
-                run(voices, 20_000);
-                JitQuiet.settle(() -> run(voices, 64)); // then until the JIT is quiet: a C2 compile asked for here allocates
-                long before = mx.getThreadAllocatedBytes(id);
-                long empty = mx.getThreadAllocatedBytes(id) - before;
-                before = mx.getThreadAllocatedBytes(id);
-                run(voices, 2_000);
-                long after = mx.getThreadAllocatedBytes(id);
-                measured[0] = after - before - empty;
-                measured[1] = empty;
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "fake-rt");
-        rt.start();
-        rt.join();
-        if (failure[0] != null) {
-            throw new AssertionError(failure[0]);
-        }
-        assertEquals(0, measured[0], "bytes allocated in 2,000 blocks of " + VOICES + " pan voices (measuring costs "
-                + measured[1] + ")");
+        RtAllocation.Measured m = RtAllocation.measure(n -> run(voices, n), 20_000, 2_000);
+        assertEquals(0, m.bytes(), "bytes allocated in 2,000 blocks of " + VOICES + " pan voices (measuring costs "
+                + m.cost() + ")");
     }
 
     /** Calls process directly (the runner's run allocates its result arrays), with the runner as World. */

@@ -64,9 +64,8 @@ public class ClientIT {
         HandMadeWav.constant(SAMPLES.resolve("client/slow.wav"), 22050, 2205, (short) 16384);
         port = Provisioning.freePort();
         Path log = WORK.resolve("methcla.log");
-        engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy",
+        engine = Launcher.serve(WORK, log, port,
                 "--sample-root", SAMPLES.toString());
-        Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
         client = MethclaClient.udp("127.0.0.1", port).timeout(Duration.ofSeconds(WAIT));
         await(client.notifications(true));
     }

@@ -38,8 +38,7 @@ public class DelayIT {
         Files.createDirectories(WORK);
         int port = Provisioning.freePort();
         Path log = WORK.resolve("methcla.log");
-        engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy");
-        Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
+        engine = Launcher.serve(WORK, log, port);
         client = MethclaClient.udp("127.0.0.1", port).timeout(Duration.ofSeconds(WAIT));
     }
 

@@ -38,8 +38,7 @@ public class IntrospectionIT {
         Files.createDirectories(WORK);
         int port = Provisioning.freePort();
         Path log = WORK.resolve("methcla.log");
-        engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy");
-        Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
+        engine = Launcher.serve(WORK, log, port);
         osc = new Udp(port);
     }
 

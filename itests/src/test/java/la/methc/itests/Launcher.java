@@ -42,6 +42,23 @@ final class Launcher {
         return pb.start();
     }
 
+    /**
+     * Starts {@code bin/methcla --port port --driver dummy extra…} (its output to {@code log}) and waits until it is
+     * ready; a server that does not get ready is stopped and the wait's failure thrown.
+     */
+    static Process serve(Path work, Path log, int port, String... extra) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--driver", "dummy"));
+        args.addAll(List.of(extra));
+        Process engine = start(work, log, Map.of(), args.toArray(new String[0]));
+        try {
+            waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
+        } catch (Throwable e) {
+            engine.destroyForcibly();
+            throw e;
+        }
+        return engine;
+    }
+
     /** Waits until {@code log} contains {@code needle}; fails with the log after {@code timeoutMs}. */
     static void waitFor(Path log, String needle, long timeoutMs) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;

@@ -35,9 +35,8 @@ public class PythonClientIT {
 
         int port = Provisioning.freePort();
         Path log = WORK.resolve("engine.log");
-        Process engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy");
+        Process engine = Launcher.serve(WORK, log, port);
         try {
-            Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
             Path out = WORK.resolve("python.out");
             Process python = new ProcessBuilder(python3(), script.toString(), "127.0.0.1", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();

@@ -55,9 +55,8 @@ public class QuickstartIT {
                 + " " + port + "\n";
 
         Path log = WORK.resolve("methcla.log");
-        Process engine = Launcher.start(WORK, log, Map.of(), "--port", Integer.toString(port), "--driver", "dummy");
+        Process engine = Launcher.serve(WORK, log, port);
         try {
-            Launcher.waitFor(log, "methcla ready udp 127.0.0.1:" + port, 20_000);
             Path out = WORK.resolve("quickstart.out");
             Path err = WORK.resolve("quickstart.err");
             ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(dir.toFile())

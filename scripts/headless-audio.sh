@@ -113,6 +113,20 @@ server_up() {
     fi
 }
 
+# JACK keeps at most 8 server names in /dev/shm/jack-shm-registry and reclaims an entry only for a server of the
+# same name: servers killed before they could unregister (tests give each a name of its own) fill it until jackd
+# refuses to start ("Too many servers already active"). With no jackd alive, every entry is stale: remove it.
+# Under a lock, so a start running beside this one cannot lose the registry it just made.
+clear_stale_registry() {
+    local registry=/dev/shm/jack-shm-registry
+    [ -e "$registry" ] || return 0
+    exec 9>"${TMPDIR:-/tmp}/methcla-headless-audio.lock"
+    flock -w 30 9 || return 0
+    if ! pgrep -x jackd >/dev/null 2>&1 && ! pgrep -x jackdbus >/dev/null 2>&1; then
+        rm -f "$registry" 2>/dev/null && say "removed JACK's stale server registry (no jackd was running)"
+    fi
+}
+
 cmd_start() {
     local dir=${1:-}
     [ -n "$dir" ] || usage
@@ -131,6 +145,7 @@ CONF
         say "jackd already running (pid $pid, $dir)"
         return 0
     fi
+    clear_stale_registry
     # one JACK server per machine (the "default" server name): refuse to start a second one
     if command -v jack_wait >/dev/null 2>&1 && jack_running; then
         die "another JACK server is already running (not started by $dir); stop it first"
@@ -139,7 +154,7 @@ CONF
     # clients (the ALSA plugin) must not start a server of their own
     export JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
     setsid jackd --no-realtime -d dummy -r "$RATE" -p "$PERIOD" -P 2 -C 2 \
-        >"$dir/jackd.log" 2>&1 </dev/null &
+        >"$dir/jackd.log" 2>&1 </dev/null 9>&- &
     pid=$!
     echo "$pid" >"$dir/jackd.pid"
     local deadline=$((SECONDS + START_TIMEOUT_S))

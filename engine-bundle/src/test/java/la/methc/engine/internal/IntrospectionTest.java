@@ -34,12 +34,16 @@ class IntrospectionTest {
         try (EngineHarness h = new EngineHarness()) {
             int destroyed = TestSynths.DESTROYED.get();
             h.send("/synthdef/info", TestSynths.PAIR);
-            assertEquals(List.of(TestSynths.PAIR, "a", "resource", "input", "gain", "control", "input", "b",
-                    "resource", "output", "out", "audio", "output"), reply(h, "/synthdef/info.reply"));
+            // per port name, kind, direction and default: a control input's default, 0 for the others
+            assertEquals(List.of(TestSynths.PAIR, "a", "resource", "input", 0f, "gain", "control", "input", 1f, "b",
+                    "resource", "output", 0f, "out", "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
             assertEquals(destroyed + 1, TestSynths.DESTROYED.get(), "the instance described is destroyed");
             h.send("/synthdef/info", TestSynths.CONST);
-            assertEquals(List.of(TestSynths.CONST, "value", "control", "input", "in", "audio", "input", "out",
-                    "audio", "output"), reply(h, "/synthdef/info.reply"));
+            assertEquals(List.of(TestSynths.CONST, "value", "control", "input", 1f, "in", "audio", "input", 0f, "out",
+                    "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
+            h.send("/synthdef/info", TestSynths.SINE);
+            assertEquals(List.of(TestSynths.SINE, "freq", "control", "input", 440f, "amp", "control", "input", 1f,
+                    "out", "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
         }
     }
 

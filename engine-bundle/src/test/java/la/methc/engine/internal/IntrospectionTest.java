@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.illposed.osc.OSCMessage;
 import java.util.ArrayList;
 import java.util.List;
+import la.methc.api.PortDescriptor;
+import la.methc.api.PortDirection;
+import la.methc.api.PortType;
+import la.methc.api.World;
 import org.junit.jupiter.api.Test;
 
 /** {@code /synthdef/list}, {@code /synthdef/info}, {@code /node/query} and {@code /group/queryTree}, and their errors. */
@@ -44,6 +48,29 @@ class IntrospectionTest {
             h.send("/synthdef/info", TestSynths.SINE);
             assertEquals(List.of(TestSynths.SINE, "freq", "control", "input", 440f, "amp", "control", "input", 1f,
                     "out", "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
+        }
+    }
+
+    @Test
+    void onlyAControlInputsDefaultIsReported() {
+        try (EngineHarness h = new EngineHarness()) {
+            // a plugin may give any port a default; only a control input's means anything
+            h.defs.add(TestSynths.def("test:odd-defaults", o -> new TestSynths.NoPorts() {
+                @Override
+                public List<PortDescriptor> ports() {
+                    return List.of(new PortDescriptor(PortType.AUDIO, PortDirection.INPUT, "in", 5f),
+                            PortDescriptor.controlInput("x", -2.5f),
+                            new PortDescriptor(PortType.CONTROL, PortDirection.OUTPUT, "level", 7f),
+                            new PortDescriptor(PortType.RESOURCE, PortDirection.INPUT, "buf", 3f));
+                }
+
+                @Override
+                public void process(World world, int offset, int frames) {
+                }
+            }));
+            h.send("/synthdef/info", "test:odd-defaults");
+            assertEquals(List.of("test:odd-defaults", "in", "audio", "input", 0f, "x", "control", "input", -2.5f,
+                    "level", "control", "output", 0f, "buf", "resource", "input", 0f), reply(h, "/synthdef/info.reply"));
         }
     }
 

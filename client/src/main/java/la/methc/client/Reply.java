@@ -93,20 +93,30 @@ public final class Reply {
         }
     }
 
-    /** A port of a SynthDef: kind {@code audio}, {@code control} or {@code resource}; direction {@code input} or {@code output}. */
-    public record Port(String name, String kind, String direction) {
+    /**
+     * A port of a SynthDef: kind {@code audio}, {@code control} or {@code resource}; direction {@code input} or
+     * {@code output}; {@code defaultValue}, what a control input starts at when {@code /synth/new} gives no value
+     * (0 for every other port).
+     */
+    public record Port(String name, String kind, String direction, float defaultValue) {
+
+        /** A port with default 0 (the shape of 1.1.0, kept for its callers). */
+        public Port(String name, String kind, String direction) {
+            this(name, kind, direction, 0f);
+        }
     }
 
-    /** {@code /synthdef/info.reply s:uri} then {@code s:name s:kind s:direction} for each port in order. */
+    /** {@code /synthdef/info.reply s:uri} then {@code s:name s:kind s:direction f:default} for each port in order. */
     public record SynthDefInfo(String uri, List<Port> ports) {
         static SynthDefInfo of(OSCMessage m) {
             List<Object> a = m.getArguments();
-            if ((a.size() - 1) % 3 != 0) {
-                throw new IllegalArgumentException("ports of /synthdef/info.reply come in threes, got " + (a.size() - 1) + " values");
+            if ((a.size() - 1) % 4 != 0) {
+                throw new IllegalArgumentException("ports of /synthdef/info.reply come in fours (name, kind, direction,"
+                        + " default), got " + (a.size() - 1) + " values");
             }
             List<Port> ports = new ArrayList<>();
-            for (int k = 1; k < a.size(); k += 3) {
-                ports.add(new Port(s(a, k), s(a, k + 1), s(a, k + 2)));
+            for (int k = 1; k < a.size(); k += 4) {
+                ports.add(new Port(s(a, k), s(a, k + 1), s(a, k + 2), f(a, k + 3)));
             }
             return new SynthDefInfo(s(a, 0), List.copyOf(ports));
         }

@@ -13,7 +13,7 @@ import la.methc.osc.NtpTime;
 import la.methc.osc.OscCodec;
 
 /**
- * A score for {@code methcla render} (docs/rendering.md), as {@code scsynth -N} reads them: timed bundles, each
+ * A score for {@code methcla render} (docs/rendering.md; the file, byte by byte: docs/score-format.md), as {@code scsynth -N} reads them: timed bundles, each
  * written as its int32 big-endian size and the bundle, whose time tags count seconds from 0. The render lasts
  * until the last bundle's time (a {@code /sync} there marks an end). Not thread-safe.
  *

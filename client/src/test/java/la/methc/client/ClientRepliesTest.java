@@ -129,9 +129,17 @@ class ClientRepliesTest {
                 exchange(client.synthDefs(), message("/synthdef/list"),
                         message("/synthdef/list.reply", "http://methc.la/plugins/sine", "http://methc.la/plugins/play")));
         Reply.SynthDefInfo info = exchange(client.synthDefInfo("s"), message("/synthdef/info", "s"),
-                message("/synthdef/info.reply", "s", "freq", "control", "input", "out", "audio", "output"));
-        assertEquals(new Reply.SynthDefInfo("s", List.of(new Reply.Port("freq", "control", "input"),
-                new Reply.Port("out", "audio", "output"))), info);
+                message("/synthdef/info.reply", "s", "freq", "control", "input", 440f, "out", "audio", "output", 0f));
+        assertEquals(new Reply.SynthDefInfo("s", List.of(new Reply.Port("freq", "control", "input", 440f),
+                new Reply.Port("out", "audio", "output", 0f))), info);
+        assertEquals(new Reply.Port("out", "audio", "output", 0f), new Reply.Port("out", "audio", "output"));
+        // the shape before defaults (threes) is refused, not misread
+        CompletableFuture<Reply.SynthDefInfo> threes = client.synthDefInfo("t");
+        assertEquals(hex(message("/synthdef/info", "t")), hex(server.receive()));
+        server.reply(message("/synthdef/info.reply", "t", "freq", "control", "input"));
+        ExecutionException malformed = assertThrows(ExecutionException.class, () -> threes.get(10, TimeUnit.SECONDS));
+        assertTrue(malformed.getCause().getMessage().startsWith("malformed reply to /synthdef/info"), malformed.toString());
+        assertTrue(malformed.getCause().getCause().getMessage().contains("come in fours"), malformed.toString());
         failure(client.synthDefInfo("nope"), message("/synthdef/info", "nope"),
                 message("/error", "/synthdef/info", -1, "unknown SynthDef nope"));
         assertEquals(new Reply.NodeInfo(1000, 0, false, "s"), exchange(client.queryNode(1000), message("/node/query", 1000),

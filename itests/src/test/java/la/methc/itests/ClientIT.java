@@ -395,13 +395,14 @@ public class ClientIT {
             defs.add(P + d);
         }
         assertEquals(defs, await(client.synthDefs()));
-        assertEquals(new Reply.SynthDefInfo(SINE, List.of(new Reply.Port("freq", "control", "input"),
-                new Reply.Port("amp", "control", "input"), new Reply.Port("out", "audio", "output"))),
+        assertEquals(new Reply.SynthDefInfo(SINE, List.of(new Reply.Port("freq", "control", "input", 440f),
+                new Reply.Port("amp", "control", "input", 1f), new Reply.Port("out", "audio", "output", 0f))),
                 await(client.synthDefInfo(SINE)));
-        assertEquals(new Reply.SynthDefInfo(PLAY, List.of(new Reply.Port("buffer", "resource", "input"),
-                new Reply.Port("rate", "control", "input"), new Reply.Port("loop", "control", "input"),
-                new Reply.Port("start", "control", "input"), new Reply.Port("out0", "audio", "output"))),
+        assertEquals(new Reply.SynthDefInfo(PLAY, List.of(new Reply.Port("buffer", "resource", "input", 0f),
+                new Reply.Port("rate", "control", "input", 1f), new Reply.Port("loop", "control", "input", 0f),
+                new Reply.Port("start", "control", "input", 0f), new Reply.Port("out0", "audio", "output", 0f))),
                 await(client.synthDefInfo(PLAY)));
+        assertEquals(0.707f, await(client.synthDefInfo(P + "filter")).ports().get(2).defaultValue(), 0f);
         ServerException e = failure(client.synthDefInfo(P + "nope"));
         assertEquals("/synthdef/info", e.address());
         assertEquals("unknown SynthDef " + P + "nope", e.reason());

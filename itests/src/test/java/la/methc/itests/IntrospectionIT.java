@@ -9,13 +9,17 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -23,13 +27,14 @@ import org.junit.Test;
 /**
  * The built distribution ({@code bin/methcla --driver dummy}) asked what it holds, as a SuperCollider user would:
  * node ids from 1000 up to 2^31-1, {@code /node/set} by name with several pairs, {@code /synthdef/list},
- * {@code /synthdef/info} of every bundled def, {@code /node/query} and {@code /group/queryTree}. Requests are written
+ * {@code /synthdef/info} of every bundled def (and the defaults docs/plugins.md gives), {@code /node/query} and {@code /group/queryTree}. Requests are written
  * byte by byte ({@link HandMadeOsc}) and replies decoded byte by byte, over UDP, without JavaOSC.
  */
 public class IntrospectionIT {
 
     private static final Path WORK = Path.of("target/introspection-it").toAbsolutePath();
     private static final String P = "http://methc.la/plugins/";
+    private static final Path PLUGINS_MD = Path.of("../docs/plugins.md").toAbsolutePath().normalize();
     private static Process engine;
     private static Udp osc;
 
@@ -118,32 +123,69 @@ public class IntrospectionIT {
             expected.add(P + d);
         }
         assertEquals(expected, uris);
-        assertInfo("sine", "freq", "control", "input", "amp", "control", "input", "out", "audio", "output");
-        assertInfo("noise", "amp", "control", "input", "out", "audio", "output");
-        assertInfo("oscillator", "freq", "control", "input", "amp", "control", "input", "out", "audio", "output");
-        assertInfo("patch-cable", "in", "audio", "input", "out", "audio", "output");
-        assertInfo("amplifier", "in", "audio", "input", "amp", "control", "input", "out", "audio", "output");
-        assertInfo("asr-envelope", "in", "audio", "input", "out", "audio", "output");
-        assertInfo("pan", "in", "audio", "input", "pos", "control", "input", "left", "audio", "output", "right",
-                "audio", "output");
-        assertInfo("reverb", "inLeft", "audio", "input", "inRight", "audio", "input", "room", "control", "input",
-                "damp", "control", "input", "mix", "control", "input", "outLeft", "audio", "output", "outRight", "audio",
-                "output");
-        assertInfo("envelope", "in", "audio", "input", "gate", "control", "input", "out", "audio", "output");
+        // per port: name, kind, direction, default (a control input's; 0 for the others)
+        assertInfo("sine", "freq", "control", "input", 440f, "amp", "control", "input", 1f, "out", "audio", "output", 0f);
+        assertInfo("noise", "amp", "control", "input", 1f, "out", "audio", "output", 0f);
+        assertInfo("oscillator", "freq", "control", "input", 440f, "amp", "control", "input", 1f, "out", "audio",
+                "output", 0f);
+        assertInfo("patch-cable", "in", "audio", "input", 0f, "out", "audio", "output", 0f);
+        assertInfo("amplifier", "in", "audio", "input", 0f, "amp", "control", "input", 1f, "out", "audio", "output", 0f);
+        assertInfo("asr-envelope", "in", "audio", "input", 0f, "out", "audio", "output", 0f);
+        assertInfo("pan", "in", "audio", "input", 0f, "pos", "control", "input", 0f, "left", "audio", "output", 0f,
+                "right", "audio", "output", 0f);
+        assertInfo("reverb", "inLeft", "audio", "input", 0f, "inRight", "audio", "input", 0f, "room", "control",
+                "input", 0.5f, "damp", "control", "input", 0.5f, "mix", "control", "input", 0.33f, "outLeft", "audio",
+                "output", 0f, "outRight", "audio", "output", 0f);
+        assertInfo("envelope", "in", "audio", "input", 0f, "gate", "control", "input", 1f, "out", "audio", "output",
+                0f);
         assertInfo("done-after");
-        assertInfo("delay", "buffer", "resource", "input", "time", "control", "input", "feedback", "control", "input",
-                "mix", "control", "input", "in", "audio", "input", "out", "audio", "output");
-        assertInfo("filter", "in", "audio", "input", "cutoff", "control", "input", "q", "control", "input", "out",
-                "audio", "output");
-        assertInfo("play", "buffer", "resource", "input", "rate", "control", "input", "loop", "control", "input",
-                "start", "control", "input", "out0", "audio", "output");
-        assertInfo("record", "buffer", "resource", "output", "loop", "control", "input", "start", "control", "input",
-                "in0", "audio", "input");
+        assertInfo("delay", "buffer", "resource", "input", 0f, "time", "control", "input", 0.25f, "feedback",
+                "control", "input", 0.3f, "mix", "control", "input", 0.5f, "in", "audio", "input", 0f, "out", "audio",
+                "output", 0f);
+        assertInfo("filter", "in", "audio", "input", 0f, "cutoff", "control", "input", 1000f, "q", "control", "input",
+                0.707f, "out", "audio", "output", 0f);
+        assertInfo("play", "buffer", "resource", "input", 0f, "rate", "control", "input", 1f, "loop", "control",
+                "input", 0f, "start", "control", "input", 0f, "out0", "audio", "output", 0f);
+        assertInfo("record", "buffer", "resource", "output", 0f, "loop", "control", "input", 0f, "start", "control",
+                "input", 0f, "in0", "audio", "input", 0f);
         osc.send(message("/synthdef/info", P + "nope"));
         assertEquals(List.of("/synthdef/info", -1, "unknown SynthDef " + P + "nope"), osc.await("/error"));
     }
 
-    private static void assertInfo(String def, String... ports) throws IOException {
+    /**
+     * The table of docs/plugins.md, read as a reader reads it: every control input a def reports is in its "controls:
+     * default" column with the default the engine reports, and the column names no other control.
+     */
+    @Test
+    public void theDocumentedDefaultsAreTheReportedOnes() throws Exception {
+        Pattern row = Pattern.compile("^\\| `([a-z-]+)` \\|[^|]*\\|([^|]*)\\|");
+        Pattern pair = Pattern.compile("`(\\w+)` (-?[0-9.]+)");
+        int rows = 0;
+        for (String line : Files.readAllLines(PLUGINS_MD, StandardCharsets.UTF_8)) {
+            Matcher m = row.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            rows++;
+            Map<String, Float> documented = new LinkedHashMap<>();
+            Matcher p = pair.matcher(m.group(2));
+            while (p.find()) {
+                documented.put(p.group(1), Float.parseFloat(p.group(2)));
+            }
+            osc.send(message("/synthdef/info", P + m.group(1)));
+            List<Object> info = osc.await("/synthdef/info.reply");
+            Map<String, Float> reported = new LinkedHashMap<>();
+            for (int k = 1; k + 3 < info.size(); k += 4) {
+                if (info.get(k + 1).equals("control") && info.get(k + 2).equals("input")) {
+                    reported.put((String) info.get(k), (Float) info.get(k + 3));
+                }
+            }
+            assertEquals(m.group(1) + " in " + PLUGINS_MD, reported, documented);
+        }
+        assertEquals("rows of the table in " + PLUGINS_MD, 14, rows);
+    }
+
+    private static void assertInfo(String def, Object... ports) throws IOException {
         osc.send(message("/synthdef/info", P + def));
         List<Object> expected = new ArrayList<>(List.of(P + def));
         expected.addAll(Arrays.asList(ports));

@@ -54,7 +54,8 @@ public class ShellIT {
             type(console, "methcla:tree");
             Launcher.waitFor(log, "group 0 (1 child)\n  group 1000 (1 child)\n    synth 70000 " + P + "sine", 10_000);
             type(console, "methcla:defs");
-            Launcher.waitFor(log, P + "sine\n  freq  control input\n  amp   control input\n  out   audio output",
+            Launcher.waitFor(log, P + "sine\n  freq  control input, default 440\n  amp   control input, default 1\n"
+                    + "  out   audio output",
                     10_000);
             Launcher.waitFor(log, P + "record\n  buffer  resource output\n", 10_000);
             type(console, "methcla:resources");

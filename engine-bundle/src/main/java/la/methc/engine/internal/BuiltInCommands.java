@@ -166,7 +166,7 @@ final class BuiltInCommands {
         }
     }
 
-    /** {@code s:uri} → {@code /synthdef/info.reply s:uri} then {@code s:name s:kind s:direction} per port. */
+    /** {@code s:uri} → {@code /synthdef/info.reply s:uri} then {@code s:name s:kind s:direction f:default} per port. */
     private void synthDefInfo(Request r) {
         String uri = (String) r.args.get(0);
         SynthDefEntry entry = defs.get(uri);

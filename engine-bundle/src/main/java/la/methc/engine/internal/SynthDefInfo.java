@@ -6,6 +6,8 @@ import java.util.Locale;
 import la.methc.api.Host;
 import la.methc.api.OscArgs;
 import la.methc.api.PortDescriptor;
+import la.methc.api.PortDirection;
+import la.methc.api.PortType;
 import la.methc.api.Synth;
 import la.methc.engine.internal.tree.SynthDefEntry;
 import la.methc.engine.internal.tree.SynthDestruction;
@@ -38,12 +40,13 @@ final class SynthDefInfo {
 
     /**
      * The ports of {@code entry}'s default instance, each as name, kind ({@code audio}, {@code control} or
-     * {@code resource}) and direction ({@code input} or {@code output}), flat.
+     * {@code resource}), direction ({@code input} or {@code output}) and default (a {@code Float}: the value a
+     * control input starts at when {@code /synth/new} gives none, 0 for every other port), flat.
      *
      * @throws IllegalArgumentException with the reason for the client when the def constructs no instance without
      *     options, or describes no valid ports
      */
-    static List<String> ports(SynthDefEntry entry, Host host) {
+    static List<Object> ports(SynthDefEntry entry, Host host) {
         String uri = entry.uri();
         Synth synth;
         try {
@@ -63,7 +66,7 @@ final class SynthDefInfo {
             if (ports == null) {
                 throw new IllegalArgumentException(uri + " described no ports (ports() returned null)");
             }
-            List<String> out = new ArrayList<>(3 * ports.size());
+            List<Object> out = new ArrayList<>(4 * ports.size());
             for (int i = 0; i < ports.size(); i++) {
                 PortDescriptor p = ports.get(i);
                 if (p == null) {
@@ -72,6 +75,8 @@ final class SynthDefInfo {
                 out.add(p.name());
                 out.add(p.type().name().toLowerCase(Locale.ROOT));
                 out.add(p.direction().name().toLowerCase(Locale.ROOT));
+                // one shape for every port, so clients parse fours; only a control input's default means anything
+                out.add(p.type() == PortType.CONTROL && p.direction() == PortDirection.INPUT ? p.defaultValue() : 0f);
             }
             return out;
         } catch (IllegalArgumentException e) {

@@ -33,8 +33,8 @@ class EngineQueriesTest {
                 assertEquals(List.of(0, 1, 1000, 1, "", 70000, -1, TestSynths.SINE), q.tree());
                 Map<String, List<Object>> defs = q.defs();
                 assertEquals(TestSynths.registry().all().size(), defs.size());
-                assertEquals(List.of(TestSynths.SINE, "freq", "control", "input", "amp", "control", "input", "out",
-                        "audio", "output"), defs.get(TestSynths.SINE));
+                assertEquals(List.of(TestSynths.SINE, "freq", "control", "input", 440f, "amp", "control", "input", 1f,
+                        "out", "audio", "output", 0f), defs.get(TestSynths.SINE));
                 assertEquals("/synthdef/info", defs.get(TestSynths.DONE).get(0), "a def that needs options");
                 assertEquals(List.of(List.of(3, TestResources.URI, "live", 0)), q.resources());
             } finally {

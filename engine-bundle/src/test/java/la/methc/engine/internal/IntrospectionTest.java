@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.illposed.osc.OSCMessage;
 import java.util.ArrayList;
 import java.util.List;
+import la.methc.api.PortDescriptor;
+import la.methc.api.PortDirection;
+import la.methc.api.PortType;
+import la.methc.api.World;
 import org.junit.jupiter.api.Test;
 
 /** {@code /synthdef/list}, {@code /synthdef/info}, {@code /node/query} and {@code /group/queryTree}, and their errors. */
@@ -34,12 +38,39 @@ class IntrospectionTest {
         try (EngineHarness h = new EngineHarness()) {
             int destroyed = TestSynths.DESTROYED.get();
             h.send("/synthdef/info", TestSynths.PAIR);
-            assertEquals(List.of(TestSynths.PAIR, "a", "resource", "input", "gain", "control", "input", "b",
-                    "resource", "output", "out", "audio", "output"), reply(h, "/synthdef/info.reply"));
+            // per port name, kind, direction and default: a control input's default, 0 for the others
+            assertEquals(List.of(TestSynths.PAIR, "a", "resource", "input", 0f, "gain", "control", "input", 1f, "b",
+                    "resource", "output", 0f, "out", "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
             assertEquals(destroyed + 1, TestSynths.DESTROYED.get(), "the instance described is destroyed");
             h.send("/synthdef/info", TestSynths.CONST);
-            assertEquals(List.of(TestSynths.CONST, "value", "control", "input", "in", "audio", "input", "out",
-                    "audio", "output"), reply(h, "/synthdef/info.reply"));
+            assertEquals(List.of(TestSynths.CONST, "value", "control", "input", 1f, "in", "audio", "input", 0f, "out",
+                    "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
+            h.send("/synthdef/info", TestSynths.SINE);
+            assertEquals(List.of(TestSynths.SINE, "freq", "control", "input", 440f, "amp", "control", "input", 1f,
+                    "out", "audio", "output", 0f), reply(h, "/synthdef/info.reply"));
+        }
+    }
+
+    @Test
+    void onlyAControlInputsDefaultIsReported() {
+        try (EngineHarness h = new EngineHarness()) {
+            // a plugin may give any port a default; only a control input's means anything
+            h.defs.add(TestSynths.def("test:odd-defaults", o -> new TestSynths.NoPorts() {
+                @Override
+                public List<PortDescriptor> ports() {
+                    return List.of(new PortDescriptor(PortType.AUDIO, PortDirection.INPUT, "in", 5f),
+                            PortDescriptor.controlInput("x", -2.5f),
+                            new PortDescriptor(PortType.CONTROL, PortDirection.OUTPUT, "level", 7f),
+                            new PortDescriptor(PortType.RESOURCE, PortDirection.INPUT, "buf", 3f));
+                }
+
+                @Override
+                public void process(World world, int offset, int frames) {
+                }
+            }));
+            h.send("/synthdef/info", "test:odd-defaults");
+            assertEquals(List.of("test:odd-defaults", "in", "audio", "input", 0f, "x", "control", "input", -2.5f,
+                    "level", "control", "output", 0f, "buf", "resource", "input", 0f), reply(h, "/synthdef/info.reply"));
         }
     }
 

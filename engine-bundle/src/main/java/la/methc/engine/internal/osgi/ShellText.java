@@ -57,7 +57,10 @@ final class ShellText {
                 .append(children == 1 ? " child)" : " children)");
     }
 
-    /** Per SynthDef, its {@code /synthdef/info.reply} (uri, then name, kind, direction per port) or {@code /error}. */
+    /**
+     * Per SynthDef, its {@code /synthdef/info.reply} (uri, then name, kind, direction, default per port; a control
+     * input's default shown) or {@code /error}.
+     */
     static String defs(Map<String, List<Object>> defs) {
         if (defs.isEmpty()) {
             return "no SynthDefs bound";
@@ -77,12 +80,15 @@ final class ShellText {
                 b.append("\n  (no ports)");
             }
             int width = 0;
-            for (int i = 1; i + 2 < a.size(); i += 3) {
+            for (int i = 1; i + 3 < a.size(); i += 4) {
                 width = Math.max(width, ((String) a.get(i)).length());
             }
-            for (int i = 1; i + 2 < a.size(); i += 3) {
+            for (int i = 1; i + 3 < a.size(); i += 4) {
                 b.append("\n  ").append(pad((String) a.get(i), width)).append("  ").append(a.get(i + 1)).append(' ')
                         .append(a.get(i + 2));
+                if ("control".equals(a.get(i + 1)) && "input".equals(a.get(i + 2))) {
+                    b.append(", default ").append(floatValue(a.get(i + 3)));
+                }
             }
         }
         return b.toString();
@@ -103,6 +109,12 @@ final class ShellText {
 
     private static String pad(String s, int width) {
         return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    /** An OSC {@code f} as written: 440, 0.3 (not 0.30000001192092896). */
+    private static String floatValue(Object n) {
+        float f = ((Number) n).floatValue();
+        return f == Math.rint(f) && Math.abs(f) < 1e15f ? String.valueOf((long) f) : String.valueOf(f);
     }
 
     private static String number(Object n) {

@@ -38,14 +38,14 @@ class ShellTextTest {
     @Test
     void defsListPortsAlignedOrWhyNot() {
         Map<String, List<Object>> defs = new LinkedHashMap<>();
-        defs.put("sine", List.of("sine", "freq", "control", "input", "amp", "control", "input", "out", "audio",
-                "output"));
+        defs.put("sine", List.of("sine", "freq", "control", "input", 440f, "amp", "control", "input", 0.3f, "out",
+                "audio", "output", 0f));
         defs.put("done-after", List.of("done-after"));
         defs.put("needy", List.of("/synthdef/info", -1, "needy needs options to describe its ports: x"));
         assertEquals("""
                 sine
-                  freq  control input
-                  amp   control input
+                  freq  control input, default 440
+                  amp   control input, default 0.3
                   out   audio output
                 done-after
                   (no ports)

@@ -41,7 +41,7 @@ final class Chains implements Units {
     static final int EXTERNAL = 1;
     static final int REPLACE = 4;
     private static final int TAIL = 1;
-    private static final int SYNTHS = 4;
+    static final int SYNTHS = 4;
 
     /** The internal buses chain {@code i} writes: the noise's, the filter's and the delay's output. */
     record Route(int noise, int filtered, int delayed) {

@@ -29,6 +29,9 @@ public final class Main {
                                               searched as the voices are (B: the engine's internal buses,
                                               methcla.internalBuses, default 128; chains share them when
                                               fewer than 3 per chain; N default 4000)
+              chain-cost [CHAINS [BLOCKS]]    CHAINS chains (default 1000) in an engine on this thread: CPU time
+                                              per block over BLOCKS (default 3000) after as many warm-up ones,
+                                              and the chains that would fit in 80% of a block
               coldstart DIST PORT             start DIST/bin/methcla --driver dummy, time until /status answers
               sine-score OUT.osc SYNTHS SECONDS
                                               a score of SYNTHS sines playing for SECONDS
@@ -51,6 +54,10 @@ public final class Main {
                 case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
                         args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt") : null);
                 case "chains" -> chains(new Args(args, 1, java.util.Set.of("quick")));
+                case "chain-cost" -> {
+                    int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
+                    ChainCost.run(args.length > 1 ? Integer.parseInt(args[1]) : 1000, blocks, blocks);
+                }
                 case "coldstart" -> System.out.printf("cold start to /status.reply: %.0f ms%n",
                         ColdStart.measure(Path.of(args[1]), Integer.parseInt(args[2])));
                 case "sine-score" -> {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCMessage;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -96,25 +95,20 @@ class ChainsTest {
 
     /** Plays {@code chains} chains on an engine with {@code buses} internal buses; {@code blocks} blocks of output. */
     private static float[][] play(int chains, int buses, int blocks) {
-        try (ChainEngine e = new ChainEngine(buses)) {
-            Chains c = new Chains(buses);
-            List<OSCMessage> prepare = new ArrayList<>();
-            for (int k = 0; k < chains; k++) {
-                prepare.addAll(c.prepare(k));
-            }
-            e.send(List.of(Osc.msg("/group/new", Chains.GROUP, 0, 1)));
-            e.send(prepare);
-            e.awaitReplies("/resource/ready", chains);
-            List<OSCMessage> start = new ArrayList<>();
-            for (int k = 0; k < chains; k++) {
-                start.addAll(c.start(k));
-            }
-            e.send(start);
+        try (ChainEngine e = new ChainEngine(chains, buses)) {
+            e.start(new Chains(buses), chains);
             float[][] out = e.blocks(blocks);
             e.checkNoError();
             assertEquals(4 * chains, e.synths());
             return out;
         }
+    }
+
+    @Test
+    void theCostScalesLinearlyToEightyPercentOfABlock() {
+        // 1,000 chains in 500 µs of a 1,333 µs block: 80% holds 1,000 × 1,066.7 / 500 = 2,133
+        assertEquals(2133, ChainCost.at80(1000, 500.0));
+        assertEquals(1066, ChainCost.at80(1000, 1000.0), "whole chains only");
     }
 
     private static List<String> text(List<OSCMessage> messages) {

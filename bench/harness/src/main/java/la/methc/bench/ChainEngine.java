@@ -20,9 +20,10 @@ import la.methc.plugins.noise.internal.NoiseSynthDef;
 import la.methc.plugins.pan.internal.PanSynthDef;
 
 /**
- * A real engine (48 kHz, 64-frame blocks, 2 hardware outputs) whose blocks the test's thread computes, with the
- * chain's SynthDefs and the AudioBuffer ResourceDef bound as the distribution binds them, and OSC decoded by the
- * real dispatcher: what a chain's messages do, without Felix or a network.
+ * A real engine (48 kHz, 64-frame blocks, 2 hardware outputs) whose blocks the calling thread computes, as the
+ * offline driver's RT thread does, with the chain's SynthDefs and the AudioBuffer ResourceDef bound as the
+ * distribution binds them, and OSC decoded by the real dispatcher: what {@link Chains}' messages do, without Felix
+ * or a network ({@code chain-cost}, ChainsTest). Its notifier and workers run, idle once the chains play.
  */
 final class ChainEngine implements AutoCloseable, Client {
 
@@ -34,10 +35,12 @@ final class ChainEngine implements AutoCloseable, Client {
     private final float[][] in = new float[2][64];
     private final float[][] out = new float[2][64];
 
-    /** @param buses the engine's internal buses */
-    ChainEngine(int buses) {
+    /** @param chains how many chains it must hold; @param buses its internal buses */
+    ChainEngine(int chains, int buses) {
         engine = new Engine(EngineOptions.from(Map.of("driver", "offline", "render.score", "-", "render.out", "-",
-                "render.threads", "1", "internalBuses", Integer.toString(buses))::get));
+                "render.threads", "1", "internalBuses", Integer.toString(buses),
+                "maxNodes", Integer.toString(Math.max(1024, 4 * chains + 16)),
+                "maxResources", Integer.toString(Math.max(1024, chains + 16)))::get));
         SynthDefRegistry synthDefs = new SynthDefRegistry();
         synthDefs.add(new NoiseSynthDef());
         synthDefs.add(new FilterSynthDef());
@@ -47,6 +50,25 @@ final class ChainEngine implements AutoCloseable, Client {
         resourceDefs.add(new AudioBufferDef(null, null));
         dispatcher = new OscDispatcher(engine, synthDefs, resourceDefs, () -> { });
         engine.start();
+    }
+
+    /** Starts chains 0 to {@code n - 1} of {@code c} as the search does: their group and lines first, then them. */
+    void start(Chains c, int n) {
+        List<OSCMessage> prepare = new ArrayList<>();
+        List<OSCMessage> start = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            prepare.addAll(c.prepare(k));
+            start.addAll(c.start(k));
+        }
+        send(List.of(Osc.msg("/group/new", Chains.GROUP, 0, 1)));
+        send(prepare);
+        awaitReplies("/resource/ready", n);
+        send(start);
+        block();
+        checkNoError();
+        if (synths() != Chains.SYNTHS * n) {
+            throw new IllegalStateException(synths() + " synths play, expected " + Chains.SYNTHS * n);
+        }
     }
 
     /** Sends {@code messages} one by one, as a client's datagrams. */
@@ -69,9 +91,14 @@ final class ChainEngine implements AutoCloseable, Client {
         }
     }
 
+    /** RT. Computes one block. */
+    void process() {
+        engine.process(in, out);
+    }
+
     /** Computes one block; returns the hardware outputs it wrote (copies). */
     float[][] block() {
-        engine.process(in, out);
+        process();
         return new float[][] {out[0].clone(), out[1].clone()};
     }
 
@@ -123,7 +150,7 @@ final class ChainEngine implements AutoCloseable, Client {
 
     @Override
     public String describe() {
-        return "ChainsTest";
+        return "chain-engine";
     }
 
     @Override

@@ -128,8 +128,9 @@ public final class Main {
         try (Session s = new Session(new MethclaServer(Path.of("methcla")), a.integer("port"))) {
             s.connect(10_000);
             VoiceSearch.Outcome o = new VoiceSearch(s, plan, cpu, chains).run();
-            System.out.printf("filter + delay + pan chains sustained below 80%% load: %d (load %.3f; %s)%n",
-                    o.count(), o.load(), o.end());
+            System.out.printf("filter + delay + pan chains sustained below 80%% load: %d (load %.3f; %s)%s%n",
+                    o.count(), o.load(), o.end(), o.behind().isEmpty() ? ""
+                            : "; not valid: the engine fell behind real time at passing steps " + o.behind());
         }
     }
 

@@ -32,8 +32,11 @@ final class VoiceSearch {
         static final Plan QUICK = new Plan(16000, 400, 100, 700, 1000, 40_000);
     }
 
-    /** The outcome: the most units that passed, their load, why the search ended, the steps with late blocks. */
-    record Outcome(int count, double load, String end, List<Integer> withLate) {
+    /**
+     * The outcome: the most units that passed, their load, why the search ended, the steps with late blocks, and the
+     * steps that passed while the server said it fell behind real time (its reported load at or above 1.0).
+     */
+    record Outcome(int count, double load, String end, List<Integer> withLate, List<Integer> behind) {
     }
 
     /** One measured window: the load that counts, the status at its end, and its late blocks. */
@@ -77,6 +80,7 @@ final class VoiceSearch {
         int best = 0;
         double bestLoad = idleLoad;
         List<Integer> withLate = new ArrayList<>();
+        List<Integer> behind = new ArrayList<>();
         int step = Math.min(plan.firstStep(), plan.max());
         String end = "the maximum of " + plan.max() + " " + units.name() + " reached";
         while (n < plan.max()) {
@@ -102,8 +106,8 @@ final class VoiceSearch {
                 withLate.add(n);
             }
             if (w.load() >= LOAD_LIMIT) {
-                end = "80% load reached at " + n;
                 if (add <= plan.minStep()) {
+                    end = "80% load reached at " + n;
                     break;
                 }
                 // a step that overshot (one low reading before it makes the next step large): take it back and
@@ -120,6 +124,11 @@ final class VoiceSearch {
             }
             best = n;
             bestLoad = w.load();
+            if (w.status().avgLoad() >= 1.0) {
+                // a block thread kept from its core by other processes computes fewer blocks than real time asks
+                // (the engine skips the rest), so its share of a core reads low: the step passes on a false reading
+                behind.add(n);
+            }
             double perUnit = Math.max(1e-6, (w.load() - idleLoad) / n);
             int headroom = (int) ((LOAD_LIMIT - w.load()) / perUnit);
             step = Math.min(400, quarter(headroom));
@@ -127,7 +136,12 @@ final class VoiceSearch {
         s.sendAndSync(Osc.bundles(units.tearDown()));
         System.out.printf("  %s: %d %s below 80%% (load %.3f); %s; %.0f s%s%n", s.server.name(), best, units.name(),
                 bestLoad, end, (System.nanoTime() - t0) / 1e9, withLate.isEmpty() ? "" : "; late blocks at " + withLate);
-        return new Outcome(best, bestLoad, end, withLate);
+        if (!behind.isEmpty()) {
+            System.out.printf("  warning: steps %s passed while the server reported a load of 1.0 or more: its block "
+                    + "thread fell behind real time, so its share of a core understates its need (a busy machine?)%n",
+                    behind);
+        }
+        return new Outcome(best, bestLoad, end, withLate, behind);
     }
 
     /** Starts places {@code n} to {@code n + add - 1}, what they need made first; the errors that caused. */

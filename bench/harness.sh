@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the bench harness (bench/harness, built by mvn -B -DskipTests package): bench/harness.sh COMMAND ...
-# Without a command it lists them (sync, resource, control, voices, coldstart, sine-score, voice-score, and the steps of
-# bench/compare.sh).
+# Without a command it lists them (sync, resource, control, voices, chains, coldstart, sine-score, voice-score, and
+# the steps of bench/compare.sh).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=$root/bench/harness/target

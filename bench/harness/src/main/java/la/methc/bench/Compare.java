@@ -85,7 +85,7 @@ final class Compare {
             ThreadCpu cpu = a.get("pid", "").isEmpty() ? null
                     : new ThreadCpu(Long.parseLong(a.get("pid")), server.blockThread());
             VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL, cpu).run();
-            results.put("voices", o.voices(), String.format("load %.2f; %s%s", o.load(), o.end(),
+            results.put("voices", o.count(), String.format("load %.2f; %s%s", o.load(), o.end(),
                     o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
         }
         results.appendTo(a.path("out"));

@@ -24,6 +24,14 @@ public final class Main {
                                               bursts) to a running Methcla/J, as the side-by-side run sends them
               voices PORT [MAX [PID]]         looping play voices sustained below 80% load (PID: measure the load
                                               from /proc as the side-by-side run does, else the engine's avgLoad)
+              chains --port P [--pid PID] [--max N] [--buses B] [--quick]
+                                              noise -> filter -> delay -> pan chains sustained below 80% load,
+                                              searched as the voices are (B: the engine's internal buses,
+                                              methcla.internalBuses, default 128; chains share them when
+                                              fewer than 3 per chain; N default 4000)
+              chain-cost [CHAINS [BLOCKS]]    CHAINS chains (default 1000) in an engine on this thread: CPU time
+                                              per block over BLOCKS (default 3000) after as many warm-up ones,
+                                              and the chains that would fit in 80% of a block
               coldstart DIST PORT             start DIST/bin/methcla --driver dummy, time until /status answers
               sine-score OUT.osc SYNTHS SECONDS
                                               a score of SYNTHS sines playing for SECONDS
@@ -45,6 +53,11 @@ public final class Main {
                 case "control" -> control(Integer.parseInt(args[1]), args);
                 case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
                         args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt") : null);
+                case "chains" -> chains(new Args(args, 1, java.util.Set.of("quick")));
+                case "chain-cost" -> {
+                    int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
+                    ChainCost.run(args.length > 1 ? Integer.parseInt(args[1]) : 1000, blocks, blocks);
+                }
                 case "coldstart" -> System.out.printf("cold start to /status.reply: %.0f ms%n",
                         ColdStart.measure(Path.of(args[1]), Integer.parseInt(args[2])));
                 case "sine-score" -> {
@@ -106,6 +119,21 @@ public final class Main {
         }
     }
 
+    private static void chains(Args a) throws Exception {
+        VoiceSearch.Plan base = a.flag("quick") ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL;
+        VoiceSearch.Plan plan = new VoiceSearch.Plan(Integer.parseInt(a.get("max", "4000")), base.firstStep(),
+                base.minStep(), base.settleMs(), base.windowMs(), base.deadlineMs());
+        ThreadCpu cpu = a.get("pid", "").isEmpty() ? null : new ThreadCpu(Long.parseLong(a.get("pid")), "methcla-rt");
+        Chains chains = new Chains(Integer.parseInt(a.get("buses", "128")));
+        try (Session s = new Session(new MethclaServer(Path.of("methcla")), a.integer("port"))) {
+            s.connect(10_000);
+            VoiceSearch.Outcome o = new VoiceSearch(s, plan, cpu, chains).run();
+            System.out.printf("filter + delay + pan chains sustained below 80%% load: %d (load %.3f; %s)%s%n",
+                    o.count(), o.load(), o.end(), o.behind().isEmpty() ? ""
+                            : "; not valid: the engine fell behind real time at passing steps " + o.behind());
+        }
+    }
+
     private static void voices(int port, int max, ThreadCpu cpu) throws Exception {
         VoiceSearch.Plan normal = VoiceSearch.Plan.NORMAL;
         VoiceSearch.Plan plan = new VoiceSearch.Plan(max, normal.firstStep(), normal.minStep(), normal.settleMs(),
@@ -113,7 +141,7 @@ public final class Main {
         try (Session s = new Session(new MethclaServer(Path.of("methcla")), port)) {
             s.connect(10_000);
             VoiceSearch.Outcome o = new VoiceSearch(s, plan, cpu).run();
-            System.out.printf("play voices sustained below 80%% load: %d (load %.3f; %s)%n", o.voices(), o.load(),
+            System.out.printf("play voices sustained below 80%% load: %d (load %.3f; %s)%n", o.count(), o.load(),
                     o.end());
         }
     }

@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figure d: looping 1-channel play voices (rates 1.001–1.05, so every frame is interpolated; cubic on both
- * servers) on one buffer of 48,000 frames filled with 1 s of a recorded sine, added in steps. After a step it
- * waits, then measures a window: the step passes while the load stays below 80%. The load is the share of
- * one core the server's block thread used in the window, measured from outside ({@link ThreadCpu}, the same
- * measure for every server) when its process id is known, else the average load its status reports. Late
- * blocks are counted and shown but do not decide: the two servers' late blocks are not the same measure
- * (Methcla/J counts blocks computed slower than real time; for scsynth only JACK's xruns are visible, and on
- * a busy machine they are mostly wake-up delays). Steps start at {@code firstStep}, then a quarter of the
- * headroom it estimates (in tens, {@code minStep} to 400). A step that reaches 80% load is taken back and tried
- * again in quarter steps; the search ends at 80% load with a step of {@code minStep}, at {@code max} voices, at an
- * error (e.g. the node limit) or at the deadline.
+ * Figure d and its kin: {@link Units} (looping play voices for the side-by-side table, filter + delay + pan chains)
+ * added in steps. After a step it waits, then measures a window: the step passes while the load stays below 80%.
+ * The load is the share of one core the server's block thread used in the window, measured from outside
+ * ({@link ThreadCpu}, the same measure for every server) when its process id is known, else the average load its
+ * status reports. Late blocks are counted and shown but do not decide: the two servers' late blocks are not the
+ * same measure (Methcla/J counts blocks computed slower than real time; for scsynth only JACK's xruns are
+ * visible, and on a busy machine they are mostly wake-up delays). Steps start at {@code firstStep}, then a quarter
+ * of the headroom it estimates (in tens, {@code minStep} to 400). A step that reaches 80% load is taken back and
+ * tried again in quarter steps; the search ends at 80% load with a step of {@code minStep}, at {@code max} units,
+ * at an error (e.g. the node limit) or at the deadline.
  */
 final class VoiceSearch {
 
@@ -33,8 +32,11 @@ final class VoiceSearch {
         static final Plan QUICK = new Plan(16000, 400, 100, 700, 1000, 40_000);
     }
 
-    /** The outcome: the most voices that passed, their load, why the search ended, the steps with late blocks. */
-    record Outcome(int voices, double load, String end, List<Integer> withLate) {
+    /**
+     * The outcome: the most units that passed, their load, why the search ended, the steps with late blocks, and the
+     * steps that passed while the server said it fell behind real time (its reported load at or above 1.0).
+     */
+    record Outcome(int count, double load, String end, List<Integer> withLate, List<Integer> behind) {
     }
 
     /** One measured window: the load that counts, the status at its end, and its late blocks. */
@@ -44,12 +46,19 @@ final class VoiceSearch {
     private final Session s;
     private final Plan plan;
     private final ThreadCpu cpu;
+    private final Units units;
+
+    /** The play voices of the side-by-side table. @param cpu the server's threads, or null for its status's load */
+    VoiceSearch(Session s, Plan plan, ThreadCpu cpu) {
+        this(s, plan, cpu, new PlayVoices(s.server));
+    }
 
     /** @param cpu the server's threads, or null to go by the load its status reports */
-    VoiceSearch(Session s, Plan plan, ThreadCpu cpu) {
+    VoiceSearch(Session s, Plan plan, ThreadCpu cpu, Units units) {
         this.s = s;
         this.plan = plan;
         this.cpu = cpu;
+        this.units = units;
     }
 
     /** The rate of voice {@code i}: a little above 1, so that every frame is interpolated. */
@@ -63,58 +72,51 @@ final class VoiceSearch {
         if (idle.synths() != 0) {
             throw new IOException(s.server.name() + " already runs " + idle.synths() + " synths");
         }
-        s.run("the voices' buffer", s.server.newBuffer(BUFFER, FRAMES));
-        List<OSCMessage> fill = new ArrayList<>(s.server.recordSine(BUFFER, 2, 0.5f));
-        fill.add(s.server.newGroup(GROUP));
-        s.run("filling the buffer", List.of(Osc.now(fill)));
-        Thread.sleep(1100); // the recorder ends itself once the buffer is full
+        units.setUp(s);
         double idleLoad = window().load();
-        System.out.printf("  idle load %.3f%n  %8s %8s %8s %6s%n", idleLoad, "voices", "load", "reported", "late");
+        String column = units.name().substring(units.name().lastIndexOf(' ') + 1);
+        System.out.printf("  idle load %.3f%n  %8s %8s %8s %6s%n", idleLoad, column, "load", "reported", "late");
         int n = 0;
-        List<Integer> ids = new ArrayList<>();
-        int nextId = FIRST_VOICE;
         int best = 0;
         double bestLoad = idleLoad;
         List<Integer> withLate = new ArrayList<>();
+        List<Integer> behind = new ArrayList<>();
         int step = Math.min(plan.firstStep(), plan.max());
-        String end = "the maximum of " + plan.max() + " voices reached";
+        String end = "the maximum of " + plan.max() + " " + units.name() + " reached";
         while (n < plan.max()) {
             if (System.nanoTime() - t0 > plan.deadlineMs() * 1_000_000L) {
                 end = "the time limit reached";
                 break;
             }
             int add = Math.min(step, plan.max() - n);
-            List<OSCMessage> messages = new ArrayList<>();
-            for (int i = n; i < n + add; i++) {
-                // a voice taken back leaves its id behind: a new id each time, the same rate for the same place
-                ids.add(nextId++);
-                messages.addAll(s.server.newPlayVoice(ids.get(i), GROUP, BUFFER, rate(i), i % 2));
-            }
-            List<OSCMessage> errors = s.sendAndSync(Osc.bundles(messages));
+            List<OSCMessage> errors = addStep(n, add);
             if (!errors.isEmpty()) {
-                end = "voice " + (n + 1) + " and on refused: " + OscClient.describe(errors);
+                end = units.name() + " from " + (n + 1) + " on refused: " + OscClient.describe(errors);
                 break;
             }
             n += add;
             Thread.sleep(plan.settleMs());
             Window w = window();
-            if (w.status().synths() != n) {
-                throw new IOException(s.server.name() + " runs " + w.status().synths() + " synths, expected " + n);
+            if (w.status().synths() != n * units.synthsEach()) {
+                throw new IOException(s.server.name() + " runs " + w.status().synths() + " synths, expected "
+                        + n * units.synthsEach());
             }
             System.out.printf("  %8d %8.3f %8.3f %6d%n", n, w.load(), w.status().avgLoad(), w.late());
             if (w.late() > 0) {
                 withLate.add(n);
             }
             if (w.load() >= LOAD_LIMIT) {
-                end = "80% load reached at " + n;
                 if (add <= plan.minStep()) {
+                    end = "80% load reached at " + n;
                     break;
                 }
                 // a step that overshot (one low reading before it makes the next step large): take it back and
                 // come closer in smaller steps, so that the figure is not a step short of the limit
-                List<Integer> back = ids.subList(n - add, n);
-                s.sendAndSync(Osc.bundles(back.stream().map(s.server::freeNode).toList()));
-                back.clear();
+                List<OSCMessage> back = new ArrayList<>();
+                for (int place = n - 1; place >= n - add; place--) {
+                    back.addAll(units.stop(place));
+                }
+                s.sendAndSync(Osc.bundles(back));
                 n -= add;
                 step = quarter(add);
                 Thread.sleep(plan.settleMs());
@@ -122,14 +124,41 @@ final class VoiceSearch {
             }
             best = n;
             bestLoad = w.load();
-            double perVoice = Math.max(1e-6, (w.load() - idleLoad) / n);
-            int headroom = (int) ((LOAD_LIMIT - w.load()) / perVoice);
+            if (w.status().avgLoad() >= 1.0) {
+                // a block thread kept from its core by other processes computes fewer blocks than real time asks
+                // (the engine skips the rest), so its share of a core reads low: the step passes on a false reading
+                behind.add(n);
+            }
+            double perUnit = Math.max(1e-6, (w.load() - idleLoad) / n);
+            int headroom = (int) ((LOAD_LIMIT - w.load()) / perUnit);
             step = Math.min(400, quarter(headroom));
         }
-        s.sendAndSync(List.of(s.server.freeNode(GROUP), s.server.freeBuffer(BUFFER)));
-        System.out.printf("  %s: %d voices below 80%% (load %.3f); %s; %.0f s%s%n", s.server.name(), best, bestLoad,
-                end, (System.nanoTime() - t0) / 1e9, withLate.isEmpty() ? "" : "; late blocks at " + withLate);
-        return new Outcome(best, bestLoad, end, withLate);
+        s.sendAndSync(Osc.bundles(units.tearDown()));
+        System.out.printf("  %s: %d %s below 80%% (load %.3f); %s; %.0f s%s%n", s.server.name(), best, units.name(),
+                bestLoad, end, (System.nanoTime() - t0) / 1e9, withLate.isEmpty() ? "" : "; late blocks at " + withLate);
+        if (!behind.isEmpty()) {
+            System.out.printf("  warning: steps %s passed while the server reported a load of 1.0 or more: its block "
+                    + "thread fell behind real time, so its share of a core understates its need (a busy machine?)%n",
+                    behind);
+        }
+        return new Outcome(best, bestLoad, end, withLate, behind);
+    }
+
+    /** Starts places {@code n} to {@code n + add - 1}, what they need made first; the errors that caused. */
+    private List<OSCMessage> addStep(int n, int add) throws IOException {
+        List<OSCMessage> prepare = new ArrayList<>();
+        List<OSCMessage> start = new ArrayList<>();
+        for (int place = n; place < n + add; place++) {
+            prepare.addAll(units.prepare(place));
+            start.addAll(units.start(place));
+        }
+        if (!prepare.isEmpty()) {
+            List<OSCMessage> errors = s.sendAndSync(Osc.bundles(prepare));
+            if (!errors.isEmpty()) {
+                return errors;
+            }
+        }
+        return s.sendAndSync(Osc.bundles(start));
     }
 
     /** A quarter of {@code voices}, in tens, at least the plan's smallest step. */

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import la.methc.engine.internal.driver.Score;
+import la.methc.testsupport.HandMadeFlac;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -27,7 +30,8 @@ import org.junit.Test;
  * file's shape; a {@code /buffer/read} of a file at another rate is done, with a warning naming both rates. A FLAC
  * file written bit by bit from the specification ({@link HandMadeFlac}) makes a buffer of its shape and samples
  * (written back by {@code /buffer/write} and compared) and is read by {@code /buffer/read}; a corrupt one is a
- * {@code /resource/error} naming the bad frame.
+ * {@code /resource/error} naming the bad frame. jflac ships as a bundle of its own in {@code system/}, with its
+ * licence, and the AudioBuffer bundle imports it rather than holding its classes.
  */
 public class BufferFilesIT {
 
@@ -62,6 +66,34 @@ public class BufferFilesIT {
         byte[] bad = HandMadeFlac.bytes(44100, 16, 256, false, FLAC);
         bad[bad.length - 100] ^= 1; // in the last frame: its CRC-16 no longer matches
         Files.write(SAMPLES.resolve("bad.flac"), bad);
+    }
+
+    @Test
+    public void jflacIsABundleOfItsOwnInSystemWithItsLicence() throws Exception {
+        Manifest jflac = manifest(Launcher.DIST.resolve("system/jflac-bundle.jar"));
+        assertEquals("org.jflac.jflac-codec", jflac.getMainAttributes().getValue("Bundle-SymbolicName"));
+        assertEquals("1.5.2", jflac.getMainAttributes().getValue("Bundle-Version"));
+        String exports = jflac.getMainAttributes().getValue("Export-Package");
+        assertTrue(exports, exports.startsWith("org.jflac;version=\"1.5.2\""));
+        assertTrue(jflac.getMainAttributes().getValue("Bundle-License").startsWith("LGPL-2.1-only"));
+        assertTrue(Files.isRegularFile(Launcher.DIST.resolve("licenses/jflac-LICENSE.md")));
+        assertTrue(Files.readString(Launcher.DIST.resolve("licenses/LGPL-2.1.txt"))
+                .contains("GNU LESSER GENERAL PUBLIC LICENSE"));
+
+        Path audioBuffer = Launcher.DIST.resolve("plugins/audiobuffer-bundle.jar");
+        String imports = manifest(audioBuffer).getMainAttributes().getValue("Import-Package");
+        assertTrue(imports, imports.contains("org.jflac;version=\"[1.5,2)\""));
+        try (JarFile jar = new JarFile(audioBuffer.toFile())) {
+            assertFalse("the AudioBuffer bundle holds jflac's classes",
+                    jar.stream().anyMatch(e -> e.getName().startsWith("org/jflac/")));
+        }
+        assertFalse(Files.exists(Launcher.DIST.resolve("plugins/jflac-bundle.jar")));
+    }
+
+    private static Manifest manifest(Path jar) throws Exception {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return j.getManifest();
+        }
     }
 
     @Test
@@ -139,7 +171,7 @@ public class BufferFilesIT {
             assertEquals(List.of(5, 1, SLOW_FRAMES, 22050f), osc.await("/buffer/info").getArguments());
             Launcher.waitFor(log, "/buffer/read 5: fast.wav is at 96000.0 Hz, the buffer at 22050.0 Hz", 5000);
 
-            // FLAC: the shape and samples of the file, through jflac embedded in the AudioBuffer bundle
+            // FLAC: the shape and samples of the file, through the jflac bundle in system/
             osc.sendRaw(message("/resource/new", BUFFER, 10, "st.flac"));
             assertEquals(List.of(10), osc.await("/resource/ready").getArguments());
             osc.sendRaw(message("/buffer/query", 10));

@@ -20,7 +20,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * (RIFF, also WAVE_FORMAT_EXTENSIBLE) and AIFF / AIFF-C, with 8-, 16-, 24- and 32-bit integer PCM and 32- or
  * 64-bit float samples, decoded to float (integers scaled by 1 / 2^(bits - 1), so 16-bit is exact); other
  * encodings the JDK can convert to 16-bit PCM (μ-law, A-law) are converted. FLAC (8-, 16- or 24-bit; a file
- * that starts with {@code fLaC}) is decoded by jflac-codec, embedded in this bundle (see {@link FlacInput}).
+ * that starts with {@code fLaC}) is decoded by jflac-codec, a bundle of its own (see {@link FlacInput}).
  * No resampling: the samples are as in the file.
  *
  * <p>Every refusal is an {@link IOException} (missing or unreadable file) or an {@link IllegalArgumentException}

@@ -1,4 +1,4 @@
-package la.methc.itests;
+package la.methc.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,22 +10,22 @@ import java.nio.file.Path;
  * jflac: "fLaC", one STREAMINFO block, then frames of a fixed block size, each a frame header (sync code, block
  * size and sample size codes, the UTF-8 coded frame number, a 16-bit block size - 1, CRC-8), one VERBATIM
  * subframe per channel (or CONSTANT, when all of a channel's samples in the frame are equal and
- * {@code constants} is set), zero padding to a byte and CRC-16. A copy of the AudioBuffer bundle's test class of
- * that name.
+ * {@code constants} is set), zero padding to a byte and CRC-16.
  */
-final class HandMadeFlac {
+public final class HandMadeFlac {
 
     private HandMadeFlac() {
     }
 
     /** Writes {@code samples[c][i]} (integers of {@code bits} bits: 8, 12, 16, 20 or 24) in frames of {@code block}. */
-    static void write(Path file, int rate, int bits, int block, boolean constants, int[]... samples)
+    public static void write(Path file, int rate, int bits, int block, boolean constants, int[]... samples)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, bytes(rate, bits, block, constants, samples));
     }
 
-    static byte[] bytes(int rate, int bits, int block, boolean constants, int[]... samples) {
+    /** The bytes {@link #write} writes. */
+    public static byte[] bytes(int rate, int bits, int block, boolean constants, int[]... samples) {
         int channels = samples.length;
         int frames = samples[0].length;
         Bits out = new Bits();
@@ -92,7 +92,7 @@ final class HandMadeFlac {
     }
 
     /** CRC-8, polynomial x^8 + x^2 + x + 1 (0x07), initial 0, as the frame header's. */
-    static int crc8(byte[] b) {
+    public static int crc8(byte[] b) {
         int crc = 0;
         for (byte x : b) {
             crc ^= x & 0xFF;
@@ -104,7 +104,7 @@ final class HandMadeFlac {
     }
 
     /** CRC-16, polynomial x^16 + x^15 + x^2 + 1 (0x8005), initial 0, as the frame footer's. */
-    static int crc16(byte[] b) {
+    public static int crc16(byte[] b) {
         int crc = 0;
         for (byte x : b) {
             crc ^= (x & 0xFF) << 8;

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import la.methc.engine.internal.driver.Score;
+import la.methc.testsupport.HandMadeFlac;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -24,7 +27,11 @@ import org.junit.Test;
  * files written byte by byte: a 22.05 kHz and a 96 kHz file of 0.1 s each play for 0.1 s in a 48 kHz render (the
  * play synth steps by the buffer's rate); a {@code /buffer/…} command sent right after the {@code /resource/new}
  * waits for the buffer instead of failing, in a score and on a running engine; {@code /buffer/query} answers the
- * file's shape; a {@code /buffer/read} of a file at another rate is done, with a warning naming both rates.
+ * file's shape; a {@code /buffer/read} of a file at another rate is done, with a warning naming both rates. A FLAC
+ * file written bit by bit from the specification ({@link HandMadeFlac}) makes a buffer of its shape and samples
+ * (written back by {@code /buffer/write} and compared) and is read by {@code /buffer/read}; a corrupt one is a
+ * {@code /resource/error} naming the bad frame. jflac ships as a bundle of its own in {@code system/}, with its
+ * licence, and the AudioBuffer bundle imports it rather than holding its classes.
  */
 public class BufferFilesIT {
 
@@ -43,12 +50,50 @@ public class BufferFilesIT {
     private static final int END = PLAY_START + PLAYED + 640;
     /** 0.5 in 16-bit PCM. */
     private static final short HALF = 16384;
+    /** The FLAC file's stereo 16-bit samples. */
+    private static final int[][] FLAC = new int[2][1000];
 
     @BeforeClass
     public static void files() throws Exception {
         HandMadeWav.constant(SAMPLES.resolve("slow.wav"), 22050, SLOW_FRAMES, HALF);
         HandMadeWav.constant(SAMPLES.resolve("fast.wav"), 96000, FAST_FRAMES, HALF);
         Files.writeString(SAMPLES.resolve("notes.txt"), "not a sound file");
+        for (int i = 0; i < 1000; i++) {
+            FLAC[0][i] = i * 61 - 30000;
+            FLAC[1][i] = 32767 - i * 29;
+        }
+        HandMadeFlac.write(SAMPLES.resolve("st.flac"), 44100, 16, 256, false, FLAC);
+        byte[] bad = HandMadeFlac.bytes(44100, 16, 256, false, FLAC);
+        bad[bad.length - 100] ^= 1; // in the last frame: its CRC-16 no longer matches
+        Files.write(SAMPLES.resolve("bad.flac"), bad);
+    }
+
+    @Test
+    public void jflacIsABundleOfItsOwnInSystemWithItsLicence() throws Exception {
+        Manifest jflac = manifest(Launcher.DIST.resolve("system/jflac-bundle.jar"));
+        assertEquals("org.jflac.jflac-codec", jflac.getMainAttributes().getValue("Bundle-SymbolicName"));
+        assertEquals("1.5.2", jflac.getMainAttributes().getValue("Bundle-Version"));
+        String exports = jflac.getMainAttributes().getValue("Export-Package");
+        assertTrue(exports, exports.startsWith("org.jflac;version=\"1.5.2\""));
+        assertTrue(jflac.getMainAttributes().getValue("Bundle-License").startsWith("LGPL-2.1-only"));
+        assertTrue(Files.isRegularFile(Launcher.DIST.resolve("licenses/jflac-LICENSE.md")));
+        assertTrue(Files.readString(Launcher.DIST.resolve("licenses/LGPL-2.1.txt"))
+                .contains("GNU LESSER GENERAL PUBLIC LICENSE"));
+
+        Path audioBuffer = Launcher.DIST.resolve("plugins/audiobuffer-bundle.jar");
+        String imports = manifest(audioBuffer).getMainAttributes().getValue("Import-Package");
+        assertTrue(imports, imports.contains("org.jflac;version=\"[1.5,2)\""));
+        try (JarFile jar = new JarFile(audioBuffer.toFile())) {
+            assertFalse("the AudioBuffer bundle holds jflac's classes",
+                    jar.stream().anyMatch(e -> e.getName().startsWith("org/jflac/")));
+        }
+        assertFalse(Files.exists(Launcher.DIST.resolve("plugins/jflac-bundle.jar")));
+    }
+
+    private static Manifest manifest(Path jar) throws Exception {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return j.getManifest();
+        }
     }
 
     @Test
@@ -125,6 +170,26 @@ public class BufferFilesIT {
             osc.sendRaw(message("/buffer/query", 5));
             assertEquals(List.of(5, 1, SLOW_FRAMES, 22050f), osc.await("/buffer/info").getArguments());
             Launcher.waitFor(log, "/buffer/read 5: fast.wav is at 96000.0 Hz, the buffer at 22050.0 Hz", 5000);
+
+            // FLAC: the shape and samples of the file, through the jflac bundle in system/
+            osc.sendRaw(message("/resource/new", BUFFER, 10, "st.flac"));
+            assertEquals(List.of(10), osc.await("/resource/ready").getArguments());
+            osc.sendRaw(message("/buffer/query", 10));
+            assertEquals(List.of(10, 2, 1000, 44100f), osc.await("/buffer/info").getArguments());
+            Files.deleteIfExists(SAMPLES.resolve("flac-copy.wav"));
+            osc.sendRaw(message("/buffer/write", 10, "flac-copy.wav"));
+            assertEquals(List.of("/buffer/write", 10), osc.await("/done").getArguments());
+            float[][] copy = Wav.read(SAMPLES.resolve("flac-copy.wav"));
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < 1000; i++) {
+                    assertEquals("channel " + c + " frame " + i, FLAC[c][i] / 32768f, copy[c][i], 0f);
+                }
+            }
+            osc.sendRaw(message("/buffer/read", 5, "st.flac"));
+            assertEquals(List.of("/buffer/read", 5), osc.await("/done").getArguments());
+            osc.sendRaw(message("/resource/new", BUFFER, 11, "bad.flac"));
+            String bad = osc.await("/resource/error").getArguments().get(1).toString();
+            assertTrue(bad, bad.contains("cannot read bad.flac: corrupt FLAC frame at sample frame 768 (CRC Error"));
 
             osc.sendRaw(message("/buffer/query", 9));
             assertEquals(List.of("/buffer/query", 9, "resource is not live"), osc.await("/error").getArguments());

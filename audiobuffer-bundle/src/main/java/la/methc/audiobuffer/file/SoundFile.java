@@ -19,11 +19,12 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * <p>Reading goes through {@code javax.sound.sampled.AudioSystem}, so it takes what the JDK decodes: WAV
  * (RIFF, also WAVE_FORMAT_EXTENSIBLE) and AIFF / AIFF-C, with 8-, 16-, 24- and 32-bit integer PCM and 32- or
  * 64-bit float samples, decoded to float (integers scaled by 1 / 2^(bits - 1), so 16-bit is exact); other
- * encodings the JDK can convert to 16-bit PCM (μ-law, A-law) are converted. FLAC is not supported: the JDK has
- * no FLAC reader and the engine takes no third-party decoder. No resampling: the samples are as in the file.
+ * encodings the JDK can convert to 16-bit PCM (μ-law, A-law) are converted. FLAC (8-, 16- or 24-bit; a file
+ * that starts with {@code fLaC}) is decoded by jflac-codec, a bundle of its own (see {@link FlacInput}).
+ * No resampling: the samples are as in the file.
  *
  * <p>Every refusal is an {@link IOException} (missing or unreadable file) or an {@link IllegalArgumentException}
- * (not a sound file the JDK decodes) whose message names the file as the client gave it, fit for an
+ * (not a sound file the engine decodes) whose message names the file as the client gave it, fit for an
  * {@code /error} or {@code /resource/error}.
  */
 public final class SoundFile implements Closeable {
@@ -57,7 +58,7 @@ public final class SoundFile implements Closeable {
      *
      * @param name the path as the client gave it, for messages
      * @throws IOException              when the file is missing, a directory, or cannot be read
-     * @throws IllegalArgumentException when it is no sound file the JDK decodes
+     * @throws IllegalArgumentException when it is no sound file the engine decodes
      */
     public static SoundFile open(Path file, String name) throws IOException {
         if (Files.isDirectory(file)) {
@@ -68,10 +69,10 @@ public final class SoundFile implements Closeable {
         }
         AudioInputStream in;
         try {
-            in = AudioSystem.getAudioInputStream(file.toFile());
+            in = FlacInput.isFlac(file) ? FlacInput.open(file, name) : AudioSystem.getAudioInputStream(file.toFile());
         } catch (UnsupportedAudioFileException e) {
             throw new IllegalArgumentException("cannot read " + name + ": not a sound file the engine decodes (WAV "
-                    + "or AIFF with integer or float PCM; FLAC is not supported)", e);
+                    + "or AIFF with integer or float PCM, or FLAC)", e);
         } catch (IOException e) {
             throw new IOException("cannot read " + name + ": " + e.getMessage(), e);
         }

@@ -144,6 +144,41 @@ public class CheckPluginIT {
                 + " version, which no bundle here provides"));
     }
 
+    /**
+     * Components by hand-written DS descriptors without classes: one waits for a service nobody registers, an
+     * immediate one cannot be loaded; and the bundle registers no plugin service.
+     */
+    @Test
+    public void unsatisfiedAndFailedComponentsAreNamed() throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "test.components");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Service-Component", "OSGI-INF/waits.xml,OSGI-INF/broken.xml");
+        String ns = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.4.0\" ";
+        Path jar = WORK.resolve("components.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+            j.putNextEntry(new java.util.zip.ZipEntry("OSGI-INF/waits.xml"));
+            j.write((ns + "name=\"test.waits\" immediate=\"true\"><implementation class=\"test.Nothing\"/>"
+                    + "<reference name=\"missing\" interface=\"com.example.Missing\" cardinality=\"1..1\""
+                    + " field=\"missing\"/></scr:component>").getBytes(StandardCharsets.UTF_8));
+            j.putNextEntry(new java.util.zip.ZipEntry("OSGI-INF/broken.xml"));
+            j.write((ns + "name=\"test.broken\" immediate=\"true\"><implementation class=\"test.Absent\"/>"
+                    + "</scr:component>").getBytes(StandardCharsets.UTF_8));
+        }
+        Checked c = check("components", "check-plugin", jar.toString());
+        assertEquals(c.out(), 1, c.status());
+        List<String> fails = c.out().lines().filter(l -> l.startsWith("FAIL")).sorted().collect(Collectors.toList());
+        assertEquals(c.out(), List.of(
+                "FAIL  bundle test.components: registers no SynthDef, ResourceDef or CommandDef",
+                "FAIL  component test.broken: satisfied but not active: an immediate component that failed to activate"
+                        + " (the log says why)",
+                "FAIL  component test.waits: not satisfied: no service for reference missing (com.example.Missing,"
+                        + " 1..1)"), fails);
+    }
+
     @Test
     public void aFileThatIsNoJarOrNoneIsAUsageError() throws Exception {
         Path text = WORK.resolve("not-a-jar.jar");

@@ -89,8 +89,13 @@ final class Components {
 
     private static String problem(ComponentDescriptionDTO d, ComponentConfigurationDTO c) {
         switch (c.state) {
-            case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED:
+            case ComponentConfigurationDTO.ACTIVE:
                 return null;
+            case ComponentConfigurationDTO.SATISFIED:
+                // a delayed one waits for its first user; an immediate one would be active by now (states settled):
+                // SCR could not even load it, e.g. its class is missing, and keeps it at satisfied
+                return d.immediate ? "satisfied but not active: an immediate component that failed to activate (the"
+                        + " log says why)" : null;
             case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
                 return "not satisfied: it waits for a configuration (PID " + String.join(", ", d.configurationPid) + ")";
             case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:

@@ -13,7 +13,7 @@ import java.lang.management.ManagementFactory;
 final class AllocationMeter {
 
     static final long QUIET_MS = 500;
-    static final long MAX_WAIT_MS = 10_000;
+    static final long MAX_WAIT_MS = 30_000;
 
     private final com.sun.management.ThreadMXBean threads;
 

@@ -17,8 +17,8 @@ import la.methc.api.SynthDef;
  */
 final class SynthTrial {
 
-    /** How long a trial's RT life may take: a second of blocks, the JIT's settling (at most 10 s) and one more. */
-    static final long TIMEOUT_MS = 60_000;
+    /** How long a trial's RT life may take: seconds of blocks and the JIT's settling (at most 30 s), twice. */
+    static final long TIMEOUT_MS = 120_000;
 
     private final SynthDef def;
     private final Host host;
@@ -157,7 +157,7 @@ final class SynthTrial {
         }
         if (trial.allocated > 0) {
             report.fail(what + ": process allocated " + trial.allocated + " bytes in " + trial.measuredBlocks
-                    + " blocks (after a warm-up, once the JIT was quiet)");
+                    + " blocks (after a warm-up, once the JIT was quiet; the smaller of two such windows)");
             clean = false;
         }
         if (world.holds() > 0) {

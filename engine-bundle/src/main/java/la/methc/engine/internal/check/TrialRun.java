@@ -10,7 +10,8 @@ import la.methc.api.Synth;
 /**
  * One connected synth's RT life, on the trial thread standing in for the RT thread: attach, its resource ports bound
  * to the check's AudioBuffer, activate, then one second of blocks on noise (the warm-up), more blocks until the JIT is
- * quiet, and one more second measured for allocation; then detach. Every audio input gets noise of its own, every
+ * quiet, and one more second measured for allocation (and, when it allocated, once more: the smaller counts); then
+ * detach. Every audio input gets noise of its own, every
  * control input stays at its default. The block loop allocates nothing of its own. Results are read after the
  * thread ended.
  */
@@ -80,20 +81,30 @@ final class TrialRun implements Runnable {
             return;
         }
         if (lifecycle("activate", () -> synth.activate(world)) && blocks(blocksPerSecond) && meter != null) {
-            // the warm-up above; then blocks until the JIT is quiet (a compile the loop asks for allocates here)
-            AllocationMeter.settle(() -> blocks(64));
-            if (thrown == null) {
-                long cost = meter.readingCost();
-                long before = meter.allocated();
-                boolean ok = blocks(blocksPerSecond);
-                long after = meter.allocated();
-                if (ok) {
-                    allocated = Math.max(0, after - before - cost);
-                    measuredBlocks = blocksPerSecond;
-                }
+            // the warm-up above; then a second measured, and when it allocated, another: a compile that a busy
+            // machine's JIT finished late allocates in one window, a process that allocates in both
+            for (int window = 0; window < 2 && allocated != 0 && thrown == null; window++) {
+                measure();
             }
         }
         detach();
+    }
+
+    /** Blocks until the JIT is quiet (a compile the loop asks for allocates here), then one second measured. */
+    private void measure() {
+        AllocationMeter.settle(() -> blocks(64));
+        if (thrown != null) {
+            return;
+        }
+        long cost = meter.readingCost();
+        long before = meter.allocated();
+        boolean ok = blocks(blocksPerSecond);
+        long after = meter.allocated();
+        if (ok) {
+            long bytes = Math.max(0, after - before - cost);
+            allocated = allocated < 0 ? bytes : Math.min(allocated, bytes);
+            measuredBlocks = blocksPerSecond;
+        }
     }
 
     /**

@@ -25,8 +25,9 @@ import org.junit.Test;
 /**
  * {@code bin/methcla check-plugin JAR} against the built distribution: a bundled palette plugin is clean (status 0)
  * and its URI listed; the fault-injection bundle is not (status 1), each broken SynthDef named with what broke; a jar
- * whose manifest imports a package nobody exports does not resolve (1, the package and its range named); a file that
- * is no jar, or none at all, is a usage error (2).
+ * whose manifest imports a package nobody exports does not resolve (1, the package and its range named); components
+ * unsatisfied or never activated, and a URI bound already from another bundle, are findings; a file that is no jar,
+ * or none at all, is a usage error (2).
  */
 public class CheckPluginIT {
 
@@ -118,6 +119,33 @@ public class CheckPluginIT {
         assertTrue(c.out(), c.out().contains("ok    registers ResourceDef " + FAULTS + "resource\n"));
         assertEquals(c.out(), 12, c.out().lines().filter(l -> l.startsWith("ok    registers ")).count());
         assertTrue(c.out(), c.out().contains("methcla check-plugin: 9 findings\n"));
+    }
+
+    /**
+     * The bundled filter under another symbolic name: both install, and its SynthDef's URI is bound already from the
+     * distribution's filter, so the engine would ignore it.
+     */
+    @Test
+    public void aUriBoundAlreadyFromAnotherBundleIsAFinding() throws Exception {
+        Path copy = WORK.resolve("filter-copy.jar");
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(
+                Files.newInputStream(Launcher.DIST.resolve("plugins/filter-bundle.jar")))) {
+            Manifest manifest = in.getManifest();
+            manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.filter-copy");
+            try (OutputStream out = Files.newOutputStream(copy); JarOutputStream j = new JarOutputStream(out, manifest)) {
+                for (java.util.jar.JarEntry e; (e = in.getNextJarEntry()) != null;) {
+                    j.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.transferTo(j);
+                }
+            }
+        }
+        Checked c = check("filter-copy", "check-plugin", copy.toString());
+        assertEquals(c.out(), 1, c.status());
+        assertFalse(c.out(), c.out().contains("stands aside"));
+        assertEquals(c.out(), List.of("FAIL  SynthDef http://methc.la/plugins/filter: already bound from bundle"
+                + " filter-bundle; the engine ignores this one"),
+                c.out().lines().filter(l -> l.startsWith("FAIL")).collect(Collectors.toList()));
+        assertTrue(c.out(), c.out().contains("methcla check-plugin: 1 finding\n"));
     }
 
     @Test

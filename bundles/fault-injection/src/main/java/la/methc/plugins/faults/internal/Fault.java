@@ -19,5 +19,9 @@ enum Fault {
     /** destroy throws. */
     DESTROY_THROWS,
     /** process hands a worker jobs that throw an Error, one per block. */
-    WORKER_JOB_THROWS
+    WORKER_JOB_THROWS,
+    /** process writes NaN once the synth has run a given number of healthy blocks. */
+    NAN_OUTPUT,
+    /** process allocates a new array every block (and keeps it, so the JIT cannot elide it). */
+    PROCESS_ALLOCATES
 }

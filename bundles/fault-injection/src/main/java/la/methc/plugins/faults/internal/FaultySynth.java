@@ -10,7 +10,8 @@ import la.methc.api.World;
 
 /**
  * A synth that writes its control input 0 ({@code level}, default 0.25) to audio output 0 until it breaks at
- * the one point its {@link Fault} names. Allocation-free on RT until then.
+ * the one point its {@link Fault} names. Allocation-free on RT until then (and for ever, but for
+ * {@link Fault#PROCESS_ALLOCATES}).
  */
 final class FaultySynth implements Synth {
 
@@ -20,7 +21,7 @@ final class FaultySynth implements Synth {
     private final Fault fault;
     /** {@link Faults#ERROR}: throw an Error instead of a RuntimeException. */
     private final int kind;
-    /** PROCESS_THROWS: healthy blocks before it throws; WORKER_JOB_THROWS: jobs to post. */
+    /** PROCESS_THROWS, NAN_OUTPUT: healthy blocks before it breaks; WORKER_JOB_THROWS: jobs to post. */
     private int count;
     /** Built before RT, so posting it allocates nothing. */
     private final HostCommand brokenJob = host -> {
@@ -28,6 +29,8 @@ final class FaultySynth implements Synth {
     };
     private float[] level;
     private float[] out;
+    /** PROCESS_ALLOCATES: the last block's garbage, kept so that the allocation escapes. */
+    private float[] garbage;
 
     FaultySynth(Fault fault, int kind, int count) {
         this.fault = fault;
@@ -84,7 +87,12 @@ final class FaultySynth implements Synth {
             count--;
             world.performCommand(brokenJob);
         }
-        Arrays.fill(out, offset, offset + frames, level[0]);
+        if (fault == Fault.PROCESS_ALLOCATES) {
+            garbage = new float[frames];
+            garbage[0] = level[0];
+        }
+        float value = fault == Fault.NAN_OUTPUT && count-- <= 0 ? Float.NaN : level[0];
+        Arrays.fill(out, offset, offset + frames, value);
     }
 
     /** NRT (the engine's notifier). */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import la.methc.api.OscArgs;
+import la.methc.api.Synth;
 import la.methc.plugins.testkit.BlockRunner;
+import la.methc.plugins.testkit.RtAllocation;
 import la.methc.plugins.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,29 @@ class FaultPluginsTest {
         assertEquals("injected fault: process", e.getMessage());
         BlockRunner error = BlockRunner.of(new ProcessThrowsDef(), OscArgs.of(0, Faults.ERROR), 48000, 64);
         assertThrows(AssertionError.class, () -> error.run(1));
+    }
+
+    @Test
+    void nanOutputTurnsToNaNAfterItsHealthyBlocks() {
+        BlockRunner r = BlockRunner.of(new NanOutputDef(), OscArgs.of(2), 48000, 64);
+        float[] out = r.run(3)[0];
+        assertEquals(0.25f, out[127], "two healthy blocks of its level");
+        assertTrue(Float.isNaN(out[128]), "then NaN");
+        assertTrue(Float.isNaN(BlockRunner.of(new NanOutputDef(), OscArgs.empty(), 48000, 64).run(1)[0][0]),
+                "by default from its first block");
+    }
+
+    @Test
+    void processAllocatesAllocatesInEveryBlockAndOtherwiseWorks() throws InterruptedException {
+        BlockRunner r = BlockRunner.of(new ProcessAllocatesDef(), OscArgs.empty(), 48000, 64);
+        assertEquals(0.25f, r.run(1)[0][63]);
+        Synth s = r.synth();
+        RtAllocation.Measured m = RtAllocation.measure(n -> {
+            for (int i = 0; i < n; i++) {
+                s.process(r, 0, 64);
+            }
+        }, 1000, 1000);
+        assertTrue(m.bytes() >= 1000L * 64 * Float.BYTES, "a float[64] a block: " + m.bytes());
     }
 
     @Test

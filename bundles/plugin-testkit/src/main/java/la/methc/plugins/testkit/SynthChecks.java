@@ -139,7 +139,10 @@ public final class SynthChecks {
         }
     }
 
-    /** Runs both runners block by block on two threads, both waiting for the other before each block. */
+    /**
+     * Runs both runners block by block on two threads, both waiting for the other before each block. A thread whose
+     * synth threw keeps arriving at the barrier without running it, so the other never waits for it in vain.
+     */
     private static void runInStep(BlockRunner[] runners, float[][][] outputs, int blocks, int blockSize) {
         CyclicBarrier barrier = new CyclicBarrier(2);
         Throwable[] failures = new Throwable[2];
@@ -147,35 +150,44 @@ public final class SynthChecks {
         for (int t = 0; t < 2; t++) {
             int k = t;
             threads[t] = new Thread(() -> {
-                try {
-                    for (int b = 0; b < blocks; b++) {
+                for (int b = 0; b < blocks; b++) {
+                    try {
                         barrier.await(60, TimeUnit.SECONDS);
-                        float[][] out = runners[k].run(1);
-                        for (int o = 0; o < out.length; o++) {
-                            System.arraycopy(out[o], 0, outputs[k][o], b * blockSize, blockSize);
+                    } catch (BrokenBarrierException | TimeoutException | InterruptedException e) {
+                        failures[k] = failures[k] != null ? failures[k]
+                                : new AssertionError("waited in vain for the other thread's block " + b, e);
+                        return;
+                    }
+                    if (failures[k] == null) {
+                        try {
+                            float[][] out = runners[k].run(1);
+                            for (int o = 0; o < out.length; o++) {
+                                System.arraycopy(out[o], 0, outputs[k][o], b * blockSize, blockSize);
+                            }
+                        } catch (Throwable e) {
+                            failures[k] = e;
                         }
                     }
-                } catch (BrokenBarrierException | TimeoutException e) {
-                    failures[k] = failures[k] == null ? e : failures[k]; // the other thread failed first
-                } catch (Throwable e) {
-                    failures[k] = e;
-                    barrier.reset(); // wakes the other thread, which must not wait forever
                 }
             }, "isolated-check-" + (t + 1));
+            threads[t].setDaemon(true); // a process that never returns must not keep the test JVM alive
         }
         for (Thread t : threads) {
             t.start();
         }
         try {
             for (Thread t : threads) {
-                t.join();
+                t.join(TimeUnit.MINUTES.toMillis(5));
+                if (t.isAlive()) {
+                    throw new AssertionError(t.getName() + " did not finish " + blocks + " blocks in 5 minutes");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while the two threads ran", e);
         }
         for (int t = 0; t < 2; t++) {
-            if (failures[t] != null && !(failures[t] instanceof BrokenBarrierException)) {
+            if (failures[t] != null) {
                 throw new AssertionError("the synth on thread " + (t + 1) + " failed: " + failures[t], failures[t]);
             }
         }

@@ -3,7 +3,7 @@ package la.methc.bench.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
+import la.methc.plugins.testkit.RtAllocation;
 import la.methc.plugins.testkit.Signals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,18 +30,14 @@ class PaletteSetupTest {
 
     @ParameterizedTest
     @EnumSource(PaletteVoice.class)
-    void theMeasuredBlockAllocatesNothing(PaletteVoice voice) {
+    void theMeasuredBlockAllocatesNothing(PaletteVoice voice) throws InterruptedException {
         PaletteRunner r = new PaletteRunner(voice);
-        for (int b = 0; b < 20_000; b++) { // warm up, so the measured loop runs compiled code
-            r.process();
-        }
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(id);
-        for (int b = 0; b < 10_000; b++) {
-            r.process();
-        }
-        long after = mx.getThreadAllocatedBytes(id);
-        assertEquals(0, after - before, voice + " allocated on the RT path");
+        // the benchmark's own block, measured by the test kit after a warm-up and once the JIT is quiet
+        RtAllocation.Measured m = RtAllocation.measure(n -> {
+            for (int b = 0; b < n; b++) {
+                r.process();
+            }
+        }, 20_000, 10_000);
+        assertEquals(0, m.bytes(), voice + " allocated on the RT path (measuring costs " + m.cost() + ")");
     }
 }

@@ -6,11 +6,19 @@ import java.util.function.IntConsumer;
 /**
  * Measures what a plugin's RT loop allocates, as the RT allocation tests do: on a thread of its own, after a warm-up
  * and then until the JIT is quiet ({@link JitQuiet}), with {@code ThreadMXBean.getThreadAllocatedBytes}; the cost of
- * reading the counter is measured first and subtracted.
+ * reading the counter is measured first and subtracted. {@link SynthChecks#assertProcessAllocatesNothing} builds on
+ * it; use it directly for a loop of your own (a synth wired by hand, a fake World of your own).
+ *
+ * <p>Threads: call from the test's thread; the loop runs on a thread of its own ("fake-rt"), which it waits for.
  */
 public final class RtAllocation {
 
-    /** Bytes the measured blocks allocated, and what reading the counter itself cost. */
+    /**
+     * What a measured loop allocated.
+     *
+     * @param bytes bytes the measured blocks allocated, the counter's own cost subtracted
+     * @param cost what reading the counter itself allocated
+     */
     public record Measured(long bytes, long cost) {
     }
 
@@ -19,7 +27,10 @@ public final class RtAllocation {
 
     /**
      * Runs {@code blocks.accept(n)} (n blocks of the loop under test) for {@code warmUp} blocks, then in turns of 64
-     * until the JIT is quiet, then for {@code measured} blocks, which it measures.
+     * until the JIT is quiet, then for {@code measured} blocks, which it measures. The loop must run on the thread
+     * that calls it (it is that thread's allocation that is counted).
+     *
+     * @throws AssertionError when the JVM cannot measure allocation per thread, or the loop threw
      */
     public static Measured measure(IntConsumer blocks, int warmUp, int measured) throws InterruptedException {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

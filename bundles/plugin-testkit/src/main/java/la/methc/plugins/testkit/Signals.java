@@ -1,6 +1,9 @@
 package la.methc.plugins.testkit;
 
-/** Measurements of a signal for assertions: frequency, RMS, peak, mean, largest step between frames. */
+/**
+ * Measurements of a signal for assertions (frequency, RMS, peak, mean, largest step between frames) and test signals.
+ * Pure functions: any thread.
+ */
 public final class Signals {
 
     private Signals() {
@@ -32,6 +35,7 @@ public final class Signals {
         return (crossings - 1) * sampleRate / (last - first);
     }
 
+    /** The root mean square of all frames; 0 for no frames. */
     public static double rms(float[] x) {
         double sum = 0;
         for (float v : x) {
@@ -49,6 +53,7 @@ public final class Signals {
         return p;
     }
 
+    /** The mean of all frames (the DC offset); 0 for no frames. */
     public static double mean(float[] x) {
         double sum = 0;
         for (float v : x) {
@@ -69,5 +74,15 @@ public final class Signals {
     /** Frames {@code [from, to)} of {@code x}. */
     public static float[] slice(float[] x, int from, int to) {
         return java.util.Arrays.copyOfRange(x, from, to);
+    }
+
+    /** {@code frames} frames of white noise, uniform in [-1, 1), the same for the same {@code seed}. */
+    public static float[] noise(long seed, int frames) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] x = new float[frames];
+        for (int i = 0; i < frames; i++) {
+            x[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        return x;
     }
 }

@@ -132,5 +132,21 @@ class BlockRunnerTest {
         assertEquals(0, r.refcount(1));
         r.detach();
         assertEquals(0, r.refcount(2));
+        assertEquals(null, r.forbiddenWorldCall(), "attach, remap and detach may use the World; process did not");
+    }
+
+    @Test
+    void loopedInputRepeatsAndStepRunsABlockWithoutCollecting() {
+        AddSynth s = new AddSynth();
+        BlockRunner r = new BlockRunner(s, 1000, 4, 0f).audioInputLooped(0, new float[] {1, 2, 3});
+        assertEquals(1, r.audioInputs());
+        assertEquals(1, r.audioOutputs());
+        assertEquals(1, r.controlInputs());
+        assertArrayEquals(new float[] {1, 2, 3, 1, 2, 3, 1, 2}, r.run(2)[0]);
+        r.step();
+        assertArrayEquals(new float[] {3, 1, 2, 3}, r.lastBlock(0));
+        assertEquals(3, r.blocks());
+        assertEquals(List.of(1L), r.doneBlocks(), "said done in its second block");
+        assertThrows(IllegalArgumentException.class, () -> r.audioInputLooped(0, new float[0]));
     }
 }

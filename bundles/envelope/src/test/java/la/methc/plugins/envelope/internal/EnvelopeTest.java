@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import la.methc.api.OscArgs;
 import la.methc.plugins.testkit.BlockRunner;
+import la.methc.plugins.testkit.SynthChecks;
 import la.methc.plugins.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 
@@ -267,5 +268,18 @@ class EnvelopeTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> def.construct(host, OscArgs.of(Float.POSITIVE_INFINITY)));
         assertTrue(e.getMessage().contains("attack"), e.getMessage());
+    }
+
+    /** isolated(): on two threads at once as alone, through every stage, a retrigger and the end. */
+    @Test
+    void twoSynthsOnTwoThreadsGiveTheSameAudio() {
+        java.util.function.Consumer<BlockRunner> gates = r -> r.audioInput(0, ones(300)).changes()
+                .sequence("gate", 3, 3, 0f, 1f, 1f, 0f); // release at block 3, again open at 6, release at 12
+        BlockRunner alone = runner();
+        gates.accept(alone);
+        alone.run(30);
+        assertEquals(1, alone.doneCount(), "the last release ends within the run");
+        SynthChecks.assertSameOnTwoThreads(new EnvelopeSynthDef(), OscArgs.of(0.02f, 0.03f, 0.5f, 0.04f), SR, BLOCK,
+                30, gates);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import la.methc.api.OscArgs;
 import la.methc.plugins.testkit.BlockRunner;
 import la.methc.plugins.testkit.Signals;
+import la.methc.plugins.testkit.SynthChecks;
 import org.junit.jupiter.api.Test;
 
 class OscillatorTest {
@@ -203,5 +204,15 @@ class OscillatorTest {
         r.control(1, 1f);
         r.run(1);
         assertEquals(1000, Signals.frequency(r.run(100)[0], SR), 0.5);
+    }
+
+    /** isolated(): each shape on two threads at once gives what it gives alone, freq sweeping, amp stepping. */
+    @Test
+    void twoSynthsOnTwoThreadsGiveTheSameAudio() {
+        for (int shape = 0; shape < 4; shape++) {
+            SynthChecks.assertSameOnTwoThreads(new OscillatorSynthDef(), OscArgs.of(shape), SR, BLOCK, 300,
+                    r -> r.changes().ramp("freq", 0, 299, 50f, 15000f)
+                            .sequence("amp", 0, 50, 1f, 0.2f, 0.7f, 0f, 1f));
+        }
     }
 }

@@ -9,6 +9,7 @@ import la.methc.api.OscArgs;
 import la.methc.api.PortDescriptor;
 import la.methc.plugins.testkit.BlockRunner;
 import la.methc.plugins.testkit.Signals;
+import la.methc.plugins.testkit.SynthChecks;
 import org.junit.jupiter.api.Test;
 
 class PanTest {
@@ -179,40 +180,16 @@ class PanTest {
         }
     }
 
-    /** isolated(): two synths processed at once on two threads give what each gives alone. */
+    /** isolated(): two synths processed at once on two threads give what one gives alone, the position moving. */
     @Test
-    void twoSynthsOnTwoThreadsGiveTheSameAudio() throws Exception {
+    void twoSynthsOnTwoThreadsGiveTheSameAudio() {
         float[] in = noise(BLOCK * 200);
-        float[][] alone = moving(runner(BLOCK, in, -1f));
-        float[][][] results = new float[2][][];
-        Thread[] threads = new Thread[2];
-        for (int t = 0; t < 2; t++) {
-            int k = t;
-            BlockRunner r = runner(BLOCK, in, -1f);
-            threads[t] = new Thread(() -> results[k] = moving(r), "render-" + t);
-        }
-        for (Thread t : threads) {
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        for (float[][] result : results) {
-            assertSame(alone, result, "on a render thread");
-        }
-    }
-
-    /** 200 blocks with the position moving every 10 blocks: ramps in most of them. */
-    private static float[][] moving(BlockRunner r) {
-        float[][] out = new float[2][BLOCK * 200];
-        for (int b = 0; b < 20; b++) {
-            r.control(0, (float) Math.sin(b));
-            float[][] part = r.run(10);
-            for (int ch = 0; ch < 2; ch++) {
-                System.arraycopy(part[ch], 0, out[ch], b * BLOCK * 10, BLOCK * 10);
+        SynthChecks.assertSameOnTwoThreads(new PanSynthDef(), OscArgs.empty(), SR, BLOCK, 200, r -> {
+            r.audioInput(0, in).control("pos", -1f);
+            for (int b = 0; b < 20; b++) { // a new position every 10 blocks: ramps in most of them
+                r.changes().setAt(10 * b, "pos", (float) Math.sin(b));
             }
-        }
-        return out;
+        });
     }
 
     private static void assertSame(float[][] expected, float[][] actual, String what) {

@@ -1,16 +1,13 @@
 package la.methc.plugins.reverb.internal;
 
-import la.methc.plugins.testkit.RtAllocation;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import la.methc.api.OscArgs;
 import la.methc.plugins.testkit.BlockRunner;
+import la.methc.plugins.testkit.SynthChecks;
 import org.junit.jupiter.api.Test;
 
 /**
  * process allocates nothing: 2,000 blocks of 8 reverb voices, their controls moving every few blocks (ramps,
- * NaN, out of range), after a warm-up, on a dedicated thread, measured with
- * {@code ThreadMXBean.getThreadAllocatedBytes}.
+ * NaN, out of range), measured by the test kit.
  */
 class ReverbAllocationTest {
 
@@ -20,8 +17,7 @@ class ReverbAllocationTest {
     private static final float[] VALUES = {0f, 0.3f, 1f, Float.NaN, 5f, -0.75f, 0.9f};
 
     @Test
-    void processAllocatesNothing() throws Exception {
-
+    void processAllocatesNothing() {
         BlockRunner[] voices = new BlockRunner[VOICES];
         float[] in = new float[BS];
         for (int i = 0; i < BS; i++) {
@@ -29,23 +25,15 @@ class ReverbAllocationTest {
         }
         for (int v = 0; v < VOICES; v++) {
             voices[v] = BlockRunner.of(new ReverbSynthDef(), OscArgs.empty(), 48000, BS, v / 8f, 0.5f, 0.33f)
-                    .audioInput(0, in).audioInput(1, in);
-            voices[v].run(1); // activate, and the runner's own first-block work, outside the measurement
+                    .audioInputLooped(0, in).audioInputLooped(1, in);
         }
-        RtAllocation.Measured m = RtAllocation.measure(n -> run(voices, n), 20_000, 2_000);
-        assertEquals(0, m.bytes(), "bytes allocated in 2,000 blocks of " + VOICES + " reverb voices (measuring costs "
-                + m.cost() + ")");
+        SynthChecks.assertProcessAllocatesNothing(2_000, ReverbAllocationTest::move, voices);
     }
 
-    /** Calls process directly (the runner's run allocates its result arrays), with the runner as World. */
-    private static void run(BlockRunner[] voices, int blocks) {
-        for (int b = 0; b < blocks; b++) {
-            for (int v = 0; v < voices.length; v++) {
-                if ((b + v) % 7 == 0) {
-                    voices[v].control((b / 7 + v) % 3, VALUES[(b / 7 + v) % VALUES.length]);
-                }
-                voices[v].synth().process(voices[v], 0, BS);
-            }
+    private static void move(BlockRunner r, int v, long b) {
+        if ((b + v) % 7 == 0) {
+            int k = (int) ((b / 7 + v) % 21);
+            r.control(k % 3, VALUES[k % VALUES.length]);
         }
     }
 }

@@ -10,6 +10,7 @@ import la.methc.api.OscArgs;
 import la.methc.api.PortDescriptor;
 import la.methc.plugins.testkit.BlockRunner;
 import la.methc.plugins.testkit.Signals;
+import la.methc.plugins.testkit.SynthChecks;
 import la.methc.plugins.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 
@@ -250,42 +251,17 @@ class ReverbTest {
         assertTrue(b[219] > 0, "the ramp lasts 221 frames");
     }
 
-    /** isolated(): two reverbs processed at once on two threads give what each gives alone. */
+    /** isolated(): two reverbs processed at once on two threads give what one gives alone, the controls moving. */
     @Test
-    void twoSynthsOnTwoThreadsGiveTheSameAudio() throws Exception {
+    void twoSynthsOnTwoThreadsGiveTheSameAudio() {
         float[] left = noise(BLOCK * 400, 5);
         float[] right = noise(BLOCK * 400, 6);
-        float[][] alone = moving(left, right);
-        float[][][] results = new float[2][][];
-        Thread[] threads = new Thread[2];
-        for (int t = 0; t < 2; t++) {
-            int k = t;
-            threads[t] = new Thread(() -> results[k] = moving(left, right), "render-" + t);
-        }
-        for (Thread t : threads) {
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        for (float[][] result : results) {
-            assertArrayEquals(alone[0], result[0]);
-            assertArrayEquals(alone[1], result[1]);
-        }
-    }
-
-    /** 400 blocks with room, damp and mix moving every 40 blocks. */
-    private static float[][] moving(float[] left, float[] right) {
-        BlockRunner r = BlockRunner.of(new ReverbSynthDef(), OscArgs.empty(), SR, BLOCK).audioInput(0, left)
-                .audioInput(1, right);
-        float[][] out = new float[2][BLOCK * 400];
-        for (int b = 0; b < 10; b++) {
-            r.control(0, b / 10f).control(1, 1 - b / 10f).control(2, (b % 3) / 2f);
-            float[][] part = r.run(40);
-            for (int ch = 0; ch < 2; ch++) {
-                System.arraycopy(part[ch], 0, out[ch], b * BLOCK * 40, BLOCK * 40);
+        SynthChecks.assertSameOnTwoThreads(new ReverbSynthDef(), OscArgs.empty(), SR, BLOCK, 400, r -> {
+            r.audioInput(0, left).audioInput(1, right);
+            for (int b = 0; b < 10; b++) { // room, damp and mix move every 40 blocks
+                r.changes().setAt(40 * b, "room", b / 10f).setAt(40 * b, "damp", 1 - b / 10f)
+                        .setAt(40 * b, "mix", (b % 3) / 2f);
             }
-        }
-        return out;
+        });
     }
 }

@@ -52,7 +52,7 @@ public class PluginArchetypeIT {
         Path buildLog = WORK.resolve("build.log");
         mvn(project, buildLog, settings, "verify");
         String build = Files.readString(buildLog, StandardCharsets.UTF_8);
-        assertTrue(build, build.contains("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0"));
+        assertTrue(build, build.contains("Tests run: 7, Failures: 0, Errors: 0, Skipped: 0"));
 
         Path bundle = project.resolve("target/tone-plugin-1.0.0.jar");
         try (JarFile jar = new JarFile(bundle.toFile())) {

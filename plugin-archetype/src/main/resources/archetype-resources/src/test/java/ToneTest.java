@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import la.methc.api.OscArgs;
 import la.methc.plugins.testkit.BlockRunner;
-import la.methc.plugins.testkit.RtAllocation;
 import la.methc.plugins.testkit.Signals;
+import la.methc.plugins.testkit.SynthChecks;
 import org.junit.jupiter.api.Test;
 
 /** The tone on rendered audio, with the plugin test kit: no engine, one synth run block by block. */
@@ -54,27 +54,33 @@ class ToneTest {
                 () -> new ToneSynthDef(440f, 0.2f).construct(null, OscArgs.of(1)));
     }
 
-    /** RT allocates nothing: process measured on a thread of its own once the JIT settled, its controls moving. */
+    /** RT allocates nothing: process measured on a thread of its own once the JIT settled, its amplitude moving. */
     @Test
-    void processAllocatesNothing() throws Exception {
+    void processAllocatesNothing() {
         BlockRunner[] voices = new BlockRunner[8];
         for (int v = 0; v < voices.length; v++) {
             voices[v] = runner(200f + 100 * v, 0.1f);
-            voices[v].run(1); // the runner's own first-block work, outside the measurement
         }
-        RtAllocation.Measured m = RtAllocation.measure(n -> run(voices, n), 20_000, 2_000);
-        assertEquals(0, m.bytes(), "bytes allocated by 2,000 blocks of 8 tones (measuring costs " + m.cost() + ")");
+        SynthChecks.assertProcessAllocatesNothing(2_000, (r, voice, block) -> {
+            if (block % 16 == 0) {
+                r.control("amp", (block & 32) == 0 ? 0.1f : 0.3f); // as /node/set does between two blocks
+            }
+        }, voices);
     }
 
-    /** Calls process directly (the runner's run allocates the arrays it returns), the runner as World. */
-    private static void run(BlockRunner[] voices, int blocks) {
-        for (int b = 0; b < blocks; b++) {
-            for (BlockRunner v : voices) {
-                if (b % 16 == 0) {
-                    v.control(1, (b & 32) == 0 ? 0.1f : 0.3f);
-                }
-                v.synth().process(v, 0, BLOCK);
-            }
-        }
+    /** The def says isolated(): two synths on two threads at once render what one renders alone. */
+    @Test
+    void rendersTheSameOnTwoThreads() {
+        SynthChecks.assertSameOnTwoThreads(new ToneSynthDef(440f, 0.2f), OscArgs.empty(), 750);
+    }
+
+    /** A ramp of the frequency, scheduled with the kit's control changes, ends where it was sent. */
+    @Test
+    void followsAFrequencyRamp() {
+        BlockRunner r = runner(220f, 0.5f);
+        r.changes().ramp("freq", 0, 100, 220f, 880f);
+        r.run(100);
+        float[] after = r.run(BLOCKS)[0];
+        assertEquals(880, Signals.frequency(after, SR), 0.5);
     }
 }

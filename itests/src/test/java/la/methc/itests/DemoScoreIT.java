@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
 /**
@@ -47,18 +46,8 @@ public class DemoScoreIT {
         String script = String.join("\n", command).replace(DIST_LINE, "D='" + Launcher.DIST.toAbsolutePath() + "'")
                 + "\n";
 
-        Path out = WORK.resolve("demo.out");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
         // the JDK running the tests is the reader's java; the render's framework cache stays under target/
-        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
-                + pb.environment().get("PATH"));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("XDG_CACHE_HOME", WORK.resolve("cache").toString());
-        Process run = pb.start();
-        assertTrue("the demo did not finish", run.waitFor(180, TimeUnit.SECONDS));
-        String log = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(script + "\n" + log, 0, run.exitValue());
+        String log = PageCommands.run("the demo", script, dir, WORK.resolve("demo.out"), WORK.resolve("cache"));
         assertTrue(log, log.contains("wrote demo.osc: 16.0 s"));
         assertTrue(log, log.contains("methcla rendered "));
         assertFalse("no /error, no /resource/error:\n" + log, log.contains("/error"));

@@ -49,16 +49,8 @@ public class ScoreFormatIT {
         assertTrue(shell, shell.startsWith(DIST_LINE + "\n"));
         String script = ("D='" + Launcher.DIST.toAbsolutePath() + "'\n" + shell.substring(DIST_LINE.length() + 1))
                 .replaceAll("(?m)^#.*\n", "");
-        Path out = WORK.resolve("run.out");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + pb.environment().get("PATH"));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("XDG_CACHE_HOME", WORK.resolve("cache").toString());
-        Process run = pb.start();
-        assertTrue("the page's commands did not finish", run.waitFor(180, TimeUnit.SECONDS));
-        String log = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(script + "\n" + log, 0, run.exitValue());
+        String log = PageCommands.run("the page's commands", script, dir, WORK.resolve("run.out"),
+                WORK.resolve("cache"));
         assertTrue(log, log.contains("wrote sine.osc: 2 bundles"));
         assertTrue(log, log.contains("methcla rendered "));
         assertFalse("no /error:\n" + log, log.contains("/error"));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import la.methc.api.Host;
 import la.methc.api.OscArgs;
-import la.methc.api.WorldCommand;
 import la.methc.audiobuffer.AudioBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,33 +21,8 @@ class BufferFromFileTest {
 
     private final AudioBufferDef def = new AudioBufferDef(AudioBufferDef.DEFAULT_MAX_BYTES);
 
-    /** A host whose sample root is {@link #root}, refusing paths outside it as the engine does. */
     private Host host() {
-        return new Host() {
-            @Override
-            public double sampleRate() {
-                return 48000;
-            }
-
-            @Override
-            public int blockSize() {
-                return 64;
-            }
-
-            @Override
-            public boolean performCommand(WorldCommand command) {
-                return false;
-            }
-
-            @Override
-            public Path samplePath(String path) {
-                Path p = root.resolve(path).normalize();
-                if (!p.startsWith(root)) {
-                    throw new IllegalArgumentException("path " + path + " is outside the sample root");
-                }
-                return p;
-            }
-        };
+        return new SampleRootHost(root);
     }
 
     private AudioBuffer construct(Object... args) {

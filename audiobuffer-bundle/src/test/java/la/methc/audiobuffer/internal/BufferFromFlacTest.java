@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import la.methc.api.Host;
 import la.methc.api.OscArgs;
-import la.methc.api.WorldCommand;
 import la.methc.audiobuffer.AudioBuffer;
 import la.methc.testsupport.HandMadeFlac;
 import org.junit.jupiter.api.Test;
@@ -28,27 +27,7 @@ class BufferFromFlacTest {
     private final AudioBufferDef def = new AudioBufferDef(AudioBufferDef.DEFAULT_MAX_BYTES);
 
     private Host host() {
-        return new Host() {
-            @Override
-            public double sampleRate() {
-                return 48000;
-            }
-
-            @Override
-            public int blockSize() {
-                return 64;
-            }
-
-            @Override
-            public boolean performCommand(WorldCommand command) {
-                return false;
-            }
-
-            @Override
-            public Path samplePath(String path) {
-                return root.resolve(path);
-            }
-        };
+        return new SampleRootHost(root);
     }
 
     private AudioBuffer construct(Object... args) {

@@ -127,6 +127,24 @@ public class LaunchIT {
         SineScore.check(Wav.read(WORK.resolve("clean.wav")));
     }
 
+    /** A score cut inside a record fails with its reason on one line (no stack trace: it is the user's file) and no WAV. */
+    @Test
+    public void aBrokenScoreFailsWithItsReasonAndNoStackTrace() throws Exception {
+        Path clean = WORK.resolve("whole.osc");
+        SineScore.write(clean);
+        byte[] bytes = Files.readAllBytes(clean);
+        Path cut = WORK.resolve("cut.osc");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        Path wav = WORK.resolve("cut.wav");
+        Files.deleteIfExists(wav);
+        Result r = render(cut.toString(), wav.toString());
+        assertEquals(r.out, 1, r.status);
+        assertTrue(r.out, r.out.contains("methcla render failed: score " + cut));
+        assertTrue(r.out, r.out.contains("truncated record"));
+        assertFalse("no stack trace for a broken score:\n" + r.out, r.out.contains("\tat "));
+        assertFalse("no WAV from a broken score", Files.exists(wav));
+    }
+
     private static void assertListsTheErrors(String out) {
         assertTrue(out, out.contains("methcla render: the score caused 14 errors, the first 10:"));
         assertTrue(out, out.contains("\n  /error \"/synth/new\" 5 \"unknown SynthDef http://methc.la/plugins/nope\""));

@@ -3,6 +3,7 @@ package la.methc.engine.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import la.methc.engine.internal.command.Command;
 import la.methc.engine.internal.command.DrainResources;
@@ -15,6 +16,7 @@ import la.methc.engine.internal.driver.OfflineDriver;
 import la.methc.engine.internal.driver.RenderProgress;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
+import la.methc.engine.internal.driver.ScoreException;
 import la.methc.engine.internal.osc.OscServer;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.SynthDefEntry;
@@ -184,8 +186,15 @@ public final class EngineRuntime implements AutoCloseable {
         } catch (InterruptedException | CancellationException e) {
             LOG.info("render of {} cancelled: the engine is stopping", scorePath);
         } catch (Exception e) {
-            LOG.error("render of {} failed: {}", scorePath, e.getMessage(), e);
-            System.err.println("methcla render failed: " + e.getMessage());
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null
+                    ? e.getCause() : e;
+            if (cause instanceof ScoreException) {
+                // a broken score is the user's input, not the engine's fault: its reason, no stack trace
+                LOG.error("render of {} failed: {}", scorePath, cause.getMessage());
+            } else {
+                LOG.error("render of {} failed: {}", scorePath, cause.getMessage(), cause);
+            }
+            System.err.println("methcla render failed: " + cause.getMessage());
             finishRender(FAILED_STATUS);
         } finally {
             rendering = false;

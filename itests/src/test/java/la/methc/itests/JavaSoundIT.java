@@ -129,7 +129,12 @@ public class JavaSoundIT {
 
                 runScript(jackEnv, "stop", home);
                 long stopped = System.nanoTime();
-                waitFor(log, "the output line took no audio", 10_000);
+                try {
+                    waitFor(log, "the output line took no audio", 10_000);
+                } catch (AssertionError e) {
+                    // where the RT thread is when it did not notice (seen once on a loaded machine): for the report
+                    throw new AssertionError(e.getMessage() + "\nthe engine's threads:\n" + threadDump(engine), e);
+                }
                 System.out.printf("javasound-it: the driver noticed the stopped JACK server after %.2f s%n",
                         (System.nanoTime() - stopped) / 1e9);
                 osc.sync();
@@ -309,6 +314,20 @@ public class JavaSoundIT {
         }
         throw new AssertionError("no '" + needle + "' in " + log + " within " + timeoutMs + " ms:\n"
                 + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "<no log>"));
+    }
+
+    /** The threads of {@code process} by the JDK's jstack, or why there are none. */
+    private static String threadDump(Process process) {
+        try {
+            Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+            Process p = new ProcessBuilder(jstack.toString(), Long.toString(process.pid())).redirectErrorStream(true)
+                    .start();
+            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(20, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "<no thread dump: " + e + ">";
+        }
     }
 
     private static boolean onPath(String program) {

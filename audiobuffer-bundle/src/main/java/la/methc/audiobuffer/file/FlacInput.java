@@ -34,6 +34,9 @@ final class FlacInput extends InputStream implements FrameListener {
     private final FLACDecoder decoder;
     /** Sample frames STREAMINFO gives, or 0 when it does not say. */
     private long total;
+    /** The channels and bits per sample STREAMINFO gives: the PCM layout every frame must decode to. */
+    private int channels;
+    private int bits;
     private ByteData pcm;
     private int at;
     private boolean ended;
@@ -89,6 +92,8 @@ final class FlacInput extends InputStream implements FrameListener {
             AudioFormat format = new AudioFormat(bits == 8 ? Encoding.PCM_UNSIGNED : Encoding.PCM_SIGNED,
                     info.getSampleRate(), bits, channels, channels * bits / 8, info.getSampleRate(), false);
             in.total = Math.max(0, info.getTotalSamples()); // 0: STREAMINFO does not say
+            in.channels = channels;
+            in.bits = bits;
             return new AudioInputStream(in, format, in.total > 0 ? in.total : AudioSystem.NOT_SPECIFIED);
         } catch (RuntimeException e) {
             raw.close();
@@ -134,6 +139,12 @@ final class FlacInput extends InputStream implements FrameListener {
                 }
                 ended = true;
                 return false;
+            }
+            if (frame.header.channels != channels || frame.header.bitsPerSample != bits) {
+                // jflac decodes a frame by its own header: read as STREAMINFO's layout, its samples would be garbage
+                throw new IOException("corrupt FLAC frame at sample frame " + decoded + " (" + frame.header.channels
+                        + " channel(s) of " + frame.header.bitsPerSample + " bits, where STREAMINFO gives " + channels
+                        + " of " + bits + ")");
             }
             pcm = decoder.decodeFrame(frame, pcm);
             at = 0;

@@ -110,6 +110,24 @@ class BufferReadCommandTest {
         assertEquals(samples[511] / 32768f, head.data()[0][511]);
     }
 
+    /** Frames of another layout than STREAMINFO's would be read as garbage: the read is refused instead. */
+    @Test
+    void flacFramesOfAnotherLayoutThanStreamInfoAreRefused() throws Exception {
+        int[] samples = new int[512];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = i;
+        }
+        byte[] mono = HandMadeFlac.bytes(48000, 16, 256, false, samples);
+        byte[] stereo = HandMadeFlac.bytes(48000, 16, 256, false, samples, samples);
+        System.arraycopy(stereo, 0, mono, 0, 42); // fLaC and a stereo STREAMINFO, then mono frames
+        Files.write(root.resolve("spliced.flac"), mono);
+        TestBuffer buf = TestBuffer.zeros(2, 512, 48000);
+        IOException e = assertThrows(IOException.class,
+                () -> run(read, host(), new Object[] {buf}, 1, "spliced.flac"));
+        assertEquals("cannot read spliced.flac: corrupt FLAC frame at sample frame 0 (1 channel(s) of 16 bits, where"
+                + " STREAMINFO gives 2 of 16)", e.getMessage());
+    }
+
     @Test
     void floatWavIsExact() throws Exception {
         float[] s = Signals.noise(7, 5000);

@@ -32,6 +32,11 @@ final class FlacInput extends InputStream implements FrameListener {
 
     private final InputStream file;
     private final FLACDecoder decoder;
+    /** Sample frames STREAMINFO gives, or 0 when it does not say. */
+    private long total;
+    /** The channels and bits per sample STREAMINFO gives: the PCM layout every frame must decode to. */
+    private int channels;
+    private int bits;
     private ByteData pcm;
     private int at;
     private boolean ended;
@@ -86,8 +91,10 @@ final class FlacInput extends InputStream implements FrameListener {
             int channels = info.getChannels();
             AudioFormat format = new AudioFormat(bits == 8 ? Encoding.PCM_UNSIGNED : Encoding.PCM_SIGNED,
                     info.getSampleRate(), bits, channels, channels * bits / 8, info.getSampleRate(), false);
-            long total = info.getTotalSamples(); // 0: STREAMINFO does not say
-            return new AudioInputStream(in, format, total > 0 ? total : AudioSystem.NOT_SPECIFIED);
+            in.total = Math.max(0, info.getTotalSamples()); // 0: STREAMINFO does not say
+            in.channels = channels;
+            in.bits = bits;
+            return new AudioInputStream(in, format, in.total > 0 ? in.total : AudioSystem.NOT_SPECIFIED);
         } catch (RuntimeException e) {
             raw.close();
             throw e;
@@ -125,8 +132,19 @@ final class FlacInput extends InputStream implements FrameListener {
                         + (error != null ? error : "a frame header that does not decode") + ")");
             }
             if (frame == null) {
+                if (decoded < total) {
+                    // jflac ends quietly when the file stops inside a frame's header or CRC, or between frames
+                    throw new IOException("corrupt FLAC frame at sample frame " + decoded + " (the file ends there,"
+                            + " before the " + total + " sample frames its STREAMINFO gives)");
+                }
                 ended = true;
                 return false;
+            }
+            if (frame.header.channels != channels || frame.header.bitsPerSample != bits) {
+                // jflac decodes a frame by its own header: read as STREAMINFO's layout, its samples would be garbage
+                throw new IOException("corrupt FLAC frame at sample frame " + decoded + " (" + frame.header.channels
+                        + " channel(s) of " + frame.header.bitsPerSample + " bits, where STREAMINFO gives " + channels
+                        + " of " + bits + ")");
             }
             pcm = decoder.decodeFrame(frame, pcm);
             at = 0;

@@ -137,6 +137,22 @@ class BufferFromFlacTest {
         assertTrue(cut.startsWith("cannot read cut.flac: corrupt FLAC frame at sample frame 512"), cut);
         assertEquals(0, def.reservedBytes());
 
+        // cut where frame 2 starts (the file of its first 512 sample frames is that long): jflac ends quietly there
+        int frameTwo = HandMadeFlac.bytes(48000, 16, 256, false, ramp(512, 5, 0, 16)).length;
+        Files.write(root.resolve("between.flac"), java.util.Arrays.copyOf(whole, frameTwo));
+        assertEquals("cannot read between.flac: corrupt FLAC frame at sample frame 512 (the file ends there, before"
+                + " the 1024 sample frames its STREAMINFO gives)", refused("between.flac"));
+        assertEquals(0, def.reservedBytes());
+
+        // STREAMINFO of a stereo file (the 42 bytes up to the first frame), then the frames of a mono one
+        byte[] stereo = HandMadeFlac.bytes(48000, 16, 256, false, ramp(1024, 5, 0, 16), ramp(1024, 3, 0, 16));
+        byte[] spliced = whole.clone();
+        System.arraycopy(stereo, 0, spliced, 0, 42);
+        Files.write(root.resolve("spliced.flac"), spliced);
+        assertEquals("cannot read spliced.flac: corrupt FLAC frame at sample frame 0 (1 channel(s) of 16 bits, where"
+                + " STREAMINFO gives 2 of 16)", refused("spliced.flac"));
+        assertEquals(0, def.reservedBytes());
+
         Files.write(root.resolve("head.flac"), java.util.Arrays.copyOf(whole, 20)); // inside STREAMINFO
         String head = refused("head.flac");
         assertEquals("cannot read head.flac: the FLAC file ends inside its metadata", head);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -83,6 +84,48 @@ class BufferReadCommandTest {
             float want = i >= 100 && i < 400 ? mono[600 + i] / 8388608f : 0f;
             assertEquals(want, m.data()[0][i], "mono " + i);
         }
+    }
+
+    /**
+     * A FLAC file cut where a frame starts: jflac ends there without a word, so only STREAMINFO's count of sample
+     * frames tells; the read is refused rather than leave the buffer's tail as it was.
+     */
+    @Test
+    void aFlacFileCutBetweenFramesIsRefused() throws Exception {
+        int[] samples = new int[768];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (i * 37) % 2000 - 1000;
+        }
+        byte[] whole = HandMadeFlac.bytes(48000, 16, 256, false, samples);
+        // the first two frames are the same bytes in a file of 512 sample frames: its length is where frame 2 starts
+        int frameTwo = HandMadeFlac.bytes(48000, 16, 256, false, java.util.Arrays.copyOf(samples, 512)).length;
+        Files.write(root.resolve("cut.flac"), java.util.Arrays.copyOf(whole, frameTwo));
+        TestBuffer buf = TestBuffer.zeros(1, 768, 48000);
+        IOException cut = assertThrows(IOException.class, () -> run(read, host(), new Object[] {buf}, 1, "cut.flac"));
+        assertEquals("cannot read cut.flac: corrupt FLAC frame at sample frame 512 (the file ends there, before the"
+                + " 768 sample frames its STREAMINFO gives)", cut.getMessage());
+        // what is there can still be read
+        TestBuffer head = TestBuffer.zeros(1, 512, 48000);
+        assertNull(run(read, host(), new Object[] {head}, 1, "cut.flac", 0, 512));
+        assertEquals(samples[511] / 32768f, head.data()[0][511]);
+    }
+
+    /** Frames of another layout than STREAMINFO's would be read as garbage: the read is refused instead. */
+    @Test
+    void flacFramesOfAnotherLayoutThanStreamInfoAreRefused() throws Exception {
+        int[] samples = new int[512];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = i;
+        }
+        byte[] mono = HandMadeFlac.bytes(48000, 16, 256, false, samples);
+        byte[] stereo = HandMadeFlac.bytes(48000, 16, 256, false, samples, samples);
+        System.arraycopy(stereo, 0, mono, 0, 42); // fLaC and a stereo STREAMINFO, then mono frames
+        Files.write(root.resolve("spliced.flac"), mono);
+        TestBuffer buf = TestBuffer.zeros(2, 512, 48000);
+        IOException e = assertThrows(IOException.class,
+                () -> run(read, host(), new Object[] {buf}, 1, "spliced.flac"));
+        assertEquals("cannot read spliced.flac: corrupt FLAC frame at sample frame 0 (1 channel(s) of 16 bits, where"
+                + " STREAMINFO gives 2 of 16)", e.getMessage());
     }
 
     @Test

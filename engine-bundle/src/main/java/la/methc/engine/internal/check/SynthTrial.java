@@ -151,7 +151,9 @@ final class SynthTrial {
         }
         if (trial.nanCount > 0) {
             PortDescriptor p = trial.nanPort();
-            report.fail(what + ": output '" + p.name() + "' is not finite (" + trial.nanValue + ") in block "
+            report.fail(what + ": output '" + p.name() + "' is not finite (" + trial.nanValue
+                    + (Float.isNaN(trial.nanValue) ? ": computed so, or a frame process left unwritten" : "")
+                    + ") in block "
                     + trial.nanBlock + ", frame " + trial.nanFrame + "; " + trial.nanCount + " such values in all");
             clean = false;
         }
@@ -169,7 +171,8 @@ final class SynthTrial {
             clean = false;
         }
         if (trial.notRun != null) {
-            report.note(what + ": not run: " + trial.notRun);
+            // a def the check could not run is not known to be clean: a finding, so the status is not 0
+            report.fail(what + ": not run: " + trial.notRun);
             return;
         }
         if (!clean) {

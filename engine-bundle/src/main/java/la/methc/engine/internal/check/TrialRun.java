@@ -170,7 +170,7 @@ final class TrialRun implements Runnable {
                     System.arraycopy(noise[i], from, audioInputs[i], 0, blockSize);
                 }
                 for (float[] out : outputs) {
-                    Arrays.fill(out, 0f);
+                    Arrays.fill(out, Float.NaN); // a frame process leaves unwritten shows as not finite
                 }
                 synth.process(world, 0, blockSize);
                 checkFinite();

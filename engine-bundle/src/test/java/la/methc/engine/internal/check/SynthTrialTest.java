@@ -25,7 +25,7 @@ class SynthTrialTest {
     private static final Host HOST = new CheckHost(48000, 64, new SampleRoot("."));
 
     /** Writes {@code value} to its one output; optionally allocates every block or throws from block 3 on. */
-    private static final class Probe implements Synth {
+    private static class Probe implements Synth {
         private final float value;
         private final boolean allocates;
         private final boolean throwsLater;
@@ -92,9 +92,24 @@ class SynthTrialTest {
                 + " bytes in the 750 blocks measured"), lines.get(0));
     }
 
+    /** A process that writes only the first half of its block: the other half shows as not finite. */
+    @Test
+    void framesLeftUnwrittenAreAFinding() throws InterruptedException {
+        List<String> half = trial(def("half", () -> new Probe(0.5f, false, false) {
+            @Override
+            public void process(World world, int offset, int frames) {
+                super.process(world, offset, frames / 2);
+            }
+        }), null);
+        assertEquals(1, half.size(), half.toString());
+        assertTrue(half.get(0).startsWith("FAIL  SynthDef urn:test:half: output 'out' is not finite (NaN: computed so,"
+                + " or a frame process left unwritten) in block 0, frame 32;"), half.get(0));
+    }
+
     @Test
     void nanOutputAllocationAndExceptionsAreFindings() throws InterruptedException {
-        assertEquals(List.of("FAIL  SynthDef urn:test:nan: output 'out' is not finite (NaN) in block 0, frame 0; "),
+        assertEquals(List.of("FAIL  SynthDef urn:test:nan: output 'out' is not finite (NaN: computed so, or a frame"
+                + " process left unwritten) in block 0, frame 0; "),
                 trial(def("nan", () -> new Probe(Float.NaN, false, false)), null).stream()
                         .map(l -> l.replaceAll("\\d+ such values in all", "")).toList());
         List<String> inf = trial(def("inf", () -> new Probe(Float.POSITIVE_INFINITY, false, false)), null);
@@ -161,10 +176,10 @@ class SynthTrialTest {
         assertTrue(ok.get(0).startsWith("ok    SynthDef urn:test:holder: built with no options"), ok.get(0));
         List<String> leak = trial(def("leak", () -> new Holder(true)), buffer);
         assertEquals(List.of("FAIL  SynthDef urn:test:leak: detach left 1 hold(s) of its Resource unreleased"), leak);
-        assertEquals(List.of("note  SynthDef urn:test:holder: not run: resource port 0 'buffer' took no AudioBuffer"
+        assertEquals(List.of("FAIL  SynthDef urn:test:holder: not run: resource port 0 'buffer' took no AudioBuffer"
                 + " (remap refused it; the check offers AudioBuffers only)"),
                 trial(def("holder", () -> new Holder(false)), new Object()));
-        assertEquals(List.of("note  SynthDef urn:test:holder: not run: resource port 0 'buffer', and no AudioBuffer"
+        assertEquals(List.of("FAIL  SynthDef urn:test:holder: not run: resource port 0 'buffer', and no AudioBuffer"
                 + " ResourceDef to give it one"), trial(def("holder", () -> new Holder(false)), null));
     }
 

@@ -44,7 +44,7 @@ threads_args=${METHCLA_THREADS_ARGS:-}
 methcla=distribution/target/methcla/bin/methcla
 harness=bench/harness/target
 results=bench/results
-if [ -n "$quick" ]; then seconds=10; online_limit=240; else seconds=60; online_limit=600; fi
+if [ -n "$quick" ]; then seconds=10; online_limit=300; else seconds=60; online_limit=900; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/methcla-compare.XXXXXX")
 pids=()
 

@@ -6,7 +6,7 @@
 #   bench/compare.sh [--quick] [--engine-only] [--flood-only]
 #
 #   --quick        fewer samples, shorter searches, 2 s dropout windows and 10 s renders; supernova: its voices
-#                  alone: a smoke run of about 3 minutes
+#                  alone: a smoke run of about 4 minutes
 #   --engine-only  measure Methcla/J alone (also what happens when scsynth cannot be installed)
 #   --flood-only   only the flood figure (queries over TCP: one bundle of 1,000, 6,000, 20,000; answers/s)
 #

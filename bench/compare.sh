@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Methcla/J side by side with SuperCollider's scsynth, on this machine, in one run: both servers at 48 kHz with
+# Methcla/J side by side with SuperCollider's scsynth and supernova, on this machine, in one run: all at 48 kHz with
 # 64-frame blocks on UDP loopback (127.0.0.1), measured one after the other by the same client (bench/harness),
-# then both offline renderers. Prints a Markdown table and writes it to bench/results/latest.md.
+# then Methcla/J's and scsynth's offline renderers. Prints a Markdown table, writes it to bench/results/latest.md.
 #
 #   bench/compare.sh [--quick] [--engine-only] [--flood-only]
 #
-#   --quick        fewer samples, shorter searches and 10 s renders: a smoke run of under 2 minutes
+#   --quick        fewer samples, shorter searches, 2 s dropout windows and 10 s renders; supernova: its voices
+#                  alone: a smoke run of about 4 minutes
 #   --engine-only  measure Methcla/J alone (also what happens when scsynth cannot be installed)
 #   --flood-only   only the flood figure (queries over TCP: one bundle of 1,000, 6,000, 20,000; answers/s)
 #
-# Builds what is missing (mvn -B -DskipTests package). Installs supercollider-server and jackd2 from Debian when
-# they are missing and it runs as root with apt-get. scsynth runs on its own JACK server (dummy backend,
-# jackd --no-realtime -d dummy -r 48000 -p 64, named methcla-bench-PID so it cannot meet any other JACK server).
-# Ports: $METHCLA_BENCH_PORT (57410), $SCSYNTH_BENCH_PORT (57411), UDP and TCP (the flood figure runs over TCP;
-# scsynth is started with both -u and -t). Every wait is bounded; every process it starts is stopped on exit.
+# METHCLA_THREADS_ARGS="--dsp-threads 2" measures Methcla/J's voices and dropout figure once more, started with
+# those options (rows "… with N DSP threads"). Builds what is missing (mvn -B -DskipTests package). Installs
+# supercollider-server, supercollider-supernova and jackd2 from Debian when they are missing and it runs as root
+# with apt-get. scsynth and supernova each run on a JACK server of their own (dummy backend, jackd --no-realtime
+# -d dummy -r 48000 -p 64, named methcla-bench-PID and methcla-bench-nova-PID so that they meet no other JACK
+# server); supernova with -T set to the cores and its voices in a parallel group (/p_new).
+# Ports: $METHCLA_BENCH_PORT (57410), $SCSYNTH_BENCH_PORT (57411), $SUPERNOVA_BENCH_PORT (57412), UDP and TCP (the
+# flood figure runs over TCP; scsynth is started with both -u and -t). Every wait is bounded; every process it
+# starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 say() { printf 'compare: %s\n' "$*" >&2; }
 
 quick=
@@ -34,10 +39,12 @@ done
 
 port_ours=${METHCLA_BENCH_PORT:-57410}
 port_sc=${SCSYNTH_BENCH_PORT:-57411}
+port_nova=${SUPERNOVA_BENCH_PORT:-57412}
+threads_args=${METHCLA_THREADS_ARGS:-}
 methcla=distribution/target/methcla/bin/methcla
 harness=bench/harness/target
 results=bench/results
-if [ -n "$quick" ]; then seconds=10; online_limit=240; else seconds=60; online_limit=600; fi
+if [ -n "$quick" ]; then seconds=10; online_limit=300; else seconds=60; online_limit=900; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/methcla-compare.XXXXXX")
 pids=()
 
@@ -80,9 +87,13 @@ if [ ! -x "$methcla" ] || [ ! -f "$harness/bench-harness.jar" ]; then
     mvn -B -q -DskipTests package
 fi
 
-install_scsynth() {
-    command -v scsynth >/dev/null 2>&1 && command -v jackd >/dev/null 2>&1 && return 0
-    local packages=(supercollider-server jackd2)
+# installs the Debian packages $2... unless the commands $1 (space-separated) are all there
+install_debian() {
+    local commands=$1 c missing=false
+    shift
+    for c in $commands; do command -v "$c" >/dev/null 2>&1 || missing=true; done
+    [ "$missing" = true ] || return 0
+    local packages=("$@")
     if ! command -v apt-get >/dev/null 2>&1; then say "no apt-get to install ${packages[*]}"; return 1; fi
     if [ "$(id -u)" != 0 ]; then say "not root, cannot install ${packages[*]}"; return 1; fi
     say "installing ${packages[*]}"
@@ -95,12 +106,34 @@ install_scsynth() {
             say "apt-get install ${packages[*]} failed:"; tail -n 5 "$work/apt.log" >&2; return 1
         fi
     fi
-    command -v scsynth >/dev/null 2>&1 && command -v jackd >/dev/null 2>&1
+    for c in $commands; do command -v "$c" >/dev/null 2>&1 || return 1; done
 }
-if [ "$engine_only" = false ] && ! install_scsynth; then
+nova=false
+if [ "$engine_only" = false ] && ! install_debian "scsynth jackd" supercollider-server jackd2; then
     say "scsynth is not available: measuring Methcla/J alone"
     engine_only=true
 fi
+if [ "$engine_only" = false ] && [ "$flood_only" = false ]; then
+    if install_debian supernova supercollider-supernova; then nova=true; else say "supernova is not available"; fi
+fi
+
+# starts jackd (dummy backend) as JACK server $1, with the server options $2..., waits until it runs; its pid in
+# $jack, its log $work/$1.log
+start_jackd() {
+    local name=$1
+    shift
+    export JACK_DEFAULT_SERVER="$name" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
+    jackd "$@" --no-realtime -d dummy -r 48000 -p 64 >"$work/$name.log" 2>&1 </dev/null &
+    jack=$!
+    pids+=("$jack")
+    local up=false
+    for _ in $(seq 100); do
+        if timeout 5 jack_wait --check 2>/dev/null | grep -qx running; then up=true; break; fi
+        kill -0 "$jack" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ "$up" = true ] || { say "jackd did not start:"; tail -n 15 "$work/$name.log" >&2; exit 1; }
+}
 
 # ------------------------------------------------------------------ Methcla/J
 say "Methcla/J: starting on 127.0.0.1:$port_ours (dummy driver, 48 kHz, 64-frame blocks)"
@@ -119,20 +152,24 @@ timeout 300 "${bench[@]}" flood --server methcla --port "$port_ours" $quick --ou
     say "Methcla/J: the flood figure failed (status $?)"
 stop "$ours"
 
+# ------------------------------------------------------------------ Methcla/J with N DSP threads
+if [ -n "$threads_args" ] && [ "$flood_only" = false ]; then
+    say "Methcla/J: starting again with $threads_args"
+    # shellcheck disable=SC2086 # the options are words
+    "$methcla" --driver dummy --sample-rate 48000 --block-size 64 --port "$port_ours" --bind 127.0.0.1 \
+        --max-nodes 32768 $threads_args >"$work/methcla-threads.log" 2>&1 </dev/null &
+    ours=$!
+    pids+=("$ours")
+    await_log "$work/methcla-threads.log" 60 "methcla ready" "$ours"
+    timeout "$online_limit" "${bench[@]}" voices-dropout --server methcla --port "$port_ours" $quick --pid "$ours" \
+        --suffix .threads --label "$threads_args" --out "$work/methcla.tsv"
+    stop "$ours"
+fi
+
 # ------------------------------------------------------------------ scsynth
 if [ "$engine_only" = false ]; then
-    export JACK_DEFAULT_SERVER="methcla-bench-$$" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
-    say "scsynth: starting jackd (server $JACK_DEFAULT_SERVER, dummy backend) and scsynth on 127.0.0.1:$port_sc"
-    jackd --no-realtime -d dummy -r 48000 -p 64 >"$work/jackd.log" 2>&1 </dev/null &
-    jack=$!
-    pids+=("$jack")
-    up=false
-    for _ in $(seq 100); do
-        if timeout 5 jack_wait --check 2>/dev/null | grep -qx running; then up=true; break; fi
-        kill -0 "$jack" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ "$up" = true ] || { say "jackd did not start:"; tail -n 15 "$work/jackd.log" >&2; exit 1; }
+    say "scsynth: starting jackd (server methcla-bench-$$, dummy backend) and scsynth on 127.0.0.1:$port_sc"
+    start_jackd "methcla-bench-$$"
     # -D 0: no synthdefs from disk (the harness sends its own); -R 0: no Zeroconf; -t: TCP too, for the flood
     scsynth -u "$port_sc" -t "$port_sc" -B 127.0.0.1 -S 48000 -Z 64 -z 64 -i 0 -o 2 -R 0 -D 0 -m 262144 \
         -n 32768 >"$work/scsynth.log" 2>&1 </dev/null &
@@ -141,12 +178,36 @@ if [ "$engine_only" = false ]; then
     await_log "$work/scsynth.log" 30 "server ready" "$sc"
     if [ "$flood_only" = false ]; then
         timeout "$online_limit" "${bench[@]}" online --server scsynth --port "$port_sc" $quick --pid "$sc" \
-            --jack-log "$work/jackd.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
+            --jack-log "$work/methcla-bench-$$.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
     fi
     timeout 300 "${bench[@]}" flood --server scsynth --port "$port_sc" $quick --out "$work/scsynth.tsv" \
-        --jack-log "$work/jackd.log" --scsynth-log "$work/scsynth.log" ||
+        --jack-log "$work/methcla-bench-$$.log" --scsynth-log "$work/scsynth.log" ||
         say "scsynth: the flood figure failed (status $?)"
     stop "$sc"
+    stop "$jack"
+fi
+
+# ------------------------------------------------------------------ supernova
+if [ "$nova" = true ]; then
+    cores=$(nproc)
+    say "supernova: starting jackd (server methcla-bench-nova-$$) and supernova -T $cores on 127.0.0.1:$port_nova"
+    # -t 10000: a client timeout of 10 s instead of 0.5 s; on a busy machine supernova's process callback, whose
+    # helper threads spin while they wait for work, can miss 0.5 s, and jackd then drops it as a zombie, after which
+    # supernova computes and answers nothing (seen at 4,400 voices under a load average of 7)
+    start_jackd "methcla-bench-nova-$$" -t 10000
+    supernova -u "$port_nova" -B 127.0.0.1 -S 48000 -Z 64 -z 64 -i 0 -o 2 -R 0 -D 0 -m 262144 -n 32768 \
+        -T "$cores" >"$work/supernova.log" 2>&1 </dev/null &
+    sn=$!
+    pids+=("$sn")
+    await_log "$work/supernova.log" 30 "Supernova ready" "$sn"
+    # the quick run keeps to its voices; the full run measures its round trips and control rate too
+    step=online
+    if [ -n "$quick" ]; then step=voices-dropout; fi
+    timeout "$online_limit" "${bench[@]}" "$step" --server supernova --port "$port_nova" $quick --pid "$sn" \
+        --supernova "$(command -v supernova)" --jack-log "$work/methcla-bench-nova-$$.log" \
+        --scsynth-log "$work/supernova.log" --out "$work/supernova.tsv" ||
+        say "supernova: the online figures failed (status $?)"
+    stop "$sn"
     stop "$jack"
 fi
 
@@ -166,10 +227,12 @@ fi
 mkdir -p "$results"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 version=$( [ "$engine_only" = false ] && scsynth -v 2>/dev/null | head -n 1 || echo "scsynth not measured")
+if [ "$nova" = true ]; then version="$version, $(supernova -v 2>/dev/null | head -n 1) with -T $(nproc)"; fi
+if [ -n "$threads_args" ]; then version="$version; Methcla/J with N DSP threads: $threads_args"; fi
 flood_note=
 if [ "$flood_only" = true ]; then flood_note="; the flood figure only"; fi
 header="Side by side, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ${cpu:+($cpu)}, load average at the start \
 $loadavg; $version${quick:+; quick run (fewer samples)}${flood_note}"
 "${bench[@]}" table --ours "$work/methcla.tsv" --theirs "$work/scsynth.tsv" --seconds "$seconds" \
-    --header "$header" --out "$results/latest.md"
+    --supernova-figures "$work/supernova.tsv" --header "$header" --out "$results/latest.md"
 say "written to $results/latest.md"

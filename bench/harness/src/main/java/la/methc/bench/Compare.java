@@ -13,7 +13,11 @@ import java.util.Set;
  * <pre>
  *   online  --server methcla|scsynth --port P --out FILE [--quick] [--pid PID] [--methcla BIN]
  *           [--scsynth BIN --jack-log FILE --scsynth-log FILE]
- *           round trips, control rate and voices against a running server; figures appended to FILE
+ *           [--suffix S --label L]
+ *           round trips, control rate, voices (80% load) and the dropout figure against a running server
+ *           (supernova: --server supernova --supernova BIN); figures appended to FILE
+ *   voices-dropout  the same options as online: the voices and the dropout figure alone; keys end with S (e.g.
+ *           {@code .threads}, Methcla/J again with N DSP threads)
  *   offline --server methcla|scsynth|both --out FILE [--theirs FILE] --work DIR [--seconds S] [--methcla BIN]
  *           [--scsynth BIN]
  *           offline real-time factor with 100 and 1,000 voices; figures appended to FILE (both: Methcla/J's to
@@ -24,7 +28,7 @@ import java.util.Set;
  *           queries answered in one TCP bundle of each size (default 1,000, 6,000, 20,000; T trials each, default
  *           3, --quick 2) and the answers per second sustained for S s (default 10; --quick 2) with at most W
  *           (1,000) unanswered; figures printed, and appended to FILE if given
- *   table   --ours FILE [--theirs FILE] --seconds S --header TEXT --out FILE.md
+ *   table   --ours FILE [--theirs FILE] [--supernova-figures FILE] --seconds S --header TEXT --out FILE.md
  *           the Markdown table (also printed)
  * </pre>
  */
@@ -37,6 +41,7 @@ final class Compare {
         Args a = new Args(argv, 1, Set.of("quick"));
         switch (command) {
             case "online" -> online(a);
+            case "voices-dropout" -> voicesOnly(a);
             case "offline" -> offline(a);
             case "flood" -> flood(a);
             case "table" -> table(a);
@@ -48,7 +53,9 @@ final class Compare {
         return switch (a.get("server")) {
             case "methcla" -> methcla(a);
             case "scsynth" -> scsynth(a);
-            default -> throw new IllegalArgumentException("--server methcla or scsynth");
+            case "supernova" -> new SupernovaServer(Path.of(a.get("supernova", "supernova")),
+                    Path.of(a.get("jack-log", "/dev/null")), Path.of(a.get("scsynth-log", "/dev/null")));
+            default -> throw new IllegalArgumentException("--server methcla, scsynth or supernova");
         };
     }
 
@@ -63,6 +70,9 @@ final class Compare {
 
     private static void online(Args a) throws IOException, InterruptedException {
         boolean quick = a.flag("quick");
+        if (!a.get("suffix", "").isEmpty()) {
+            throw new IllegalArgumentException("--suffix is for the voices step only");
+        }
         ServerUnderTest server = server(a);
         Results results = new Results();
         try (Session s = new Session(server, a.integer("port"))) {
@@ -81,14 +91,55 @@ final class Compare {
             rt.nodes(quick ? 100 : 1000, quick ? 100 : 1000);
             System.out.println(server.name() + ": control messages per second");
             new ControlRate(s, results).run(quick ? ControlRate.QUICK_LADDER : ControlRate.LADDER, quick ? 1000 : 2000);
-            System.out.println(server.name() + ": looping play voices below 80% load");
-            ThreadCpu cpu = a.get("pid", "").isEmpty() ? null
-                    : new ThreadCpu(Long.parseLong(a.get("pid")), server.blockThread());
-            VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL, cpu).run();
-            results.put("voices", o.count(), String.format("load %.2f; %s%s", o.load(), o.end(),
-                    o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
+            voices(s, a, results);
         }
         results.appendTo(a.path("out"));
+    }
+
+    /** The voices alone: the 80% load figure and the dropout figure (e.g. Methcla/J again with other options). */
+    private static void voicesOnly(Args a) throws IOException, InterruptedException {
+        Results results = new Results();
+        try (Session s = new Session(server(a), a.integer("port"))) {
+            s.connect(30_000);
+            voices(s, a, results);
+        }
+        results.appendTo(a.path("out"));
+    }
+
+    /**
+     * The 80% load figure ({@code voices}), then the dropout figure from it ({@code dropout}, with
+     * {@code dropout.quiet}, the quiet window's late blocks, and {@code dropout.cores}, the load at the figure in
+     * cores); every key ends with {@code --suffix} when given (e.g. {@code .threads}: Methcla/J with N DSP threads).
+     */
+    private static void voices(Session s, Args a, Results results) throws IOException, InterruptedException {
+        boolean quick = a.flag("quick");
+        String suffix = a.get("suffix", "");
+        String label = s.server.name() + (a.get("label", "").isEmpty() ? "" : " (" + a.get("label") + ")");
+        long pid = a.get("pid", "").isEmpty() ? -1 : Long.parseLong(a.get("pid"));
+        System.out.println(label + ": looping play voices below 80% load");
+        ThreadCpu busiest = pid < 0 ? null : new ThreadCpu(pid, s.server.blockThread());
+        VoiceSearch.Outcome o = new VoiceSearch(s, quick ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL, busiest)
+                .run();
+        results.put("voices" + suffix, o.count(), String.format("load %.2f; %s%s", o.load(), o.end(),
+                o.withLate().isEmpty() ? "" : "; late blocks (not a criterion) at " + o.withLate()));
+        DropoutSearch.Plan plan = quick ? DropoutSearch.Plan.QUICK : DropoutSearch.Plan.NORMAL;
+        System.out.println(label + ": looping play voices without more late blocks than a quiet "
+                + plan.windowMs() / 1000.0 + " s window");
+        ThreadCpu all = pid < 0 ? null : new ThreadCpu(pid, s.server.dspThreads());
+        DropoutSearch.Outcome d;
+        try {
+            d = new DropoutSearch(s, plan, all).run(o.count());
+        } catch (IOException e) {
+            // the load figure stands; the dropout figure is left out, and why is said (e.g. the server ended)
+            System.out.println(label + ": the dropout search failed: " + e);
+            results.put("voices" + suffix, o.count(), String.format("load %.2f; %s; the dropout search then failed: %s",
+                    o.load(), o.end(), e));
+            return;
+        }
+        results.put("dropout" + suffix, d.count(), d.windows());
+        results.put("dropout.quiet" + suffix, d.quietLate(), "late blocks in the quiet window");
+        results.put("dropout.cores" + suffix, d.cores(), d.count() == 0 ? "no count passed: the quiet window's load"
+                : d.late() + " late blocks at the figure");
     }
 
     private static void flood(Args a) throws IOException, InterruptedException {
@@ -152,7 +203,9 @@ final class Compare {
     private static void table(Args a) throws IOException {
         Results ours = Results.read(a.path("ours"));
         Results theirs = Results.read(a.get("theirs", "").isEmpty() ? null : a.path("theirs"));
-        String md = ComparisonTable.render(ours, theirs, Double.parseDouble(a.get("seconds")), a.get("header"));
+        Results nova = Results.read(a.get("supernova-figures", "").isEmpty() ? null : a.path("supernova-figures"));
+        String md = ComparisonTable.render(ours, theirs, nova, Double.parseDouble(a.get("seconds")),
+                a.get("header"));
         Files.writeString(a.path("out"), md, StandardCharsets.UTF_8);
         System.out.print(md);
     }

@@ -4,14 +4,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The side-by-side Markdown table: figure | Methcla/J | scsynth | ratio, the ratio defined so that ≥ 1.0 means
- * Methcla/J is better (scsynth / Methcla/J for times, Methcla/J / scsynth for counts and rates).
+ * The side-by-side Markdown table: figure | Methcla/J | scsynth | supernova | ratio to each, the ratios defined so
+ * that ≥ 1.0 means Methcla/J is better (theirs / Methcla/J for times, Methcla/J / theirs for counts and rates).
+ * Rows of Methcla/J with N DSP threads (keys ending in {@code .threads}) are compared with the same figure of the
+ * other servers; the supernova column is left out when it has no figure.
  */
 final class ComparisonTable {
 
-    /** A row: the figure's key in {@link Results}, its label, and whether a larger value is better. */
-    record Row(String key, String label, boolean higherIsBetter, String format) {
+    /**
+     * A row: the figure's key in {@link Results} (Methcla/J's), its label, whether a larger value is better, its
+     * format, the other servers' key, and whether a ratio means anything.
+     */
+    record Row(String key, String label, boolean higherIsBetter, String format, String theirsKey, boolean ratio) {
+        Row(String key, String label, boolean higherIsBetter, String format) {
+            this(key, label, higherIsBetter, format, key, true);
+        }
     }
+
+    /** Keys of Methcla/J's figures measured again with N DSP threads end with this. */
+    static final String THREADS = ".threads";
 
     /** The format of a share (see {@link #share}). */
     static final String SHARE = "share";
@@ -30,6 +41,20 @@ final class ComparisonTable {
                 new Row("node.free.p50", "node free round trip p50 (ms)", false, "%.3f"),
                 new Row("node.free.p99", "node free round trip p99 (ms)", false, "%.3f"),
                 new Row("voices", "looping play voices sustained below 80% load", true, "%,.0f"),
+                new Row("voices" + THREADS, "looping play voices below 80% load, Methcla/J with N DSP threads", true,
+                        "%,.0f", "voices", true),
+                new Row("dropout", "looping play voices with no more late blocks than a quiet window (dropout)", true,
+                        "%,.0f"),
+                new Row("dropout.cores", "load at the dropout figure (cores: all block threads)", false, "%.2f",
+                        "dropout.cores", false),
+                new Row("dropout.quiet", "late blocks in the quiet window (no voices)", false, "%,.0f",
+                        "dropout.quiet", false),
+                new Row("dropout" + THREADS, "dropout figure, Methcla/J with N DSP threads", true, "%,.0f", "dropout",
+                        true),
+                new Row("dropout.cores" + THREADS, "load at that figure, Methcla/J with N DSP threads (cores)", false,
+                        "%.2f", "dropout.cores", false),
+                new Row("dropout.quiet" + THREADS, "late blocks in its quiet window, Methcla/J with N DSP threads",
+                        false, "%,.0f", "dropout.quiet", false),
                 new Row("rtf.100", "offline real-time factor, 100 voices × " + s + " s", true, "%.1f"),
                 new Row("rtf.1000", "offline real-time factor, 1,000 voices × " + s + " s", true, "%.1f"),
                 new Row("rtf.render.100", "offline rendering speed (start-up excluded), 100 voices", true, "%.1f"),
@@ -47,20 +72,39 @@ final class ComparisonTable {
     }
 
     static String render(Results ours, Results theirs, double seconds, String header) {
+        return render(ours, theirs, new Results(), seconds, header);
+    }
+
+    /** @param nova supernova's figures (none: no supernova columns) */
+    static String render(Results ours, Results theirs, Results nova, double seconds, String header) {
+        boolean withNova = nova.hasAny("");
         StringBuilder b = new StringBuilder();
         b.append(header).append("\n\n");
-        b.append("| figure | Methcla/J | scsynth | ratio (≥ 1.0: Methcla/J better) |\n");
-        b.append("| --- | ---: | ---: | ---: |\n");
+        if (withNova) {
+            b.append("| figure | Methcla/J | scsynth | supernova | ratio to scsynth | ratio to supernova |\n");
+            b.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        } else {
+            b.append("| figure | Methcla/J | scsynth | ratio (≥ 1.0: Methcla/J better) |\n");
+            b.append("| --- | ---: | ---: | ---: |\n");
+        }
         for (Row r : rows(seconds)) {
             Results.Figure o = ours.get(r.key());
-            Results.Figure t = theirs.get(r.key());
-            if (o == null && t == null) {
+            Results.Figure t = theirs.get(r.theirsKey());
+            Results.Figure n = nova.get(r.theirsKey());
+            if (o == null && (r.key().endsWith(THREADS) || t == null && n == null)) {
                 continue; // a figure this run did not measure (e.g. bench/compare.sh --flood-only)
             }
-            b.append("| ").append(r.label()).append(" | ").append(cell(r, o)).append(" | ").append(cell(r, t))
-                    .append(" | ").append(ratio(r, o, t)).append(" |\n");
+            b.append("| ").append(r.label()).append(" | ").append(cell(r, o)).append(" | ").append(cell(r, t));
+            if (withNova) {
+                b.append(" | ").append(cell(r, n));
+            }
+            b.append(" | ").append(ratio(r, o, t));
+            if (withNova) {
+                b.append(" | ").append(ratio(r, o, n));
+            }
+            b.append(" |\n");
         }
-        b.append(notes(ours, theirs));
+        b.append(notes(ours, theirs, nova));
         return b.toString();
     }
 
@@ -87,7 +131,7 @@ final class ComparisonTable {
     }
 
     static String ratio(Row r, Results.Figure ours, Results.Figure theirs) {
-        if (ours == null || theirs == null) {
+        if (ours == null || theirs == null || !r.ratio()) {
             return "n/a";
         }
         double num = r.higherIsBetter() ? ours.value() : theirs.value();
@@ -98,12 +142,13 @@ final class ComparisonTable {
         return r.format().equals(SHARE) ? share(num / den) : String.format(Locale.ROOT, "%.2f", num / den);
     }
 
-    private static String notes(Results ours, Results theirs) {
+    private static String notes(Results ours, Results theirs, Results nova) {
         StringBuilder b = new StringBuilder("\n");
-        b.append("Ratio: scsynth / Methcla/J for times, Methcla/J / scsynth for counts and rates, so ≥ 1.0 is in "
-                + "Methcla/J's favour. Both servers at 48 kHz with 64-frame blocks on UDP loopback (the flood: TCP), "
+        b.append("Ratio: theirs / Methcla/J for times, Methcla/J / theirs for counts and rates, so ≥ 1.0 is in "
+                + "Methcla/J's favour. All servers at 48 kHz with 64-frame blocks on UDP loopback (the flood: TCP), "
                 + "measured one after the other by the same client code (bench/harness); Methcla/J on its `dummy` "
-                + "driver, scsynth on `jackd --no-realtime -d dummy -r 48000 -p 64`.\n\n");
+                + "driver, scsynth and supernova each on a `jackd --no-realtime -d dummy -r 48000 -p 64` of its own; "
+                + "supernova's voices in a parallel group (`/p_new`), with `-T` DSP threads (the cores).\n\n");
         b.append(!has(ours, theirs, "sync.", "buffer.", "node.") ? "" : ""
                 + "- Round trips: each send waits a random time uniform within one block period first, so that the "
                 + "block phase favours nobody; as many warm-up round trips as a measured round has come first and "
@@ -124,7 +169,18 @@ final class ComparisonTable {
                 + "blocks (Methcla/J's `methcla-rt`; scsynth's busiest thread, JACK's process thread), i.e. its CPU "
                 + "time from /proc/PID/task/TID/schedstat over the wall-clock time of a 1.5 s window. The servers' own figures differ in kind (scsynth reports JACK's "
                 + "DSP load, the slowest of every 32 cycles, wake-up delays included), and so do their late blocks; "
-                + "those are listed below but do not decide.\n");
+                + "those are listed below but do not decide. supernova: its busiest thread (JACK's process thread, "
+                + "which computes too), below 80%, as for scsynth.\n");
+        b.append(!has(ours, theirs, "dropout") && !nova.hasAny("dropout") ? "" : ""
+                + "- Dropout, one rule for every server: the most looping play voices (as above) for which a window "
+                + "(10 s; quick run: 2 s) has no more late blocks than a quiet window of the same length with no "
+                + "voices, measured just before; the search starts at the 80% figure, climbs or steps down by a "
+                + "quarter, then halves the gap between the last count that passed and the first that failed "
+                + "(at most 8 windows; quick: 3). Late blocks: Methcla/J's are blocks computed later than real "
+                + "time (`/status`'s lateBlocks); scsynth's and supernova's are jackd's `JackEngine::XRun` reports "
+                + "(late cycles). Load in cores: the CPU time of all the threads that compute blocks over the "
+                + "window's wall-clock time (Methcla/J: `methcla-rt` and `methcla-dsp…`; supernova: JACK's process "
+                + "thread `Jack Helper` and its `DSP Thread`s; scsynth: its busiest thread).\n");
         b.append(!has(ours, theirs, "rtf.") ? "" : ""
                 + "- Offline: the same score (a buffer, a recorded sine, N looping play voices) rendered by `methcla "
                 + "render` and `scsynth -N … 48000 WAV float -z 64`; RTF = score seconds / wall time of the command "
@@ -161,10 +217,11 @@ final class ComparisonTable {
                 + "is one entry of its 65,536-entry command FIFO, and each `/b_info` one entry of the FIFO from "
                 + "its RT thread, whose overflow would drop replies silently.\n");
         for (String key : List.of("sync.p99", "buffer.alloc.p99", "buffer.free.p99", "node.new.p99", "node.free.p99",
-                "voices", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100", "flood.burst.1000",
+                "voices", "voices.threads", "dropout", "dropout.threads", "control.delivered", "rtf.100", "rtf.1000", "rtf.render.100", "flood.burst.1000",
                 "flood.burst.6000", "flood.burst.20000", "flood.rate")) {
             appendNote(b, "Methcla/J", key, ours.get(key));
             appendNote(b, "scsynth", key, theirs.get(key));
+            appendNote(b, "supernova", key, nova.get(key));
         }
         return b.toString();
     }

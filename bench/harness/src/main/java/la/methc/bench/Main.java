@@ -10,7 +10,10 @@ public final class Main {
 
     private static final String USAGE = """
             usage: Main COMMAND ...
-              online|offline|flood|table ...  the side-by-side table against scsynth (bench/compare.sh)
+              online|voices-dropout|offline|flood|table ...
+                                              the side-by-side table against scsynth and supernova
+                                              (bench/compare.sh; voices-dropout: the 80% load voices and
+                                              the dropout figure alone, --server methcla|scsynth|supernova)
               flood --port P [--server methcla|scsynth] [--seconds S] [--window W] [--sizes N,N,...]
                     [--trials T] [--quick]    queries over TCP to a running server (Methcla/J unless --server):
                                               the share answered of one bundle of 1,000, 6,000 and 20,000 (3
@@ -47,7 +50,7 @@ public final class Main {
         String command = args.length == 0 ? "" : args[0];
         try {
             switch (command) {
-                case "online", "offline", "table" -> Compare.main(command, args);
+                case "online", "voices-dropout", "offline", "table" -> Compare.main(command, args);
                 case "flood" -> Compare.main(command, withDefaultServer(args));
                 case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 case "control" -> control(Integer.parseInt(args[1]), args);

@@ -38,6 +38,15 @@ final class MethclaServer implements ServerUnderTest {
         return "methcla-rt";
     }
 
+    /**
+     * The RT thread and the DSP threads that compute isolated synths beside it within a block ({@code --dsp-threads},
+     * issue 18), which must be named {@code methcla-dsp…} to be counted.
+     */
+    @Override
+    public List<String> dspThreads() {
+        return List.of("methcla-rt", "methcla-dsp");
+    }
+
     @Override
     public boolean isError(OSCMessage m) {
         return m.getAddress().equals("/error") || m.getAddress().equals("/resource/error");

@@ -10,7 +10,7 @@ import java.util.List;
  * the JACK server's "client was not finished" reports; its dropped commands the "command FIFO full" lines of
  * its own output.
  */
-final class ScsynthServer implements ServerUnderTest {
+class ScsynthServer implements ServerUnderTest {
 
     /** /s_new add action: tail of the target group. */
     private static final int TAIL = 1;
@@ -50,8 +50,15 @@ final class ScsynthServer implements ServerUnderTest {
     public void prepare(OscClient client) throws IOException {
         client.send(Osc.msg("/notify", 1));
         client.await(Reply.of("/done", "/notify"), 2000);
-        client.send(defs());
-        client.await(Reply.of("/done", "/d_recv"), 5000);
+        for (OSCMessage def : defMessages()) {
+            client.send(def);
+            client.await(Reply.of("/done", "/d_recv"), 5000);
+        }
+    }
+
+    /** The {@code /d_recv}s that load the defs: one with all of them. */
+    List<OSCMessage> defMessages() {
+        return List.of(defs());
     }
 
     private static OSCMessage defs() {

@@ -17,6 +17,15 @@ interface ServerUnderTest {
     /** The name of the thread that computes the blocks, or null when it has none of its own. */
     String blockThread();
 
+    /**
+     * The names (or name prefixes, Linux comm) of all the threads that compute its blocks, whose CPU time adds up
+     * to its load in cores ({@link ThreadCpu#cores}); empty: its busiest thread alone.
+     */
+    default List<String> dspThreads() {
+        String one = blockThread();
+        return one == null ? List.of() : List.of(one);
+    }
+
     /** Whether {@code m} reports a refused command ({@code /error}, {@code /fail}, …). */
     boolean isError(OSCMessage m);
 

@@ -61,6 +61,29 @@ final class Session implements Closeable {
         return client.takeErrors();
     }
 
+    /**
+     * Sends {@code packets} that may keep the server busy for a while (freeing thousands of synths: supernova took
+     * over 10 s on a loaded machine), then syncs, asking again up to 3 times when no {@code /synced} comes within
+     * 10 s; returns the errors they caused.
+     */
+    List<OSCMessage> sendAndSyncPatiently(List<? extends OSCPacket> packets) throws IOException {
+        client.takeErrors();
+        for (OSCPacket p : packets) {
+            client.send(p);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sync(10_000);
+                return client.takeErrors();
+            } catch (OscClient.NoReplyException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+                System.out.println("  no /synced within 10 s: asking again");
+            }
+        }
+    }
+
     /** Sends {@code packets}, syncs, and fails on any error. */
     void run(String what, List<? extends OSCPacket> packets) throws IOException {
         List<OSCMessage> errors = sendAndSync(packets);

@@ -53,6 +53,12 @@ final class SynthDefs {
         return b.build();
     }
 
+    /** Each def in a file of its own, for servers that read no variant count after a def (supernova 3.13). */
+    static List<byte[]> files() {
+        return List.of(SynthDefFile.write(List.of(sine())), SynthDefFile.write(List.of(play())),
+                SynthDefFile.write(List.of(record())));
+    }
+
     /** The file with all three, for {@code /d_recv}. */
     static byte[] file() {
         return SynthDefFile.write(List.of(sine(), play(), record()));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -18,8 +19,10 @@ import java.util.stream.Stream;
  * JACK's DSP load, built from the slowest of every 32 cycles and including wake-up latency.
  *
  * <p>The threads are those of the process and of its descendants (a launcher script may run the server as its
- * child). When the server names its block thread, only threads of that name count, so that a JIT compiler
- * thread warming up cannot pass for it.
+ * child). When the server names its block threads (names or name prefixes: {@code methcla-rt}, supernova's
+ * {@code DSP Thread} and {@code Jack Helper}), only threads so named count, so that a JIT compiler thread warming
+ * up cannot pass for one. {@link #cores} adds up the CPU time of all of them: the load of a server that computes
+ * its blocks on several threads, in cores.
  */
 final class ThreadCpu {
 
@@ -30,12 +33,25 @@ final class ThreadCpu {
     private static final int MAX_DEPTH = 4;
 
     private final long pid;
-    private final String threadName;
+    private final List<String> prefixes;
 
     /** @param threadName the server's block thread's name (Linux comm), or null for the busiest thread */
     ThreadCpu(long pid, String threadName) {
+        this(pid, threadName == null ? List.of() : List.of(threadName));
+    }
+
+    /**
+     * @param prefixes the names of the server's block threads, or prefixes of them (Linux comm); empty: every
+     *     thread, and {@link #cores} is the busiest one's load (a server whose block thread has no name of its own)
+     */
+    ThreadCpu(long pid, List<String> prefixes) {
         this.pid = pid;
-        this.threadName = threadName;
+        this.prefixes = List.copyOf(prefixes);
+    }
+
+    /** Whether a thread of this name counts. */
+    boolean counts(String comm) {
+        return prefixes.isEmpty() || prefixes.stream().anyMatch(comm::startsWith);
     }
 
     Map<String, Counters> snapshot() {
@@ -49,7 +65,7 @@ final class ThreadCpu {
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) threads::iterator) {
                 try {
-                    if (threadName == null || Files.readString(t.resolve("comm")).strip().equals(threadName)) {
+                    if (counts(Files.readString(t.resolve("comm")).strip())) {
                         all.put(process + "/" + t.getFileName(), new Counters(
                                 runNanos(Files.readString(t.resolve("schedstat"))), now));
                     }
@@ -84,6 +100,28 @@ final class ThreadCpu {
             }
         }
         return most / (double) wall;
+    }
+
+    /**
+     * The CPU time of all counted threads between {@code a} and {@code b} over the wall-clock time between the
+     * snapshots, in cores (1.5: one and a half cores busy); threads that started meanwhile count from zero. With no
+     * names given, the busiest thread's {@link #load}: every thread of the process would count the OSC and
+     * helper threads too.
+     */
+    double cores(Map<String, Counters> a, Map<String, Counters> b) {
+        if (prefixes.isEmpty()) {
+            return load(a, b);
+        }
+        long run = 0;
+        long wall = 1;
+        for (Map.Entry<String, Counters> e : b.entrySet()) {
+            Counters before = a.get(e.getKey());
+            run += e.getValue().runNanos() - (before == null ? 0 : before.runNanos());
+            if (before != null) {
+                wall = Math.max(wall, e.getValue().wallNanos() - before.wallNanos());
+            }
+        }
+        return run / (double) wall;
     }
 
     /** The first field of a schedstat line: time on the CPU in nanoseconds. */

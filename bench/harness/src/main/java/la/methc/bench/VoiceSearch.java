@@ -133,7 +133,10 @@ final class VoiceSearch {
             int headroom = (int) ((LOAD_LIMIT - w.load()) / perUnit);
             step = Math.min(400, quarter(headroom));
         }
-        s.sendAndSync(Osc.bundles(units.tearDown()));
+        for (OSCMessage m : units.tearDown()) {
+            // one at a time: supernova 3.13 crashed once when a bundle freed the voices' group and their buffer
+            s.sendAndSyncPatiently(Osc.bundles(List.of(m)));
+        }
         System.out.printf("  %s: %d %s below 80%% (load %.3f); %s; %.0f s%s%n", s.server.name(), best, units.name(),
                 bestLoad, end, (System.nanoTime() - t0) / 1e9, withLate.isEmpty() ? "" : "; late blocks at " + withLate);
         if (!behind.isEmpty()) {

@@ -63,7 +63,7 @@ class MeasuresTest {
 
     @Test
     void loadIsTheBusiestThreadsShareOfOneCore() {
-        ThreadCpu cpu = new ThreadCpu(1, null);
+        ThreadCpu cpu = new ThreadCpu(1, (String) null);
         Map<String, ThreadCpu.Counters> a = Map.of("10", new ThreadCpu.Counters(0, 0),
                 "11", new ThreadCpu.Counters(5_000_000, 0));
         // thread 10: 300 ms of CPU in 1 s -> 0.3; thread 11 less busy

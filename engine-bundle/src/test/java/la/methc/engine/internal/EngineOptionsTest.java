@@ -47,10 +47,9 @@ class EngineOptionsTest {
     }
 
     @Test
-    void dspThreadsDefaultToTheCoresAndServeOnlyRealTimeDrivers() {
-        int cores = Runtime.getRuntime().availableProcessors();
+    void dspThreadsDefaultToRtAloneAndServeOnlyRealTimeDrivers() {
         EngineOptions live = EngineOptions.defaults();
-        assertEquals(Math.min(8, cores), live.dspThreads());
+        assertEquals(1, live.dspThreads());
         assertEquals(live.dspThreads(), live.synthThreads());
         EngineOptions o = EngineOptions.from(Map.of("dspThreads", "4", "render.threads", "3")::get);
         assertEquals(4, o.synthThreads(), "javasound: dspThreads");

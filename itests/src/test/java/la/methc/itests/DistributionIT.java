@@ -136,6 +136,15 @@ public class DistributionIT {
         assertTrue(out, !out.contains("methcla ready"));
     }
 
+    /** {@code --dsp-threads} reaches the engine's {@code dspThreads}: a value it cannot use stops start-up. */
+    @Test
+    public void dspThreadsMustBePositive() throws Exception {
+        String out = runFailing("methcla-bad-dsp-threads.log", "--port", Integer.toString(Provisioning.freePort()),
+                "--driver", "dummy", "--dsp-threads", "0");
+        assertTrue(out, out.contains("methcla: cannot start the engine: dspThreads must be positive: 0"));
+        assertTrue(out, !out.contains("methcla ready"));
+    }
+
     /** The OSC port is taken: one clear line and status 2, not a framework left running without its engine. */
     @Test
     public void aTakenPortStopsStartUp() throws Exception {

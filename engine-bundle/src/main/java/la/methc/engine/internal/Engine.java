@@ -23,8 +23,7 @@ import la.methc.engine.internal.tree.SynthNode;
  * The engine core: the RT block loop, the state only RT writes (node tree, buses, scheduler, Resource slots) and
  * the queues that connect it to the network, notifier and worker threads. Its parts: the {@link EventBudget} that
  * admits work (ADR 0012), the {@link JobLedger} of jobs and {@code /sync}s, the {@link RtEvents} it publishes, the
- * {@link SynthHooks} that run attach, remap and detach, and the {@link PluginContext} plugins see. Free of OSGi, so
- * tests drive it directly.
+ * {@link SynthHooks} that run attach, remap and detach, the {@link PluginContext} plugins see. Tests drive it.
  *
  * <p>Block order (ADR 0001): take due requests and scheduled commands, run worker → RT replies, process the tree
  * head to tail, zero unwritten outputs, tap them for a recording, advance the clock.
@@ -56,7 +55,7 @@ public final class Engine implements AudioCallback, BlockContext {
     private final PluginContext plugins;
     private final CommandContext context;
     private final EngineControl control;
-    /** The render threads of an offline engine (null: everything on RT); set in start, before the driver. */
+    /** The threads isolated synths are spread over (null: everything on RT); set in start, before the driver. */
     private ParallelSynths parallel;
     private long epoch;
     private long frameTime;
@@ -115,8 +114,9 @@ public final class Engine implements AudioCallback, BlockContext {
 
     /** Starts the notifier and worker threads; the driver is started by the caller. */
     public void start() {
-        if (options.offline() && options.renderThreads() > 1) {
-            parallel = new ParallelSynths(options.renderThreads(), options.maxNodes(), options.renderMinRun(), plugins);
+        if (options.synthThreads() > 1) { // render.threads offline (ADR 0006), dspThreads live (ADR 0014)
+            parallel = new ParallelSynths(options.synthThreads(), options.maxNodes(), options.renderMinRun(), plugins,
+                    !options.offline());
         }
         workers.start(plugins);
         notifier.start();

@@ -10,7 +10,8 @@ import la.methc.engine.internal.osc.AllowList;
  * {@link AllowList}; empty: everyone the bind address lets in). {@code render.threads}: the threads an offline
  * render spreads isolated synths over, its own included (1: none; see
  * {@link la.methc.engine.internal.parallel.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
- * synths it spreads; {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
+ * synths it spreads, live too; {@code dspThreads}: the threads a real-time driver spreads them over within each
+ * block, its RT thread included (1: none; ADR 0014); {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
  * {@code /error}s still ends with status 0; {@code render.progress}: it shows its progress on standard error
  * ({@code bin/methcla} sets it on a terminal).
  */
@@ -34,7 +35,8 @@ public record EngineOptions(
         boolean renderLenient,
         boolean renderProgress,
         int renderThreads,
-        int renderMinRun) {
+        int renderMinRun,
+        int dspThreads) {
 
     public static final String PID = "la.methc.engine";
     /**
@@ -43,6 +45,11 @@ public record EngineOptions(
      * voices rendered 5–30% slower on 2 threads than on 1, 500 voices 12–18% faster (ADR 0006).
      */
     public static final int DEFAULT_RENDER_MIN_RUN = 384;
+    /**
+     * RT alone, for now: on the loaded 2-core bench machine 2 DSP threads sustained fewer play voices than 1
+     * (3,220 against 4,700), RT waiting for descheduled helpers (ADR 0014). The cores, once that is fixed.
+     */
+    public static final int DEFAULT_DSP_THREADS = 1;
 
     public EngineOptions {
         positive("sampleRate", sampleRate);
@@ -51,6 +58,7 @@ public record EngineOptions(
         positive("maxResources", maxResources);
         positive("workerThreads", workerThreads);
         positive("render.threads", renderThreads);
+        positive("dspThreads", dspThreads);
         if (renderMinRun < 2) {
             throw new IllegalArgumentException("render.minRun must be at least 2: " + renderMinRun);
         }
@@ -107,7 +115,8 @@ public record EngineOptions(
                 Boolean.parseBoolean(r.string("render.lenient", "false")),
                 Boolean.parseBoolean(r.string("render.progress", "false")),
                 r.integer("render.threads", defaultRenderThreads()),
-                r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN));
+                r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN),
+                r.integer("dspThreads", DEFAULT_DSP_THREADS));
     }
 
     /** One render thread per core, up to 8: isolated synths of an offline render are spread over them. */
@@ -119,16 +128,21 @@ public record EngineOptions(
         return driver.equals("offline");
     }
 
+    /** The threads isolated synths are spread over with this driver: render.threads offline, else dspThreads. */
+    public int synthThreads() {
+        return offline() ? renderThreads : dspThreads;
+    }
+
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun);
+                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun);
+                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads);
     }
 
     private record Reader(Function<String, String> lookup) {

@@ -13,6 +13,8 @@
  *   hands commands to RT.</li>
  *   <li><b>Notifier</b>: the one thread that sends what RT publishes, in RT's order, and destroys synths.</li>
  *   <li><b>Worker</b>: a thread of the worker pool, running plugin work handed over by RT.</li>
+ *   <li><b>Render or DSP thread</b>: a helper of RT's within a block, processing isolated synths
+ *   ({@code parallel}); held to RT's rules.</li>
  *   <li><b>NRT</b>: any of the three above or another thread that is not RT (the DS component's, a test's); may
  *   allocate and block.</li>
  *   <li><b>Any thread</b>: thread-safe, RT included (then also allocation-free and lock-free).</li>

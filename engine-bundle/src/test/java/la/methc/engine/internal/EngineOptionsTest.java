@@ -47,6 +47,21 @@ class EngineOptionsTest {
     }
 
     @Test
+    void dspThreadsDefaultToRtAloneAndServeOnlyRealTimeDrivers() {
+        EngineOptions live = EngineOptions.defaults();
+        assertEquals(1, live.dspThreads());
+        assertEquals(live.dspThreads(), live.synthThreads());
+        EngineOptions o = EngineOptions.from(Map.of("dspThreads", "4", "render.threads", "3")::get);
+        assertEquals(4, o.synthThreads(), "javasound: dspThreads");
+        assertEquals(4, o.withDriver("dummy").synthThreads(), "dummy: dspThreads");
+        assertEquals(3, EngineOptions.from(Map.of("dspThreads", "4", "render.threads", "3", "driver", "offline",
+                "render.score", "s.osc", "render.out", "o.wav")::get).synthThreads(), "offline: render.threads");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.from(Map.of("dspThreads", "0")::get));
+        assertEquals("dspThreads must be positive: 0", e.getMessage());
+    }
+
+    @Test
     void aParallelRunHasAMinimumLength() {
         assertEquals(EngineOptions.DEFAULT_RENDER_MIN_RUN, EngineOptions.defaults().renderMinRun());
         assertEquals(8, EngineOptions.from(Map.of("render.minRun", "8")::get).renderMinRun());

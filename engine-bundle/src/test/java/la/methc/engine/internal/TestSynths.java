@@ -32,6 +32,9 @@ final class TestSynths {
     /** Isolated and silent; records the threads its process ran on in {@link #PROCESS_THREADS}. */
     static final String ISOLATED_SPY = "test:isolated-spy";
     static final java.util.Set<String> PROCESS_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Isolated and silent; while {@link #STALL} is set, the first process on a DSP helper sleeps 30 ms (and clears it). */
+    static final String ISOLATED_STALL = "test:isolated-stall";
+    static final java.util.concurrent.atomic.AtomicBoolean STALL = new java.util.concurrent.atomic.AtomicBoolean();
     /** Isolated by its def, yet calls {@link World#acquire} in process: breaks the contract. */
     static final String ISOLATED_ACQUIRE = "test:isolated-acquire";
 
@@ -59,6 +62,7 @@ final class TestSynths {
         r.add(isolated(ISOLATED_THROW, o -> new Throwing(o.intAt(0, 0))));
         r.add(isolated(ISOLATED_ACQUIRE, o -> new AcquireInProcess()));
         r.add(isolated(ISOLATED_SPY, o -> new ThreadSpy()));
+        r.add(isolated(ISOLATED_STALL, o -> new Stall()));
         return r;
     }
 
@@ -387,6 +391,19 @@ final class TestSynths {
         @Override
         public void process(World world, int offset, int frames) {
             PROCESS_THREADS.add(Thread.currentThread().getName());
+        }
+    }
+
+    /** A helper the OS does not run in time, played: see {@link #ISOLATED_STALL}. */
+    static final class Stall extends NoPorts {
+        @Override
+        public void process(World world, int offset, int frames) {
+            if (Thread.currentThread().getName().startsWith("methcla-dsp-") && STALL.compareAndSet(true, false)) {
+                long until = System.nanoTime() + 30_000_000L;
+                while (System.nanoTime() < until) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
+                }
+            }
         }
     }
 

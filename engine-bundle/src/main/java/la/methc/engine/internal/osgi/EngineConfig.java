@@ -111,8 +111,13 @@ import org.osgi.service.metatype.annotations.Option;
             type = AttributeType.INTEGER, required = false)
     String render_threads();
 
+    @AttributeDefinition(name = "DSP threads", description = "Threads a real-time driver spreads isolated synths"
+            + " over within each block, its RT thread included (1: none; ADR 0014).",
+            type = AttributeType.INTEGER, defaultValue = "" + EngineOptions.DEFAULT_DSP_THREADS, required = false)
+    String dspThreads();
+
     @AttributeDefinition(name = "Shortest parallel run", description = "The fewest consecutive isolated synths a"
-            + " render spreads over its threads (ADR 0006).", type = AttributeType.INTEGER,
+            + " render, or a real-time block, spreads over its threads (ADR 0006, 0014).", type = AttributeType.INTEGER,
             defaultValue = "" + EngineOptions.DEFAULT_RENDER_MIN_RUN, required = false)
     String render_minRun();
 }

@@ -54,6 +54,7 @@ final class OptionSources {
             case "render.progress" -> c.render_progress();
             case "render.threads" -> c.render_threads();
             case "render.minRun" -> c.render_minRun();
+            case "dspThreads" -> c.dspThreads();
             default -> throw new IllegalStateException("engine option " + key + " is missing from EngineConfig");
         };
     }

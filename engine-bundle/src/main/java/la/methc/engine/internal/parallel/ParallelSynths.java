@@ -11,11 +11,12 @@ import la.methc.engine.internal.tree.Node;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
- * Spreads the isolated synths of a group over the render threads of an offline render (ADR 0006). RT activates
- * a run of isolated siblings and hands it out; each thread processes its own part, then takes what is left of
- * the others; the outputs are mixed into the buses in tree order, so the audio is the same bit for bit. A run
- * shorter than {@code minRun} stays on RT, and real-time drivers pass no instance. Allocation-free once started.
- * The steps: {@code docs/adr/0006-parallel-offline-render.md}.
+ * Spreads the isolated synths of a group over the threads of an offline render (ADR 0006) or of a real-time
+ * driver (ADR 0014). RT activates a run of isolated siblings and hands it out; each thread processes its own
+ * part, then takes what is left of the others; the outputs are mixed into the buses in tree order, so the audio
+ * is the same bit for bit. A run shorter than {@code minRun} stays on RT. RT waits for a helper only for the chunk
+ * it is processing (or a last run it has yet to leave): each such block is counted ({@link #waits}).
+ * Allocation-free once started. The steps: {@code docs/adr/0006-parallel-offline-render.md}.
  */
 public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
@@ -48,6 +49,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private volatile long generation;
     private long published;
     private volatile boolean closed;
+    /** Blocks in which RT waited for a helper, and the longest such wait: written by RT, read by anyone. */
+    private volatile long waits;
+    private volatile long longestWaitNanos;
 
     /* The run handed out: written by RT while the generation is odd and no helper has entered, read after. */
     private int count;
@@ -55,11 +59,11 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private int blockSize;
 
     /**
-     * NRT. {@code threads} render threads in all, RT included ({@code threads - 1} helpers, started here);
-     * {@code capacity}: the most synths in one run (the engine's node count); {@code minRun}: the shortest run
-     * spread over the threads.
+     * NRT. {@code threads} threads in all, RT included ({@code threads - 1} helpers, started here and named
+     * {@code methcla-dsp-<i>} when {@code live}, else {@code methcla-render-<i>}); {@code capacity}: the most
+     * synths in one run (the engine's node count); {@code minRun}: the shortest run spread over the threads.
      */
-    public ParallelSynths(int threads, int capacity, int minRun, World engine) {
+    public ParallelSynths(int threads, int capacity, int minRun, World engine, boolean live) {
         if (threads < 2) {
             throw new IllegalArgumentException(ParallelText.tooFewThreads(threads));
         }
@@ -75,14 +79,27 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         rtWorld = new IsolatedWorld(engine);
         helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Helper(i + 1, engine, ParallelText.helperName(i + 1));
+            helpers[i] = new Helper(i + 1, engine, ParallelText.helperName(live, i + 1));
             helpers[i].start();
         }
     }
 
-    /** Render threads in all, RT included. */
+    /** Threads in all, RT included. */
     public int threads() {
         return parts;
+    }
+
+    /**
+     * Any thread. Blocks in which RT, its own share and every chunk left done, waited for a helper still
+     * processing one (or still inside the last run): a helper the OS did not run in time.
+     */
+    public long waits() {
+        return waits;
+    }
+
+    /** Any thread. The longest of those waits, in nanoseconds. */
+    public long longestWaitNanos() {
+        return longestWaitNanos;
     }
 
     /**
@@ -107,9 +124,14 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         }
         // odd: helpers keep out; wait for any still inside the last run (it is all taken and mixed)
         generation = published + 1;
+        long waited = 0;
         for (Helper h : helpers) {
-            while (h.entered != 0) {
-                Thread.onSpinWait();
+            if (h.entered != 0) {
+                long since = System.nanoTime();
+                while (h.entered != 0) {
+                    Thread.onSpinWait();
+                }
+                waited += System.nanoTime() - since;
             }
         }
         Node node = first;
@@ -139,10 +161,21 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         }
         work(0, rtWorld);
         // whatever is still unmixed: RT mixes it, or waits for the thread at it
-        while (mixedUpTo < n) {
-            if (!mix()) {
-                Thread.onSpinWait();
+        while (mixedUpTo < n && mix()) {
+            // mixed what was processed: look again
+        }
+        if (mixedUpTo < n) {
+            // every chunk is taken: a helper is still at one, or mixing
+            long since = System.nanoTime();
+            while (mixedUpTo < n) {
+                if (!mix()) {
+                    Thread.onSpinWait();
+                }
             }
+            waited += System.nanoTime() - since;
+        }
+        if (waited > 0) {
+            counted(waited);
         }
         for (int i = 0; i < n; i++) {
             if (plays[i]) {
@@ -151,6 +184,14 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             run[i] = null;
         }
         return node;
+    }
+
+    /** RT. Counts a block in which RT waited {@code nanos} for a helper. */
+    private void counted(long nanos) {
+        waits = waits + 1; // RT is the only writer
+        if (nanos > longestWaitNanos) {
+            longestWaitNanos = nanos;
+        }
     }
 
     /** Where part {@code p} of the run starts (part {@code parts} is its end). Parts start on a chunk. */
@@ -214,9 +255,13 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         return any;
     }
 
-    /** NRT. Stops the helpers and waits for them; later runs are processed on the calling thread. */
+    /**
+     * NRT. Stops the helpers and waits for them; later runs are processed on the calling thread. Logs how often RT
+     * waited for a helper.
+     */
     @Override
     public void close() {
+        ParallelText.logWaits(parts, waits, longestWaitNanos);
         closed = true;
         for (Helper h : helpers) {
             LockSupport.unpark(h);
@@ -246,7 +291,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             setDaemon(true);
         }
 
-        /** A render helper thread: takes part in each run RT hands out; spins between runs, parks when idle. */
+        /** A helper thread: takes part in each run RT hands out; spins between runs, parks when idle. */
         @Override
         public void run() {
             // made here, in this thread's own allocation buffer: no cache line shared with RT's world

@@ -1,5 +1,8 @@
 package la.methc.engine.internal.parallel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The text of this package's errors and thread names: a cold helper, so that {@link ParallelSynths} and
  * {@link IsolatedWorld}, whose methods RT and the render threads run every block, hold no String constant that a
@@ -7,19 +10,31 @@ package la.methc.engine.internal.parallel;
  */
 final class ParallelText {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelSynths.class);
+
     private ParallelText() {
     }
 
     static String tooFewThreads(int threads) {
-        return "parallel rendering needs at least 2 threads: " + threads;
+        return "spreading synths needs at least 2 threads: " + threads;
     }
 
     static String runTooShort(int minRun) {
         return "a parallel run needs at least 2 synths: " + minRun;
     }
 
-    static String helperName(int index) {
-        return "methcla-render-" + index;
+    static String helperName(boolean live, int index) {
+        return (live ? "methcla-dsp-" : "methcla-render-") + index;
+    }
+
+    /** NRT, at close: a late helper made RT wait in {@code waits} blocks; said at info level if it did. */
+    static void logWaits(int threads, long waits, long longestNanos) {
+        if (waits > 0) {
+            LOG.info("{} synth threads: RT waited for a late helper in {} blocks, at most {} µs", threads, waits,
+                    longestNanos / 1000);
+        } else {
+            LOG.debug("{} synth threads: RT never waited for a helper", threads);
+        }
     }
 
     static String otherSynthDone() {

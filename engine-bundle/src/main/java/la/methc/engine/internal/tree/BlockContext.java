@@ -15,7 +15,7 @@ public interface BlockContext {
     /** RT. The synth about to run, so {@link World#synthDone} knows its node. */
     void enter(SynthNode node);
 
-    /** The render threads for runs of isolated synths (offline renders), or null: everything on RT. */
+    /** The render or DSP threads for runs of isolated synths, or null: everything on RT. */
     default IsolatedRuns parallel() {
         return null;
     }

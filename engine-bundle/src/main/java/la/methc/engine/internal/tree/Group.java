@@ -23,7 +23,7 @@ public final class Group extends Node {
         return true;
     }
 
-    /** RT. The children head to tail; runs of isolated synths go to the render threads when there are some. */
+    /** RT. The children head to tail; runs of isolated synths go to the render or DSP threads, if any. */
     @Override
     void process(BlockContext block) {
         IsolatedRuns parallel = block.parallel();

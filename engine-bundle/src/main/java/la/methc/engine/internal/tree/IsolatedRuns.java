@@ -1,8 +1,8 @@
 package la.methc.engine.internal.tree;
 
 /**
- * Spreads a run of isolated synths over the render threads of an offline render (ADR 0006); implemented in
- * {@code la.methc.engine.internal.parallel}. RT.
+ * Spreads a run of isolated synths over the render threads of an offline render (ADR 0006) or the DSP threads of
+ * a real-time engine (ADR 0014); implemented in {@code la.methc.engine.internal.parallel}. RT.
  */
 public interface IsolatedRuns {
 

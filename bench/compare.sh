@@ -10,8 +10,8 @@
 #   --engine-only  measure Methcla/J alone (also what happens when scsynth cannot be installed)
 #   --flood-only   only the flood figure (queries over TCP: one bundle of 1,000, 6,000, 20,000; answers/s)
 #
-# METHCLA_THREADS_ARGS="--dsp-threads 2" measures Methcla/J's voices and dropout figure once more, started with
-# those options (rows "… with N DSP threads"). Builds what is missing (mvn -B -DskipTests package). Installs
+# Methcla/J runs on 1 DSP thread (RT alone); METHCLA_THREADS_ARGS="--dsp-threads 2" measures its voices and
+# dropout figure once more, started with those options (rows "… with N DSP threads"). Builds what is missing (mvn -B -DskipTests package). Installs
 # supercollider-server, supercollider-supernova and jackd2 from Debian when they are missing and it runs as root
 # with apt-get. scsynth and supernova each run on a JACK server of their own (dummy backend, jackd --no-realtime
 # -d dummy -r 48000 -p 64, named methcla-bench-PID and methcla-bench-nova-PID so that they meet no other JACK
@@ -136,9 +136,10 @@ start_jackd() {
 }
 
 # ------------------------------------------------------------------ Methcla/J
-say "Methcla/J: starting on 127.0.0.1:$port_ours (dummy driver, 48 kHz, 64-frame blocks)"
+say "Methcla/J: starting on 127.0.0.1:$port_ours (dummy driver, 48 kHz, 64-frame blocks, 1 DSP thread)"
+# the one-thread baseline (DSP threads default to the cores); METHCLA_THREADS_ARGS measures more threads below
 "$methcla" --driver dummy --sample-rate 48000 --block-size 64 --port "$port_ours" --bind 127.0.0.1 \
-    --max-nodes 32768 >"$work/methcla.log" 2>&1 </dev/null &
+    --max-nodes 32768 --dsp-threads 1 >"$work/methcla.log" 2>&1 </dev/null &
 ours=$!
 pids+=("$ours")
 await_log "$work/methcla.log" 60 "methcla ready" "$ours"

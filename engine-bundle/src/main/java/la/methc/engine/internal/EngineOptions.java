@@ -46,6 +46,13 @@ public record EngineOptions(
      */
     public static final int DEFAULT_RENDER_MIN_RUN = 384;
 
+    /**
+     * RT alone, for now: 2 DSP threads sustain more play voices below 80% load on the quiet 2-core bench machine
+     * (4,840 against 4,180 side by side), but drop out at half the voices (1,010 against 2,060: RT waits for
+     * helpers), and lose voices too when the other core is busy (ADR 0014). The cores once those waits are cut.
+     */
+    public static final int DEFAULT_DSP_THREADS = 1;
+
     public EngineOptions {
         positive("sampleRate", sampleRate);
         positive("blockSize", blockSize);
@@ -111,13 +118,10 @@ public record EngineOptions(
                 Boolean.parseBoolean(r.string("render.progress", "false")),
                 r.integer("render.threads", defaultThreads()),
                 r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN),
-                r.integer("dspThreads", defaultThreads()));
+                r.integer("dspThreads", DEFAULT_DSP_THREADS));
     }
 
-    /**
-     * One thread per core, up to 8, for a render's and a real-time block's isolated synths alike: on the quiet 2-core
-     * bench machine 2 DSP threads sustained 6,820 play voices against 5,060 on RT alone (ADR 0014).
-     */
+    /** One render thread per core, up to 8: isolated synths of an offline render are spread over them. */
     private static int defaultThreads() {
         return Math.min(8, Runtime.getRuntime().availableProcessors());
     }

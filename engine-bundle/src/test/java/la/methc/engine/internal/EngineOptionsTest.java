@@ -47,9 +47,9 @@ class EngineOptionsTest {
     }
 
     @Test
-    void dspThreadsDefaultToTheCoresAndServeOnlyRealTimeDrivers() {
+    void dspThreadsDefaultToRtAloneAndServeOnlyRealTimeDrivers() {
         EngineOptions live = EngineOptions.defaults();
-        assertEquals(Math.min(8, Runtime.getRuntime().availableProcessors()), live.dspThreads());
+        assertEquals(1, live.dspThreads());
         assertEquals(live.dspThreads(), live.synthThreads());
         EngineOptions o = EngineOptions.from(Map.of("dspThreads", "4", "render.threads", "3")::get);
         assertEquals(4, o.synthThreads(), "javasound: dspThreads");

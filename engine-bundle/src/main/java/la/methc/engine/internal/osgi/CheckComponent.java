@@ -41,11 +41,8 @@ public final class CheckComponent {
     private static void check(BundleContext context, Path jar) {
         int status;
         try {
-            // the command line's options over conf/config.properties, as the engine reads them (OptionSources)
-            EngineOptions options = EngineOptions.from(key -> {
-                String commandLine = System.getProperty("methcla." + key);
-                return commandLine != null ? commandLine : context.getProperty("methcla." + key);
-            });
+            // the command line's options over conf/config.properties, as the engine reads them
+            EngineOptions options = OptionSources.fromProperties(context::getProperty);
             CheckHost host = new CheckHost(options.sampleRate(), options.blockSize(),
                     new SampleRoot(options.sampleRoot()));
             new PluginsReady(context).await();

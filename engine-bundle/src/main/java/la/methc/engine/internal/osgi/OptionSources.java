@@ -20,12 +20,18 @@ final class OptionSources {
     static EngineOptions options(EngineConfig config, UnaryOperator<String> frameworkProperties) {
         return EngineOptions.from(key -> {
             String configured = configured(config, key);
-            if (configured != null) {
-                return configured;
-            }
-            String commandLine = System.getProperty(PREFIX + key);
-            return commandLine != null ? commandLine : frameworkProperties.apply(PREFIX + key);
+            return configured != null ? configured : property(key, frameworkProperties);
         });
+    }
+
+    /** NRT. The options without ConfigAdmin: the command line, then {@code conf/config.properties}. */
+    static EngineOptions fromProperties(UnaryOperator<String> frameworkProperties) {
+        return EngineOptions.from(key -> property(key, frameworkProperties));
+    }
+
+    private static String property(String key, UnaryOperator<String> frameworkProperties) {
+        String commandLine = System.getProperty(PREFIX + key);
+        return commandLine != null ? commandLine : frameworkProperties.apply(PREFIX + key);
     }
 
     /**

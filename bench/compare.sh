@@ -3,36 +3,41 @@
 # 64-frame blocks on UDP loopback (127.0.0.1), measured one after the other by the same client (bench/harness),
 # then Methcla/J's and scsynth's offline renderers. Prints a Markdown table, writes it to bench/results/latest.md.
 #
-#   bench/compare.sh [--quick] [--engine-only] [--flood-only]
+#   bench/compare.sh [--quick] [--engine-only] [--flood-only] [--realtime]
 #
 #   --quick        fewer samples, shorter searches, 2 s dropout windows and 10 s renders; supernova: its voices
 #                  alone: a smoke run of about 4 minutes
 #   --engine-only  measure Methcla/J alone (also what happens when scsynth cannot be installed)
 #   --flood-only   only the flood figure (queries over TCP: one bundle of 1,000, 6,000, 20,000; answers/s)
+#   --realtime     every server's block threads at real-time priority (SCHED_FIFO), as a live server runs: jackd
+#                  --realtime --realtime-priority 10 (it gives scsynth's and supernova's process threads SCHED_FIFO),
+#                  Methcla/J --rt-priority 10 (its RT and DSP threads); needs root or an rtprio limit
 #
 # Methcla/J runs on 1 DSP thread (RT alone); METHCLA_THREADS_ARGS="--dsp-threads 2" measures its voices and
 # dropout figure once more, started with those options (rows "… with N DSP threads"). Builds what is missing (mvn -B -DskipTests package). Installs
 # supercollider-server, supercollider-supernova and jackd2 from Debian when they are missing and it runs as root
 # with apt-get. scsynth and supernova each run on a JACK server of their own (dummy backend, jackd --no-realtime
-# -d dummy -r 48000 -p 64, named methcla-bench-PID and methcla-bench-nova-PID so that they meet no other JACK
-# server); supernova with -T set to the cores and its voices in a parallel group (/p_new).
+# (--realtime: see above) -d dummy -r 48000 -p 64, named methcla-bench-PID and methcla-bench-nova-PID so that they
+# meet no other JACK server); supernova with -T set to the cores and its voices in a parallel group (/p_new).
 # Ports: $METHCLA_BENCH_PORT (57410), $SCSYNTH_BENCH_PORT (57411), $SUPERNOVA_BENCH_PORT (57412), UDP and TCP (the
 # flood figure runs over TCP; scsynth is started with both -u and -t). Every wait is bounded; every process it
 # starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 say() { printf 'compare: %s\n' "$*" >&2; }
 
 quick=
 engine_only=false
 flood_only=false
+realtime=false
 for arg in "$@"; do
     case "$arg" in
         --quick) quick=--quick ;;
         --engine-only) engine_only=true ;;
         --flood-only) flood_only=true ;;
+        --realtime) realtime=true ;;
         *) usage ;;
     esac
 done
@@ -123,7 +128,7 @@ start_jackd() {
     local name=$1
     shift
     export JACK_DEFAULT_SERVER="$name" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
-    jackd "$@" --no-realtime -d dummy -r 48000 -p 64 >"$work/$name.log" 2>&1 </dev/null &
+    jackd "$@" "${jack_priority[@]}" -d dummy -r 48000 -p 64 >"$work/$name.log" 2>&1 </dev/null &
     jack=$!
     pids+=("$jack")
     local up=false
@@ -135,11 +140,21 @@ start_jackd() {
     [ "$up" = true ] || { say "jackd did not start:"; tail -n 15 "$work/$name.log" >&2; exit 1; }
 }
 
+# the same scheduling for every server: normal, or real-time priority for the threads that compute blocks
+if [ "$realtime" = true ]; then
+    jack_priority=(--realtime --realtime-priority 10)
+    ours_priority=(--rt-priority 10)
+    say "real-time priority: jackd ${jack_priority[*]}, Methcla/J ${ours_priority[*]}"
+else
+    jack_priority=(--no-realtime)
+    ours_priority=()
+fi
+
 # ------------------------------------------------------------------ Methcla/J
 say "Methcla/J: starting on 127.0.0.1:$port_ours (dummy driver, 48 kHz, 64-frame blocks, 1 DSP thread)"
 # the one-thread baseline (DSP threads default to the cores); METHCLA_THREADS_ARGS measures more threads below
 "$methcla" --driver dummy --sample-rate 48000 --block-size 64 --port "$port_ours" --bind 127.0.0.1 \
-    --max-nodes 32768 --dsp-threads 1 >"$work/methcla.log" 2>&1 </dev/null &
+    --max-nodes 32768 --dsp-threads 1 "${ours_priority[@]}" >"$work/methcla.log" 2>&1 </dev/null &
 ours=$!
 pids+=("$ours")
 await_log "$work/methcla.log" 60 "methcla ready" "$ours"
@@ -158,7 +173,7 @@ if [ -n "$threads_args" ] && [ "$flood_only" = false ]; then
     say "Methcla/J: starting again with $threads_args"
     # shellcheck disable=SC2086 # the options are words
     "$methcla" --driver dummy --sample-rate 48000 --block-size 64 --port "$port_ours" --bind 127.0.0.1 \
-        --max-nodes 32768 $threads_args >"$work/methcla-threads.log" 2>&1 </dev/null &
+        --max-nodes 32768 "${ours_priority[@]}" $threads_args >"$work/methcla-threads.log" 2>&1 </dev/null &
     ours=$!
     pids+=("$ours")
     await_log "$work/methcla-threads.log" 60 "methcla ready" "$ours"
@@ -230,6 +245,9 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
 version=$( [ "$engine_only" = false ] && scsynth -v 2>/dev/null | head -n 1 || echo "scsynth not measured")
 if [ "$nova" = true ]; then version="$version, $(supernova -v 2>/dev/null | head -n 1) with -T $(nproc)"; fi
 if [ -n "$threads_args" ]; then version="$version; Methcla/J with N DSP threads: $threads_args"; fi
+if [ "$realtime" = true ]; then
+    version="$version; real-time priority (SCHED_FIFO): jackd ${jack_priority[*]}, Methcla/J ${ours_priority[*]}"
+fi
 flood_note=
 if [ "$flood_only" = true ]; then flood_note="; the flood figure only"; fi
 header="Side by side, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ${cpu:+($cpu)}, load average at the start \

@@ -116,7 +116,7 @@ public final class Engine implements AudioCallback, BlockContext {
     public void start() {
         if (options.synthThreads() > 1) { // render.threads offline (ADR 0006), dspThreads live (ADR 0014)
             parallel = new ParallelSynths(options.synthThreads(), options.maxNodes(), options.renderMinRun(), plugins,
-                    !options.offline());
+                    !options.offline(), options.rtPriority());
         }
         workers.start(plugins);
         notifier.start();

@@ -2,6 +2,7 @@ package la.methc.engine.internal;
 
 import java.util.function.Function;
 import la.methc.engine.internal.osc.AllowList;
+import la.methc.engine.internal.sched.RealtimePriority;
 
 /**
  * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else the
@@ -11,7 +12,8 @@ import la.methc.engine.internal.osc.AllowList;
  * render spreads isolated synths over, its own included (1: none; see
  * {@link la.methc.engine.internal.parallel.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
  * synths it spreads, live too; {@code dspThreads}: the threads a real-time driver spreads them over within each
- * block, its RT thread included (1: none; ADR 0014); {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
+ * block, its RT thread included (1: none; ADR 0014); {@code rtPriority}: the {@code SCHED_FIFO} priority the RT
+ * and DSP threads of a real-time driver ask for (0: none; ADR 0015); {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
  * {@code /error}s still ends with status 0; {@code render.progress}: it shows its progress on standard error
  * ({@code bin/methcla} sets it on a terminal).
  */
@@ -36,7 +38,8 @@ public record EngineOptions(
         boolean renderProgress,
         int renderThreads,
         int renderMinRun,
-        int dspThreads) {
+        int dspThreads,
+        int rtPriority) {
 
     public static final String PID = "la.methc.engine";
     /**
@@ -53,6 +56,9 @@ public record EngineOptions(
      */
     public static final int DEFAULT_DSP_THREADS = 1;
 
+    /** Normal priority unless asked (ADR 0015). */
+    public static final int DEFAULT_RT_PRIORITY = 0;
+
     public EngineOptions {
         positive("sampleRate", sampleRate);
         positive("blockSize", blockSize);
@@ -61,6 +67,7 @@ public record EngineOptions(
         positive("workerThreads", workerThreads);
         positive("render.threads", renderThreads);
         positive("dspThreads", dspThreads);
+        new RealtimePriority(rtPriority); // checks the range
         if (renderMinRun < 2) {
             throw new IllegalArgumentException("render.minRun must be at least 2: " + renderMinRun);
         }
@@ -118,7 +125,8 @@ public record EngineOptions(
                 Boolean.parseBoolean(r.string("render.progress", "false")),
                 r.integer("render.threads", defaultThreads()),
                 r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN),
-                r.integer("dspThreads", DEFAULT_DSP_THREADS));
+                r.integer("dspThreads", DEFAULT_DSP_THREADS),
+                r.integer("rtPriority", DEFAULT_RT_PRIORITY));
     }
 
     /** One render thread per core, up to 8: isolated synths of an offline render are spread over them. */
@@ -138,13 +146,13 @@ public record EngineOptions(
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads);
+                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads, rtPriority);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
                 maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads);
+                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads, rtPriority);
     }
 
     private record Reader(Function<String, String> lookup) {

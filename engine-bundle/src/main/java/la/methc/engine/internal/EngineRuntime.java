@@ -102,7 +102,7 @@ public final class EngineRuntime implements AutoCloseable {
      */
     public void start(PluginsReady plugins) {
         DriverOptions format = new DriverOptions(options.sampleRate(), options.blockSize(), options.hardwareInputs(),
-                options.hardwareOutputs());
+                options.hardwareOutputs(), options.offline() ? 0 : options.rtPriority());
         if (options.offline()) {
             starter = new Thread(() -> render(format, plugins), "methcla-render");
         } else {

@@ -4,6 +4,7 @@ import la.methc.plugins.testkit.JitQuiet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import la.methc.engine.internal.parallel.ParallelSynths;
+import la.methc.engine.internal.sched.ThreadPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,6 +156,32 @@ class DspThreadsTest {
         } finally {
             TestSynths.STALL.set(false);
         }
+    }
+
+    /** With {@code rtPriority}, the helpers run SCHED_FIFO, as {@code chrt -p} reads them back (ADR 0015). */
+    @Test
+    void helpersRunAtTheRealTimePriorityAskedFor() throws Exception {
+        assumeTrue(ThreadPolicy.fifoAllowed(), "this process may not use SCHED_FIFO");
+        try (EngineHarness h = live(3, Map.of("rtPriority", "4"))) {
+            for (String helper : List.of("methcla-dsp-1", "methcla-dsp-2")) {
+                String policy = awaitPolicy(helper, "SCHED_FIFO");
+                assertTrue(policy.contains("SCHED_FIFO") && policy.contains("priority: 4"), helper + ": " + policy);
+            }
+        }
+        try (EngineHarness h = live(2, Map.of())) {
+            String policy = ThreadPolicy.of("methcla-dsp-1");
+            assertTrue(policy.contains("SCHED_OTHER"), "rtPriority 0: " + policy);
+        }
+    }
+
+    /** A helper applies its priority as it starts: wait (bounded) for it. */
+    private static String awaitPolicy(String thread, String policy) throws Exception {
+        String said = "";
+        for (int i = 0; i < 200 && !said.contains(policy); i++) {
+            Thread.sleep(10);
+            said = ThreadPolicy.of(thread);
+        }
+        return said;
     }
 
     @Test

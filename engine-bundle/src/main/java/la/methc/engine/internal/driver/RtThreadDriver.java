@@ -3,6 +3,7 @@ package la.methc.engine.internal.driver;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import la.methc.engine.internal.sched.RealtimePriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,12 @@ abstract class RtThreadDriver implements AudioDriver {
 
     private void run(AudioCallback callback) {
         try {
+            RealtimePriority.Outcome priority = new RealtimePriority(options.rtPriority()).applyToCurrentThread();
+            if (priority.granted() || options.rtPriority() == 0) {
+                LOG.info("{} driver: {}", name, priority.message());
+            } else {
+                LOG.warn("{} driver: {}", name, priority.message());
+            }
             loop(callback);
         } catch (Throwable e) {
             failure = e;

@@ -116,6 +116,11 @@ import org.osgi.service.metatype.annotations.Option;
             type = AttributeType.INTEGER, defaultValue = "" + EngineOptions.DEFAULT_DSP_THREADS, required = false)
     String dspThreads();
 
+    @AttributeDefinition(name = "Real-time priority", description = "The SCHED_FIFO priority (1-99) the RT and DSP"
+            + " threads of a real-time driver ask for, through chrt; 0: normal priority (ADR 0015).",
+            type = AttributeType.INTEGER, defaultValue = "" + EngineOptions.DEFAULT_RT_PRIORITY, required = false)
+    String rtPriority();
+
     @AttributeDefinition(name = "Shortest parallel run", description = "The fewest consecutive isolated synths a"
             + " render, or a real-time block, spreads over its threads (ADR 0006, 0014).", type = AttributeType.INTEGER,
             defaultValue = "" + EngineOptions.DEFAULT_RENDER_MIN_RUN, required = false)

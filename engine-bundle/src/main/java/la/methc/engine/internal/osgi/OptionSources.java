@@ -61,6 +61,7 @@ final class OptionSources {
             case "render.threads" -> c.render_threads();
             case "render.minRun" -> c.render_minRun();
             case "dspThreads" -> c.dspThreads();
+            case "rtPriority" -> c.rtPriority();
             default -> throw new IllegalStateException("engine option " + key + " is missing from EngineConfig");
         };
     }

@@ -8,6 +8,7 @@ import la.methc.api.World;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.tree.IsolatedRuns;
 import la.methc.engine.internal.tree.Node;
+import la.methc.engine.internal.sched.RealtimePriority;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
@@ -24,8 +25,17 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private static final int CHUNK = 8;
     /** Ints between two parts' counters: 64 bytes, a cache line, so that threads don't share one. */
     private static final int STRIDE = 16;
-    /** How long a helper spins for the next run before it parks. */
+    /** More than the most threads: a chunk's done mark holds its processor's part below this. */
+    private static final int OWNERS = 1024;
+    /** How long a helper spins for the next run before it parks (a second run in the same block, or offline). */
     private static final long SPIN_NANOS = 200_000;
+    /**
+     * How long before the next block's run is due a helper parked between blocks wakes to spin for it: a parked
+     * thread woken by RT's unpark comes too late to take part (tens to hundreds of µs on this machine).
+     */
+    private static final long LEAD_NANOS = 150_000;
+    /** Runs further apart than this are not taken for a block period: the helper parks until RT wakes it. */
+    private static final long MAX_PERIOD_NANOS = 50_000_000;
 
     private final SynthNode[] run;
     private final boolean[] plays;
@@ -36,7 +46,10 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private final IsolatedWorld rtWorld;
     /** Per part, at {@code part * STRIDE}: the next synth of the part nobody has taken. */
     private final AtomicIntegerArray cursors;
-    /** Per chunk of {@link #CHUNK} synths (chunk {@code i / CHUNK}): the generation in which it was processed. */
+    /**
+     * Per chunk of {@link #CHUNK} synths (chunk {@code i / CHUNK}): the generation in which it was processed, times
+     * {@link #OWNERS}, plus the part of the thread that processed it.
+     */
     private final AtomicLongArray chunkDone;
     /** Synths mixed so far, in tree order: the mixing frontier. Moved by whoever holds {@link #mixing}. */
     private volatile int mixedUpTo;
@@ -57,14 +70,17 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private int count;
     private long epoch;
     private int blockSize;
+    /** When RT handed the run out ({@link System#nanoTime}): helpers time their wake-up for the next one. */
+    private long publishedAt;
 
     /**
      * NRT. {@code threads} threads in all, RT included ({@code threads - 1} helpers, started here and named
      * {@code methcla-dsp-<i>} when {@code live}, else {@code methcla-render-<i>}); {@code capacity}: the most
-     * synths in one run (the engine's node count); {@code minRun}: the shortest run spread over the threads.
+     * synths in one run (the engine's node count); {@code minRun}: the shortest run spread over the threads;
+     * {@code rtPriority}: the {@code SCHED_FIFO} priority live helpers ask for at their start (0: none).
      */
-    public ParallelSynths(int threads, int capacity, int minRun, World engine, boolean live) {
-        if (threads < 2) {
+    public ParallelSynths(int threads, int capacity, int minRun, World engine, boolean live, int rtPriority) {
+        if (threads < 2 || threads >= OWNERS) {
             throw new IllegalArgumentException(ParallelText.tooFewThreads(threads));
         }
         if (minRun < 2) {
@@ -79,7 +95,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         rtWorld = new IsolatedWorld(engine);
         helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Helper(i + 1, engine, ParallelText.helperName(live, i + 1));
+            helpers[i] = new Helper(i, engine, ParallelText.helperName(live, i + 1),
+                    new RealtimePriority(live ? rtPriority : 0));
             helpers[i].start();
         }
     }
@@ -152,6 +169,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             cursors.set(p * STRIDE, start(p));
         }
         mixedUpTo = 0;
+        publishedAt = System.nanoTime();
         published += 2;
         generation = published;
         for (Helper h : helpers) {
@@ -159,16 +177,18 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 LockSupport.unpark(h);
             }
         }
-        work(0, rtWorld);
+        // RT takes the last part: the first ones' outputs are mixed by their helpers as they go, in their caches;
+        // RT's own wait at the frontier, and RT mixes them where it computed them
+        work(parts - 1, rtWorld);
         // whatever is still unmixed: RT mixes it, or waits for the thread at it
-        while (mixedUpTo < n && mix()) {
+        while (mixedUpTo < n && mix(parts - 1)) {
             // mixed what was processed: look again
         }
         if (mixedUpTo < n) {
             // every chunk is taken: a helper is still at one, or mixing
             long since = System.nanoTime();
             while (mixedUpTo < n) {
-                if (!mix()) {
+                if (!mix(parts - 1)) {
                     Thread.onSpinWait();
                 }
             }
@@ -200,7 +220,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     }
 
     /**
-     * RT (part 0) or helper {@code part}: its own part first, then what is left of the others, a chunk at a time;
+     * RT (the last part) or a helper (the others): its own part first, then what is left of the others, a chunk at a time;
      * after each chunk, the mix as far as it can go. The thread that processes the chunk at the frontier mostly
      * mixes it at once, while its outputs are still in its cache.
      */
@@ -221,26 +241,27 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                         world.enter(null);
                     }
                 }
-                chunkDone.set(from / CHUNK, g);
-                mix();
+                chunkDone.set(from / CHUNK, g * OWNERS + part);
+                mix(part);
             }
         }
     }
 
     /**
-     * Any render thread: mixes the chunks from the frontier on that are processed, unless another thread is at
-     * it. False when it mixed nothing.
+     * The thread of {@code part}: mixes the chunks from the frontier on that are processed, unless another thread
+     * is at it. RT (the last part) mixes any; a helper only those it processed, so that outputs do not cross cores
+     * twice. False when it mixed nothing.
      */
-    private boolean mix() {
+    private boolean mix(int part) {
         boolean any = false;
         long g = published;
         int n = count;
         // the frontier's chunk may finish just as we let go: look again
-        while (mixedUpTo < n && chunkDone.get(mixedUpTo / CHUNK) == g && mixing.compareAndSet(0, 1)) {
+        while (mixedUpTo < n && mixable(mixedUpTo / CHUNK, g, part) && mixing.compareAndSet(0, 1)) {
             int i = mixedUpTo;
             long e = epoch;
             int frames = blockSize;
-            while (i < n && chunkDone.get(i / CHUNK) == g) {
+            while (i < n && mixable(i / CHUNK, g, part)) {
                 int to = Math.min(n, i + CHUNK);
                 for (; i < to; i++) {
                     if (plays[i]) {
@@ -253,6 +274,12 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             any = true;
         }
         return any;
+    }
+
+    /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */
+    private boolean mixable(int c, long g, int part) {
+        long done = chunkDone.get(c);
+        return done / OWNERS == g && (part == parts - 1 || done % OWNERS == part);
     }
 
     /**
@@ -280,24 +307,36 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
         private final int part;
         private final World engine;
+        private final RealtimePriority priority;
         /** The generation this helper works in, 0 outside (RT waits for 0 before it fills in a run). */
         volatile long entered;
         volatile boolean parked;
 
-        Helper(int part, World engine, String name) {
+        Helper(int part, World engine, String name, RealtimePriority priority) {
             super(name);
             this.part = part;
             this.engine = engine;
+            this.priority = priority;
             setDaemon(true);
         }
 
-        /** A helper thread: takes part in each run RT hands out; spins between runs, parks when idle. */
+        /**
+         * A helper thread: takes part in each run RT hands out. Between runs it spins a little (the next run may
+         * follow in the same block), then parks until just before the next block's run is due, judged from the
+         * time between runs, and spins for it; when no run came, it parks until RT hands one out.
+         */
         @Override
         public void run() {
+            if (priority.priority() > 0) {
+                ParallelText.logPriority(priority.applyToCurrentThread());
+            }
             // made here, in this thread's own allocation buffer: no cache line shared with RT's world
             IsolatedWorld world = new IsolatedWorld(engine);
             long seen = 0;
             long idleSince = System.nanoTime();
+            long lastAt = 0;
+            long period = 0;
+            long expected = 0; // when the next block's run is due; 0: not known
             while (!closed) {
                 long g = generation;
                 if ((g & 1) == 0 && g != seen) {
@@ -306,21 +345,46 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                     if (generation == g) {
                         work(part, world);
                     }
+                    long at = publishedAt; // written before the generation we read: this run's
                     entered = 0;
                     seen = g;
-                    idleSince = System.nanoTime();
-                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else {
-                    parked = true;
-                    // RT reads parked after publishing a generation: one of us sees the other
-                    if (generation == g && !closed) {
-                        LockSupport.park(this);
+                    if (at - lastAt > SPIN_NANOS) { // not a second run in the same block
+                        period = at - lastAt;
                     }
-                    parked = false;
+                    lastAt = at;
+                    expected = period > 0 && period < MAX_PERIOD_NANOS ? at + period : 0;
                     idleSince = System.nanoTime();
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (now - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else if (expected != 0 && now - expected < SPIN_NANOS) {
+                    long early = expected - LEAD_NANOS - now;
+                    if (early > 0) {
+                        park(g, early);
+                    } else {
+                        Thread.onSpinWait(); // the run is due: wait for it, up to SPIN_NANOS past due
+                    }
+                } else {
+                    expected = 0; // no run came when due: RT wakes us for the next
+                    park(g, 0);
                 }
             }
+        }
+
+        /** Parks for {@code nanos} (0: until unparked) unless a run newer than {@code g} is out. */
+        private void park(long g, long nanos) {
+            parked = true;
+            // RT reads parked after publishing a generation: one of us sees the other
+            if (generation == g && !closed) {
+                if (nanos > 0) {
+                    LockSupport.parkNanos(this, nanos);
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            parked = false;
         }
     }
 }

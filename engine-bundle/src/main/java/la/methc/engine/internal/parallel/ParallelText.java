@@ -1,5 +1,6 @@
 package la.methc.engine.internal.parallel;
 
+import la.methc.engine.internal.sched.RealtimePriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ final class ParallelText {
     }
 
     static String tooFewThreads(int threads) {
-        return "spreading synths needs at least 2 threads: " + threads;
+        return "spreading synths needs 2 to 1023 threads: " + threads;
     }
 
     static String runTooShort(int minRun) {
@@ -34,6 +35,15 @@ final class ParallelText {
                     longestNanos / 1000);
         } else {
             LOG.debug("{} synth threads: RT never waited for a helper", threads);
+        }
+    }
+
+    /** A helper at its start: whether it got the real-time priority it asked for. */
+    static void logPriority(RealtimePriority.Outcome outcome) {
+        if (outcome.granted()) {
+            LOG.info("{}", outcome.message());
+        } else {
+            LOG.warn("{}", outcome.message());
         }
     }
 

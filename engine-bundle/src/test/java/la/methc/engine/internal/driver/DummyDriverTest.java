@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import la.methc.engine.internal.sched.ThreadPolicy;
 import org.junit.jupiter.api.Test;
 
 class DummyDriverTest {
@@ -21,6 +23,28 @@ class DummyDriverTest {
     static boolean rtThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals(RtThreadDriver.THREAD_NAME) && t.isAlive());
+    }
+
+    /** With an rtPriority, the RT thread runs SCHED_FIFO as it computes blocks, as {@code chrt -p} reads it back. */
+    @Test
+    void theRtThreadRunsAtTheRealTimePriorityAskedFor() throws Exception {
+        assumeTrue(ThreadPolicy.fifoAllowed(), "this process may not use SCHED_FIFO");
+        AtomicReference<String> policy = new AtomicReference<>();
+        CountDownLatch asked = new CountDownLatch(1);
+        try (DummyDriver driver = new DummyDriver(new DriverOptions(48000, 64, 0, 2, 5))) {
+            driver.start((in, out) -> {
+                if (policy.get() == null) {
+                    try {
+                        policy.set(ThreadPolicy.of(RtThreadDriver.THREAD_NAME)); // a test: RT may block here
+                    } catch (Exception e) {
+                        policy.set(e.toString());
+                    }
+                    asked.countDown();
+                }
+            });
+            assertTrue(asked.await(10, TimeUnit.SECONDS));
+        }
+        assertTrue(policy.get().contains("SCHED_FIFO") && policy.get().contains("priority: 5"), policy.get());
     }
 
     @Test

@@ -65,6 +65,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     /** Blocks in which RT waited for a helper, and the longest such wait: written by RT, read by anyone. */
     private volatile long waits;
     private volatile long longestWaitNanos;
+    private volatile long waitedNanos;
+    /** Runs handed out to the helpers: written by RT, read by anyone. */
+    private volatile long runs;
 
     /* The run handed out: written by RT while the generation is odd and no helper has entered, read after. */
     private int count;
@@ -170,6 +173,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         }
         mixedUpTo = 0;
         publishedAt = System.nanoTime();
+        runs = runs + 1;
         published += 2;
         generation = published;
         for (Helper h : helpers) {
@@ -209,6 +213,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     /** RT. Counts a block in which RT waited {@code nanos} for a helper. */
     private void counted(long nanos) {
         waits = waits + 1; // RT is the only writer
+        waitedNanos = waitedNanos + nanos;
         if (nanos > longestWaitNanos) {
             longestWaitNanos = nanos;
         }
@@ -288,7 +293,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      */
     @Override
     public void close() {
-        ParallelText.logWaits(parts, waits, longestWaitNanos);
+        ParallelText.logWaits(parts, runs, waits, waitedNanos, longestWaitNanos);
         closed = true;
         for (Helper h : helpers) {
             LockSupport.unpark(h);

@@ -29,10 +29,10 @@ final class ParallelText {
     }
 
     /** NRT, at close: a late helper made RT wait in {@code waits} blocks; said at info level if it did. */
-    static void logWaits(int threads, long waits, long longestNanos) {
+    static void logWaits(int threads, long runs, long waits, long waitedNanos, long longestNanos) {
         if (waits > 0) {
-            LOG.info("{} synth threads: RT waited for a late helper in {} blocks, at most {} µs", threads, waits,
-                    longestNanos / 1000);
+            LOG.info("{} synth threads: RT waited for a late helper in {} blocks (of {} runs handed out), {} µs on"
+                    + " average, at most {} µs", threads, waits, runs, waitedNanos / waits / 1000, longestNanos / 1000);
         } else {
             LOG.debug("{} synth threads: RT never waited for a helper", threads);
         }

@@ -28,13 +28,16 @@ final class ParallelText {
         return (live ? "methcla-dsp-" : "methcla-render-") + index;
     }
 
-    /** NRT, at close: a late helper made RT wait in {@code waits} blocks; said at info level if it did. */
+    /** NRT, at close: how many runs the helpers shared, and how long RT waited for a late one. */
     static void logWaits(int threads, long runs, long waits, long waitedNanos, long longestNanos) {
-        if (waits > 0) {
-            LOG.info("{} synth threads: RT waited for a late helper in {} blocks (of {} runs handed out), {} µs on"
-                    + " average, at most {} µs", threads, waits, runs, waitedNanos / waits / 1000, longestNanos / 1000);
+        if (runs == 0) {
+            LOG.debug("{} synth threads: no run was long enough to spread", threads);
+        } else if (waits == 0) {
+            LOG.info("{} synth threads: {} runs handed out, RT never waited for a helper", threads, runs);
         } else {
-            LOG.debug("{} synth threads: RT never waited for a helper", threads);
+            LOG.info("{} synth threads: {} runs handed out; RT waited for a late helper in {} blocks, {} µs on"
+                    + " average, at most {} µs", threads, runs, waits, waitedNanos / waits / 1000,
+                    longestNanos / 1000);
         }
     }
 

@@ -49,12 +49,6 @@ public record EngineOptions(
      */
     public static final int DEFAULT_RENDER_MIN_RUN = 384;
 
-    /**
-     * RT alone, for now: 2 DSP threads sustain more play voices below 80% load on the quiet 2-core bench machine
-     * (4,840 against 4,180 side by side), but drop out at half the voices (1,010 against 2,060: RT waits for
-     * helpers), and lose voices too when the other core is busy (ADR 0014). The cores once those waits are cut.
-     */
-    public static final int DEFAULT_DSP_THREADS = 1;
 
     /** Normal priority unless asked (ADR 0015). */
     public static final int DEFAULT_RT_PRIORITY = 0;
@@ -125,11 +119,14 @@ public record EngineOptions(
                 Boolean.parseBoolean(r.string("render.progress", "false")),
                 r.integer("render.threads", defaultThreads()),
                 r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN),
-                r.integer("dspThreads", DEFAULT_DSP_THREADS),
+                r.integer("dspThreads", defaultThreads()),
                 r.integer("rtPriority", DEFAULT_RT_PRIORITY));
     }
 
-    /** One render thread per core, up to 8: isolated synths of an offline render are spread over them. */
+    /**
+     * One thread per core, up to 8: the render threads of an offline render (ADR 0006) and the DSP threads of a
+     * real-time engine (ADR 0014) spread isolated synths over them.
+     */
     private static int defaultThreads() {
         return Math.min(8, Runtime.getRuntime().availableProcessors());
     }

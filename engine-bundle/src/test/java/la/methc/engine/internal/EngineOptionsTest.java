@@ -47,9 +47,9 @@ class EngineOptionsTest {
     }
 
     @Test
-    void dspThreadsDefaultToRtAloneAndServeOnlyRealTimeDrivers() {
+    void dspThreadsDefaultToTheCoresAndServeOnlyRealTimeDrivers() {
         EngineOptions live = EngineOptions.defaults();
-        assertEquals(1, live.dspThreads());
+        assertEquals(Math.min(8, Runtime.getRuntime().availableProcessors()), live.dspThreads());
         assertEquals(live.dspThreads(), live.synthThreads());
         EngineOptions o = EngineOptions.from(Map.of("dspThreads", "4", "render.threads", "3")::get);
         assertEquals(4, o.synthThreads(), "javasound: dspThreads");
@@ -59,6 +59,15 @@ class EngineOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EngineOptions.from(Map.of("dspThreads", "0")::get));
         assertEquals("dspThreads must be positive: 0", e.getMessage());
+    }
+
+    @Test
+    void rtPriorityIsOffUnlessAskedAndAFifoPriority() {
+        assertEquals(0, EngineOptions.defaults().rtPriority());
+        assertEquals(10, EngineOptions.from(Map.of("rtPriority", "10")::get).rtPriority());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.from(Map.of("rtPriority", "100")::get));
+        assertEquals("rtPriority must be 0 (none) or a SCHED_FIFO priority from 1 to 99: 100", e.getMessage());
     }
 
     @Test

@@ -112,8 +112,8 @@ import org.osgi.service.metatype.annotations.Option;
     String render_threads();
 
     @AttributeDefinition(name = "DSP threads", description = "Threads a real-time driver spreads isolated synths"
-            + " over within each block, its RT thread included (1: none; ADR 0014).",
-            type = AttributeType.INTEGER, defaultValue = "" + EngineOptions.DEFAULT_DSP_THREADS, required = false)
+            + " over within each block, its RT thread included (1: none; ADR 0014). Default: one per core, up to 8.",
+            type = AttributeType.INTEGER, required = false)
     String dspThreads();
 
     @AttributeDefinition(name = "Real-time priority", description = "The SCHED_FIFO priority (1-99) the RT and DSP"

@@ -1,7 +1,6 @@
 package la.methc.engine.internal.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import la.methc.api.World;
@@ -23,8 +22,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
     /** Synths a thread takes at a time. */
     private static final int CHUNK = 8;
-    /** Ints between two parts' counters: 64 bytes, a cache line, so that threads don't share one. */
-    private static final int STRIDE = 16;
+    /** Longs between two parts' chunk ranges: 64 bytes, a cache line, so that threads don't share one. */
+    private static final int STRIDE = 8;
     /** More than the most threads: a chunk's done mark holds its processor's part below this. */
     private static final int OWNERS = 1024;
     /** How long a helper spins for the next run before it parks (a second run in the same block, or offline). */
@@ -44,8 +43,12 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private final int minRun;
     private final Helper[] helpers;
     private final IsolatedWorld rtWorld;
-    /** Per part, at {@code part * STRIDE}: the next synth of the part nobody has taken. */
-    private final AtomicIntegerArray cursors;
+    /**
+     * Per part, at {@code part * STRIDE}: the chunks of the part nobody has taken, {@code [front, back)} packed as
+     * {@code front << 32 | back}. Its thread takes them from the front, others from the back: what a helper
+     * computed stays one stretch that it mixes as it goes, and what RT took from it lies next to RT's own part.
+     */
+    private final AtomicLongArray cursors;
     /**
      * Per chunk of {@link #CHUNK} synths (chunk {@code i / CHUNK}): the generation in which it was processed, times
      * {@link #OWNERS}, plus the part of the thread that processed it.
@@ -93,7 +96,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         run = new SynthNode[capacity];
         plays = new boolean[capacity];
         parts = threads;
-        cursors = new AtomicIntegerArray(parts * STRIDE);
+        cursors = new AtomicLongArray(parts * STRIDE);
         chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
         rtWorld = new IsolatedWorld(engine);
         helpers = new Helper[threads - 1];
@@ -169,7 +172,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         epoch = block.epoch();
         blockSize = block.blockSize();
         for (int p = 0; p < parts; p++) {
-            cursors.set(p * STRIDE, start(p));
+            long front = start(p) / CHUNK;
+            long back = (p + 1 == parts ? (count + CHUNK - 1) / CHUNK : start(p + 1) / CHUNK);
+            cursors.set(p * STRIDE, front << 32 | back);
         }
         mixedUpTo = 0;
         publishedAt = System.nanoTime();
@@ -225,8 +230,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     }
 
     /**
-     * RT (the last part) or a helper (the others): its own part first, then what is left of the others, a chunk at a time;
-     * after each chunk, the mix as far as it can go. The thread that processes the chunk at the frontier mostly
+     * RT (the last part) or a helper (the others): its own part from the front, then what is left of the others from
+     * their backs, the part before its own first, a chunk at a time; after each chunk, the mix as far as it may go.
+     * So each thread's chunks lie in few stretches, and the thread that processes the chunk at the frontier mostly
      * mixes it at once, while its outputs are still in its cache.
      */
     private void work(int part, IsolatedWorld world) {
@@ -234,11 +240,11 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         long e = epoch;
         int frames = blockSize;
         for (int k = 0; k < parts; k++) {
-            int p = (part + k) % parts;
-            int end = p + 1 == parts ? count : start(p + 1);
-            int from;
-            while ((from = cursors.getAndAdd(p * STRIDE, CHUNK)) < end) {
-                int to = Math.min(end, from + CHUNK);
+            int p = (part - k + parts) % parts;
+            int c;
+            while ((c = k == 0 ? takeFront(p) : takeBack(p)) >= 0) {
+                int from = c * CHUNK;
+                int to = Math.min(count, from + CHUNK);
                 for (int i = from; i < to; i++) {
                     if (plays[i]) {
                         world.enter(run[i]);
@@ -246,8 +252,38 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                         world.enter(null);
                     }
                 }
-                chunkDone.set(from / CHUNK, g * OWNERS + part);
+                chunkDone.set(c, g * OWNERS + part);
                 mix(part);
+            }
+        }
+    }
+
+    /** The first chunk of part {@code p} nobody has taken, now taken by the part's own thread; -1 when none. */
+    private int takeFront(int p) {
+        while (true) {
+            long v = cursors.get(p * STRIDE);
+            int front = (int) (v >>> 32);
+            int back = (int) v;
+            if (front >= back) {
+                return -1;
+            }
+            if (cursors.compareAndSet(p * STRIDE, v, v + (1L << 32))) {
+                return front;
+            }
+        }
+    }
+
+    /** The last chunk of part {@code p} nobody has taken, now taken by another thread; -1 when none. */
+    private int takeBack(int p) {
+        while (true) {
+            long v = cursors.get(p * STRIDE);
+            int front = (int) (v >>> 32);
+            int back = (int) v;
+            if (front >= back) {
+                return -1;
+            }
+            if (cursors.compareAndSet(p * STRIDE, v, v - 1)) {
+                return back - 1;
             }
         }
     }

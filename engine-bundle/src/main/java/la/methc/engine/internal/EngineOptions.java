@@ -13,7 +13,7 @@ import la.methc.engine.internal.sched.RealtimePriority;
  * {@link la.methc.engine.internal.parallel.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
  * synths it spreads, live too; {@code dspThreads}: the threads a real-time driver spreads them over within each
  * block, its RT thread included (1: none; ADR 0014); {@code rtPriority}: the {@code SCHED_FIFO} priority the RT
- * and DSP threads of a real-time driver ask for (0: none; ADR 0015); {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
+ * and DSP threads of a real-time driver ask for (0: none; ADR 0017); {@code render.lenient}: a command-line render ({@code render.exit}) whose score caused
  * {@code /error}s still ends with status 0; {@code render.progress}: it shows its progress on standard error
  * ({@code bin/methcla} sets it on a terminal).
  */
@@ -50,7 +50,7 @@ public record EngineOptions(
     public static final int DEFAULT_RENDER_MIN_RUN = 384;
 
 
-    /** Normal priority unless asked (ADR 0015). */
+    /** Normal priority unless asked (ADR 0017). */
     public static final int DEFAULT_RT_PRIORITY = 0;
 
     public EngineOptions {

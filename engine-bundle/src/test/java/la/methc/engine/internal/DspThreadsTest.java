@@ -158,7 +158,7 @@ class DspThreadsTest {
         }
     }
 
-    /** With {@code rtPriority}, the helpers run SCHED_FIFO, as {@code chrt -p} reads them back (ADR 0015). */
+    /** With {@code rtPriority}, the helpers run SCHED_FIFO, as {@code chrt -p} reads them back (ADR 0017). */
     @Test
     void helpersRunAtTheRealTimePriorityAskedFor() throws Exception {
         assumeTrue(ThreadPolicy.fifoAllowed(), "this process may not use SCHED_FIFO");

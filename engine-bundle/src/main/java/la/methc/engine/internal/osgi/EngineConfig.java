@@ -117,7 +117,7 @@ import org.osgi.service.metatype.annotations.Option;
     String dspThreads();
 
     @AttributeDefinition(name = "Real-time priority", description = "The SCHED_FIFO priority (1-99) the RT and DSP"
-            + " threads of a real-time driver ask for, through chrt; 0: normal priority (ADR 0015).",
+            + " threads of a real-time driver ask for, through chrt; 0: normal priority (ADR 0017).",
             type = AttributeType.INTEGER, defaultValue = "" + EngineOptions.DEFAULT_RT_PRIORITY, required = false)
     String rtPriority();
 

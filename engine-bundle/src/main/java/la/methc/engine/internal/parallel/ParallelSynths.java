@@ -24,6 +24,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private static final int CHUNK = 8;
     /** Longs between two parts' chunk ranges: 64 bytes, a cache line, so that threads don't share one. */
     private static final int STRIDE = 8;
+    /** For {@link #mix}: any chunk, whoever processed it. */
+    private static final int ANY = -1;
     /** More than the most threads: a chunk's done mark holds its processor's part below this. */
     private static final int OWNERS = 1024;
     /** How long a helper spins for the next run before it parks (a second run in the same block, or offline). */
@@ -101,7 +103,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         rtWorld = new IsolatedWorld(engine);
         helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Helper(i, engine, ParallelText.helperName(live, i + 1),
+            helpers[i] = new Helper(i + 1, engine, ParallelText.helperName(live, i + 1),
                     new RealtimePriority(live ? rtPriority : 0));
             helpers[i].start();
         }
@@ -186,18 +188,18 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 LockSupport.unpark(h);
             }
         }
-        // RT takes the last part: the first ones' outputs are mixed by their helpers as they go, in their caches;
-        // RT's own wait at the frontier, and RT mixes them where it computed them
-        work(parts - 1, rtWorld);
+        // RT takes the first part and mixes it as it goes; each helper mixes its own part once the frontier reaches
+        // it, while its outputs are in its cache, most of it while others still compute
+        work(0, rtWorld);
         // whatever is still unmixed: RT mixes it, or waits for the thread at it
-        while (mixedUpTo < n && mix(parts - 1)) {
+        while (mixedUpTo < n && mix(ANY)) {
             // mixed what was processed: look again
         }
         if (mixedUpTo < n) {
             // every chunk is taken: a helper is still at one, or mixing
             long since = System.nanoTime();
             while (mixedUpTo < n) {
-                if (!mix(parts - 1)) {
+                if (!mix(ANY)) {
                     Thread.onSpinWait();
                 }
             }
@@ -230,7 +232,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     }
 
     /**
-     * RT (the last part) or a helper (the others): its own part from the front, then what is left of the others from
+     * RT (part 0) or a helper (the others): its own part from the front, then what is left of the others from
      * their backs, the part before its own first, a chunk at a time; after each chunk, the mix as far as it may go.
      * So each thread's chunks lie in few stretches, and the thread that processes the chunk at the frontier mostly
      * mixes it at once, while its outputs are still in its cache.
@@ -289,9 +291,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     }
 
     /**
-     * The thread of {@code part}: mixes the chunks from the frontier on that are processed, unless another thread
-     * is at it. RT (the last part) mixes any; a helper only those it processed, so that outputs do not cross cores
-     * twice. False when it mixed nothing.
+     * The thread of {@code part}: mixes the chunks from the frontier on that it processed, unless another thread is
+     * at it; {@link #ANY}: RT, once it has nothing left to compute, mixes any chunk processed. So outputs are mixed in
+     * the cache they were computed in, unless RT would otherwise wait. False when it mixed nothing.
      */
     private boolean mix(int part) {
         boolean any = false;
@@ -320,7 +322,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */
     private boolean mixable(int c, long g, int part) {
         long done = chunkDone.get(c);
-        return done / OWNERS == g && (part == parts - 1 || done % OWNERS == part);
+        return done / OWNERS == g && (part == ANY || done % OWNERS == part);
     }
 
     /**

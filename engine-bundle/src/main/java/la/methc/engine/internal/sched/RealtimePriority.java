@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the calling thread under {@code SCHED_FIFO} at a priority, as JACK runs its clients' process threads
  * (scsynth's, supernova's): a thread at real-time priority is not descheduled for ordinary ones, so a busy machine
- * does not make a block late, nor keep a DSP thread from its share while RT waits for it (ADR 0015). The JDK has
+ * does not make a block late, nor keep a DSP thread from its share while RT waits for it (ADR 0017). The JDK has
  * no call for it, so the thread runs util-linux's {@code chrt} on its own id (from {@code /proc/thread-self}) and
  * reads the policy back from {@code /proc}. Where the OS refuses (no privilege, no {@code chrt}, not Linux) the
  * thread keeps its normal priority and the {@link Outcome} says why. Once per thread, at its start: it starts a

@@ -37,6 +37,8 @@ public class RenderCacheIT {
     private static final Path SCORE = WORK.resolve("sines.osc");
     /** What bin/methcla says when another render holds the cache. */
     private static final String BUSY = "is busy";
+    /** What the engine logs when the process ends without stopping the framework. */
+    private static final String HALTED = "render done: the process ends without stopping the framework";
 
     private Path cacheHome;
     private Path tmp;
@@ -153,6 +155,49 @@ public class RenderCacheIT {
         assertNoTemporaryLeft();
     }
 
+    /**
+     * A render from a complete cache ends its process as soon as the engine has shut down, without stopping the
+     * framework bundle by bundle (ADR 0015); the render that made the cache and dumped the class-data archive exits
+     * normally. Either way the WAV is the same file, and a recording the score never stopped is closed whole by the
+     * engine's shutdown: equal frame for frame to the render's output from its start on, then the silent blocks the
+     * shutdown computed (one when the process halts, more when every bundle is stopped).
+     */
+    @Test
+    public void aRenderFromACompleteCacheEndsOnceTheEngineHasShutDown() throws Exception {
+        Path samples = WORK.resolve("samples");
+        delete(samples);
+        Files.createDirectories(samples);
+        Path score = WORK.resolve("recording.osc");
+        SineScore.writeRecording(score, "take.wav");
+        String first = finish(start(Map.of(), score, "rec-first.wav", WORK.resolve("rec-first.log"),
+                "--sample-root", samples.toString()), WORK.resolve("rec-first.log"));
+        assertFalse("the render that made the cache halted:\n" + first, first.contains(HALTED));
+        Files.move(samples.resolve("take.wav"), samples.resolve("take-first.wav"));
+        boolean archived = Files.exists(cacheDir().resolve("methcla.jsa"));
+
+        String second = finish(start(Map.of(), score, "rec-second.wav", WORK.resolve("rec-second.log"),
+                "--sample-root", samples.toString()), WORK.resolve("rec-second.log"));
+        // without an archive (a JVM that cannot make one) every render exits normally
+        assertEquals(second, archived, second.contains(HALTED));
+        assertTrue(second, second.contains("INFO EngineRuntime - engine stopped"));
+        assertSameFile("rec-first.wav", "rec-second.wav");
+        float[][] out = Wav.read(WORK.resolve("rec-second.wav"));
+        SineScore.check(out);
+        for (String name : List.of("take-first.wav", "take.wav")) {
+            float[][] take = Wav.read(samples.resolve(name));
+            assertEquals(2, take.length);
+            int span = out[0].length - SineScore.SECOND_START;
+            assertTrue(name + ": " + take[0].length + " frames", take[0].length >= span);
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < take[c].length; i++) {
+                    float expected = i < span ? out[c][SineScore.SECOND_START + i] : 0f;
+                    assertEquals(name + " channel " + c + " frame " + i, expected, take[c][i], 0f);
+                }
+            }
+        }
+        assertNoTemporaryLeft();
+    }
+
     /** The only cache of this test's cache home. */
     private Path cacheDir() throws IOException {
         try (Stream<Path> dirs = Files.list(cacheHome.resolve("methcla"))) {
@@ -181,9 +226,16 @@ public class RenderCacheIT {
     }
 
     private Process start(Map<String, String> env, String wav, Path log) throws IOException {
+        return start(env, SCORE, wav, log);
+    }
+
+    /** Starts rendering {@code score} to WORK/{@code wav}, with the render options {@code options}. */
+    private Process start(Map<String, String> env, Path score, String wav, Path log, String... options)
+            throws IOException {
         Files.deleteIfExists(WORK.resolve(wav));
-        List<String> command = new ArrayList<>(List.of("bash", "bin/methcla", "render", SCORE.toString(),
+        List<String> command = new ArrayList<>(List.of("bash", "bin/methcla", "render", score.toString(),
                 WORK.resolve(wav).toString()));
+        command.addAll(List.of(options));
         ProcessBuilder pb = new ProcessBuilder(command).directory(DIST.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -31,6 +31,19 @@ final class SineScore {
         Score.write(file, bundles);
     }
 
+    /**
+     * The same score, which also records both outputs into {@code take} (in the sample root) from 0.5 s, frame
+     * {@value #SECOND_START}, and never stops the recording: the render's shutdown closes it.
+     */
+    static void writeRecording(Path file, String take) throws IOException {
+        List<OSCBundle> bundles = List.of(
+                at(0.0, newSine(1, 440f), msg("/synth/map/output", 1, 0, 0, 1), msg("/synth/activate", 1)),
+                at(0.5, newSine(2, 1000f), msg("/synth/map/output", 2, 0, 1, 1), msg("/synth/activate", 2),
+                        msg("/output/record/start", take)),
+                at(1.0, msg("/node/free", 1), msg("/node/free", 2)));
+        Score.write(file, bundles);
+    }
+
     private static OSCPacket newSine(int id, float freq) {
         return msg("/synth/new", "http://methc.la/plugins/sine", id, 0, 1, new ArrayList<>(List.of(freq, 0.25f)),
                 new ArrayList<>());

@@ -41,6 +41,11 @@ public final class EngineRuntime implements AutoCloseable {
      * turns this into 1.
      */
     static final int SCORE_ERRORS_STATUS = 3;
+    /**
+     * Set by bin/methcla on a render whose exit nothing needs (no class-data archive to dump, a framework cache
+     * that is complete or thrown away): the process halts once the engine has shut down (ADR 0015).
+     */
+    static final String HALT_PROPERTY = "methcla.render.halt";
 
     /** Blocks until the plugins present at start are bound (or a timeout passed). */
     public interface PluginsReady {
@@ -237,6 +242,16 @@ public final class EngineRuntime implements AutoCloseable {
         if (status == FAILED_STATUS) {
             // the exit status is the only way to tell the shell it failed
             Runtime.getRuntime().halt(FAILED_STATUS);
+        }
+        if (Boolean.getBoolean(HALT_PROPERTY)) {
+            // bin/methcla's word that its render cache needs nothing from this process (ADR 0015): the engine's
+            // own shutdown, then the process ends without stopping the framework bundle by bundle
+            rendering = false; // the driver's loop is over: shutdown's commands run on this thread
+            close();
+            LOG.info("render done: the process ends without stopping the framework");
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
         }
         if (status != 0) {
             // after the framework stopped (System.exit runs Felix's shutdown hook), from a thread of its own:

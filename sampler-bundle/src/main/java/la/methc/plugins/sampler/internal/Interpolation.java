@@ -35,6 +35,11 @@ final class Interpolation {
      */
     private static final boolean FUSED = FusedMultiplyAdd.available();
 
+    static {
+        // the vector kernel, where the VM has it, turns itself on once compiled (PlaySynthDef starts it earlier)
+        VectorKernel.start();
+    }
+
     private Interpolation() {
     }
 
@@ -117,14 +122,24 @@ final class Interpolation {
      * so frames x - 1 to x + 2 exist. In fixed point the position advances by an integer add and splits into frame
      * and fraction with a shift and a mask: 1.5 times faster than the same kernel with double positions (JMH
      * {@code VoiceBlockBenchmark}), and this loop is where a play synth spends its time. A step within an eighth of
-     * a frame of 1 goes by {@link #cubicNearOne}: the same output, bit for bit.
+     * a frame of 1 goes by {@link CubicVectors} where {@link VectorKernel#on}, else by {@link #cubicNearOne}: the
+     * same output as {@link #cubicEach}, bit for bit, either way (ADR 0015).
      */
     static void cubic(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         long e = sFix - ONE_FIX;
         if (e > -NEAR_ONE && e < NEAR_ONE) {
-            cubicNearOne(src, dst, di, k, pFix, sFix, e);
+            if (VectorKernel.on()) {
+                CubicVectors.cubic(src, dst, di, k, pFix, sFix);
+            } else {
+                cubicNearOne(src, dst, di, k, pFix, sFix, e);
+            }
             return;
         }
+        cubicEach(src, dst, di, k, pFix, sFix);
+    }
+
+    /** RT. {@link #cubic} sample by sample: the 4 neighbours loaded at each position's frame. */
+    static void cubicEach(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         long q = pFix;
         for (int j = 0; j < k; j++) {
             int x = (int) (q >> 32);
@@ -138,7 +153,7 @@ final class Interpolation {
      * over which the frame moves on by exactly 1 a sample ({@link #stretch}). Within one the 4 neighbours slide
      * (one load a sample, at an index the JIT proves in bounds once for the whole stretch) and the fraction is the
      * low word of the position stepping by {@code e} in int: the same taps and fractions as the plain loop, so
-     * the same output (see docs/notes/2026-12-06-cubic-stretches.md for the figures).
+     * the same output (ADR 0015; the figures: docs/notes/2026-12-06-cubic-stretches.md).
      */
     private static void cubicNearOne(float[] src, float[] dst, int di, int k, long pFix, long sFix, long e) {
         long q = pFix;
@@ -181,7 +196,7 @@ final class Interpolation {
      * {@code t, t + e, ...} (int arithmetic wraps as the low word of the long position does; no carry within the
      * stretch). {@code x - 1} and {@code x + m + 1} are in the buffer ({@link #runFixed}).
      */
-    private static void cubicStretch(float[] src, float[] dst, int di, int m, int x, int t, int e) {
+    static void cubicStretch(float[] src, float[] dst, int di, int m, int x, int t, int e) {
         float xm1 = src[x - 1];
         float x0 = src[x];
         float x1 = src[x + 1];
@@ -197,7 +212,7 @@ final class Interpolation {
     }
 
     /** RT. The fraction of a 32.32 fixed-point position, to 24 bits (a float's precision); exactly 0 at a frame. */
-    private static float fraction(long q) {
+    static float fraction(long q) {
         return (int) ((q >>> 8) & 0xFF_FFFF) * 0x1p-24f;
     }
 

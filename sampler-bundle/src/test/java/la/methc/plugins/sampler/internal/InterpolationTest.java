@@ -1,11 +1,16 @@
 package la.methc.plugins.sampler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The cubic kernel's runs near rate 1 ({@code Interpolation.cubicNearOne}) against the sample-by-sample form. */
+/**
+ * The cubic kernel's runs near rate 1 ({@code Interpolation.cubicNearOne}), scalar and vector ({@link CubicVectors},
+ * which the tests' VM has: surefire adds {@code jdk.incubator.vector}), against the sample-by-sample form.
+ */
 class InterpolationTest {
 
     private static final long ONE = 1L << 32;
@@ -27,6 +32,62 @@ class InterpolationTest {
 
     @Test
     void cubicNearRateOneGivesTheSampleBySampleOutputBitForBit() {
+        checkCubicNearRateOne();
+    }
+
+    @Test
+    void theVectorKernelTurnsOnAndGivesTheSameOutputBitForBit() throws InterruptedException {
+        assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported(), "no FMA or no 256-bit vectors here");
+        VectorKernel.start();
+        awaitVectorKernel();
+        checkCubicNearRateOne();
+    }
+
+    @Test
+    void theVectorKernelIsTheSampleBySampleKernelBitForBit() {
+        assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported(), "no FMA or no 256-bit vectors here");
+        SplittableRandom random = new SplittableRandom(1018);
+        float[] src = new float[300];
+        for (int i = 0; i < src.length; i++) {
+            // a few exact zeros, tiny and large values among the noise
+            src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
+        }
+        long near = ONE >> 3;
+        float[] vec = new float[80];
+        float[] ref = new float[80];
+        for (int trial = 0; trial < 50_000; trial++) {
+            int k = 1 + random.nextInt(64);
+            long e = random.nextLong(-near + 1, near);
+            long sFix = ONE + e;
+            // positions in [1, n - 2) for the whole run, as runFixed allows; often right at either end
+            long first = ONE;
+            long last = ((long) src.length - 2 << 32) - 1 - (k - 1) * sFix;
+            long pFix = switch (trial % 4) {
+                case 0 -> first + random.nextLong(0, 3 * ONE);
+                case 1 -> last - random.nextLong(0, 3 * ONE);
+                default -> random.nextLong(first, last);
+            };
+            if (pFix < first || pFix > last) {
+                continue;
+            }
+            CubicVectors.cubic(src, vec, 5, k, pFix, sFix);
+            Interpolation.cubicEach(src, ref, 5, k, pFix, sFix);
+            for (int j = 0; j < k; j++) {
+                assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]),
+                        "step 1 + " + e + "/2^32 from " + pFix + ", sample " + j + " of " + k);
+            }
+        }
+    }
+
+    /** Waits (up to 60 s) for the warm-up thread to turn the vector kernel on. */
+    static void awaitVectorKernel() throws InterruptedException {
+        for (int i = 0; i < 600 && !VectorKernel.on(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(VectorKernel.on(), "the vector kernel is on once warm");
+    }
+
+    private static void checkCubicNearRateOne() {
         SplittableRandom random = new SplittableRandom(18);
         float[] src = new float[4096];
         for (int i = 0; i < src.length; i++) {
@@ -61,7 +122,7 @@ class InterpolationTest {
         }
     }
 
-    /** The textbook form: 0.5 * (2 x0 + (-xm1 + x1) f + (2 xm1 - 5 x0 + 4 x1 - x2) f^2 + (-xm1 + 3 x0 - 3 x1 + x2) f^3). */
+    /** The textbook form: (2 x0 + (x1 - xm1) f + (2 xm1 - 5 x0 + 4 x1 - x2) f^2 + (3 x0 - xm1 - 3 x1 + x2) f^3) / 2. */
     private static double catmullRom(float[] s, double p) {
         int x = (int) Math.floor(p);
         double f = p - x;

@@ -25,7 +25,8 @@ final class Interpolation {
     private static final long ONE_FIX = 1L << 32;
     /**
      * Steps within this of 1 (an eighth of a frame: rates within 12.5% of the buffer's, detuning and 44.1/48 kHz
-     * conversion among them) take {@link #cubicNearOne}: its stretches average 8 samples or more.
+     * conversion among them) take {@link CubicVectors} or {@link #cubicNearOne}: the frames of 8 samples in a row
+     * carry at most once, and stretches average 8 samples or more.
      */
     private static final long NEAR_ONE = ONE_FIX >> 3;
 

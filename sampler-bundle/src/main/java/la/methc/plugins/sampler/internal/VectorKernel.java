@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the cubic kernel runs its stretches through {@link CubicVectors} (ADR 0015): only where the VM has the
+ * Whether the cubic kernel runs near rate 1 through {@link CubicVectors} (ADR 0015): only where the VM has the
  * module {@code jdk.incubator.vector} (the launcher adds it to a server), the bundle is wired to it, the fused
  * kernel is in use and the CPU has 256-bit float vectors. Vector code allocates until the JIT has compiled it, so
  * a daemon thread of its own, {@code methcla-vector-warm-up}, runs the kernel on scratch arrays (NRT) until a
@@ -27,7 +27,7 @@ final class VectorKernel {
     private VectorKernel() {
     }
 
-    /** RT. Whether {@link CubicVectors#stretch} may run now. */
+    /** RT. Whether {@link CubicVectors#cubic} may run now. */
     static boolean on() {
         return on;
     }

@@ -3,6 +3,7 @@ package la.methc.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -18,6 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * mostly the block's fixed cost). {@code threads}: the render threads an offline render spreads the voices over,
  * the calling one included (ADR 0006). Must allocate nothing.
  */
+// as bin/methcla starts a server: the cubic play kernel's vector form (ADR 0015)
+@Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,6 +40,7 @@ public class EngineBlockBenchmark {
     @Setup
     public void setUp() {
         engine = BenchEngine.withVoices(Voice.of(voice), voices, threads);
+        SingleVoice.awaitKernels();
     }
 
     @TearDown

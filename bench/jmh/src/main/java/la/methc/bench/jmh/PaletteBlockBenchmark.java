@@ -3,6 +3,7 @@ package la.methc.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -16,6 +17,8 @@ import org.openjdk.jmh.annotations.State;
  * (the oscillator in each shape, the filter in each mode, the delay on a bound 1 s line, the reverb, the pan,
  * the envelope). RT work: it must allocate nothing ({@code -prof gc}: gc.alloc.rate.norm ≈ 0 B/op).
  */
+// as bin/methcla starts a server: the cubic play kernel's vector form (ADR 0015)
+@Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

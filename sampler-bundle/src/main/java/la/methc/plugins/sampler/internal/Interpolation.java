@@ -21,12 +21,25 @@ final class Interpolation {
     /** Steps and positions the fixed-point path takes: far from overflowing a long in a 64-frame block. */
     static final double MAX_FIXED_STEP = 0x1p20;
     static final double MAX_FIXED_POSITION = 0x1p30;
+    /** 1.0 in 32.32 fixed point, as the long the kernels step with. */
+    private static final long ONE_FIX = 1L << 32;
+    /**
+     * Steps within this of 1 (an eighth of a frame: rates within 12.5% of the buffer's, detuning and 44.1/48 kHz
+     * conversion among them) take {@link CubicVectors} or {@link #cubicNearOne}: the frames of 8 samples in a row
+     * carry at most once, and stretches average 8 samples or more.
+     */
+    private static final long NEAR_ONE = ONE_FIX >> 3;
 
     /**
      * Whether {@link #hermite} fuses its multiply-adds: decided once, NRT (this class is initialised where the
      * first play synth is constructed, see {@link #load}), and a constant the JIT folds.
      */
     private static final boolean FUSED = FusedMultiplyAdd.available();
+
+    static {
+        // the vector kernel, where the VM has it, turns itself on once compiled (PlaySynthDef starts it earlier)
+        VectorKernel.start();
+    }
 
     private Interpolation() {
     }
@@ -109,9 +122,25 @@ final class Interpolation {
      * RT. Cubic interpolation at positions in 32.32 fixed point, which stay in [lo + 1, n - 2) ({@link #runFixed}),
      * so frames x - 1 to x + 2 exist. In fixed point the position advances by an integer add and splits into frame
      * and fraction with a shift and a mask: 1.5 times faster than the same kernel with double positions (JMH
-     * {@code VoiceBlockBenchmark}), and this loop is where a play synth spends its time.
+     * {@code VoiceBlockBenchmark}), and this loop is where a play synth spends its time. A step within an eighth of
+     * a frame of 1 goes by {@link CubicVectors} where {@link VectorKernel#on}, else by {@link #cubicNearOne}: the
+     * same output as {@link #cubicEach}, bit for bit, either way (ADR 0015).
      */
     static void cubic(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
+        long e = sFix - ONE_FIX;
+        if (e > -NEAR_ONE && e < NEAR_ONE) {
+            if (VectorKernel.on()) {
+                CubicVectors.cubic(src, dst, di, k, pFix, sFix);
+            } else {
+                cubicNearOne(src, dst, di, k, pFix, sFix, e);
+            }
+            return;
+        }
+        cubicEach(src, dst, di, k, pFix, sFix);
+    }
+
+    /** RT. {@link #cubic} sample by sample: the 4 neighbours loaded at each position's frame. */
+    static void cubicEach(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         long q = pFix;
         for (int j = 0; j < k; j++) {
             int x = (int) (q >> 32);
@@ -120,8 +149,71 @@ final class Interpolation {
         }
     }
 
+    /**
+     * RT. {@link #cubic} for a step {@code 1 + e} (32.32) with {@code |e| < 1/8}: the run is cut into stretches
+     * over which the frame moves on by exactly 1 a sample ({@link #stretch}). Within one the 4 neighbours slide
+     * (one load a sample, at an index the JIT proves in bounds once for the whole stretch) and the fraction is the
+     * low word of the position stepping by {@code e} in int: the same taps and fractions as the plain loop, so
+     * the same output (ADR 0015; the figures: docs/notes/2026-12-06-cubic-stretches.md).
+     */
+    private static void cubicNearOne(float[] src, float[] dst, int di, int k, long pFix, long sFix, long e) {
+        long q = pFix;
+        int j = 0;
+        while (j < k) {
+            int m = stretch(q, e, k - j);
+            cubicStretch(src, dst, di + j, m, (int) (q >> 32), (int) q, (int) e);
+            q += m * sFix;
+            j += m;
+        }
+    }
+
+    /**
+     * RT. How many positions {@code q + i * (1 + e)} (32.32, i = 0, 1, ...; at most {@code max}) keep the carry out
+     * of the low word that position {@code q} has, i.e. lie at frames {@code x + i}: at least 1. {@code e}, the step
+     * less one frame in 32.32, is within (-1, 1) frame, as {@link #cubicNearOne} calls it.
+     */
+    static int stretch(long q, long e, int max) {
+        long low = q & 0xFFFF_FFFFL;
+        // the usual case, no carry before max (at rate 1.001 every block but one in 750): no division
+        long last = low + (max - 1) * e;
+        if (last >= 0 && last < ONE_FIX) {
+            return max;
+        }
+        long m;
+        if (e > 0) {
+            // low + i * e < 2^32
+            m = (ONE_FIX - low + e - 1) / e;
+        } else if (e < 0) {
+            // low + i * e >= 0
+            m = low / -e + 1;
+        } else {
+            return max;
+        }
+        return m >= max ? max : (int) m;
+    }
+
+    /**
+     * RT. {@code m} frames of {@link #cubic} at frames {@code x, x + 1, ...} and fractions from the low words
+     * {@code t, t + e, ...} (int arithmetic wraps as the low word of the long position does; no carry within the
+     * stretch). {@code x - 1} and {@code x + m + 1} are in the buffer ({@link #runFixed}).
+     */
+    static void cubicStretch(float[] src, float[] dst, int di, int m, int x, int t, int e) {
+        float xm1 = src[x - 1];
+        float x0 = src[x];
+        float x1 = src[x + 1];
+        int low = t;
+        for (int i = 0; i < m; i++) {
+            float x2 = src[x + 2 + i];
+            dst[di + i] = hermite(xm1, x0, x1, x2, (low >>> 8) * 0x1p-24f);
+            xm1 = x0;
+            x0 = x1;
+            x1 = x2;
+            low += e;
+        }
+    }
+
     /** RT. The fraction of a 32.32 fixed-point position, to 24 bits (a float's precision); exactly 0 at a frame. */
-    private static float fraction(long q) {
+    static float fraction(long q) {
         return (int) ((q >>> 8) & 0xFF_FFFF) * 0x1p-24f;
     }
 

@@ -158,12 +158,12 @@ final class Play implements Synth {
                 // whole frames only: no neighbour is read, so the run may go up to the last frame
                 k = Interpolation.run(p, step, lo, n, end - i);
                 for (int c = 0; c < channels; c++) {
-                    Interpolation.copy(data[c % bufferChannels], outs[c], i, k, p, step);
+                    Interpolation.copy(data[channel(c, bufferChannels)], outs[c], i, k, p, step);
                 }
             } else if (mode == Interpolation.NONE) {
                 k = Interpolation.run(p, step, lo, n, end - i);
                 for (int c = 0; c < channels; c++) {
-                    Interpolation.nearest(data[c % bufferChannels], outs[c], i, k, p, step);
+                    Interpolation.nearest(data[channel(c, bufferChannels)], outs[c], i, k, p, step);
                 }
             } else if (Math.abs(step) < Interpolation.MAX_FIXED_STEP && p < Interpolation.MAX_FIXED_POSITION) {
                 // interpolating: fixed-point positions (Interpolation.cubic), neighbours inside the buffer or loop
@@ -173,9 +173,9 @@ final class Play implements Synth {
                 k = Interpolation.runFixed(pFix, sFix, cubic ? lo + 1 : lo, cubic ? n - 2 : n - 1, end - i);
                 for (int c = 0; c < channels; c++) {
                     if (cubic) {
-                        Interpolation.cubic(data[c % bufferChannels], outs[c], i, k, pFix, sFix);
+                        Interpolation.cubic(data[channel(c, bufferChannels)], outs[c], i, k, pFix, sFix);
                     } else {
-                        Interpolation.linear(data[c % bufferChannels], outs[c], i, k, pFix, sFix);
+                        Interpolation.linear(data[channel(c, bufferChannels)], outs[c], i, k, pFix, sFix);
                     }
                 }
                 if (k > 0) {
@@ -196,7 +196,7 @@ final class Play implements Synth {
                 int x = (int) p;
                 double f = p - x;
                 for (int c = 0; c < channels; c++) {
-                    outs[c][i] = Interpolation.seam(data[c % bufferChannels], x, f, mode, looping,
+                    outs[c][i] = Interpolation.seam(data[channel(c, bufferChannels)], x, f, mode, looping,
                             loopStart, len, n);
                 }
                 p += step;
@@ -204,6 +204,11 @@ final class Play implements Synth {
             }
         }
         pos = p;
+    }
+
+    /** RT. The buffer channel output {@code c} reads: no division where there are channels enough (the usual case). */
+    private static int channel(int c, int bufferChannels) {
+        return c < bufferChannels ? c : c % bufferChannels;
     }
 
     private void silence(int from, int to) {

@@ -22,9 +22,13 @@ public final class PlaySynthDef implements SynthDef {
 
     private static final String NAME = "play";
 
-    /** NRT (DS activation). Asks whether the cubic kernel may fuse its multiply-adds, while the engine starts. */
+    /**
+     * NRT (DS activation). Asks whether the cubic kernel may fuse its multiply-adds, and warms up the vector kernel
+     * where the VM has it, while the engine starts.
+     */
     public PlaySynthDef() {
         FusedMultiplyAdd.ask();
+        VectorKernel.start();
     }
 
     @Override

@@ -29,7 +29,6 @@ class AllocationTest {
         System.arraycopy(Signals.noise(4, BS), 0, recorder.ins[0], 0, BS);
         synths[0] = recorder.synth;
         for (int v = 1; v <= VOICES; v++) {
-            int interpolation = v % 10 == 0 ? 2 : v % 10 == 1 ? 0 : 1;
             // rates: plain copies, fractional, backwards; all looping, with various start frames
             float rate = switch (v % 4) {
                 case 0 -> 1f;
@@ -37,6 +36,12 @@ class AllocationTest {
                 case 2 -> -1.25f;
                 default -> 1.4983f;
             };
+            int interpolation = v % 10 == 0 ? 2 : v % 10 == 1 ? 0 : 1;
+            if (v % 10 == 3 || v % 10 == 7) {
+                // near 1, cubic: the kernel's stretches (carry up and down), vector ones once warm
+                rate = v % 10 == 3 ? 1.0137f : 0.9712f;
+                interpolation = 2;
+            }
             int buffer = v % 7 == 0 ? 3 : 1;
             synths[v] = Voice.play(world, opts(buffer, v % 5 == 0 ? 2 : 1, interpolation), rate, 1f, v * 17f).synth;
         }
@@ -45,6 +50,11 @@ class AllocationTest {
             s.activate(world);
         }
 
+        if (FusedMultiplyAdd.available() && CubicVectors.supported()) {
+            // measured with the vector kernel on (the tests' VM has jdk.incubator.vector)
+            VectorKernel.start();
+            InterpolationTest.awaitVectorKernel();
+        }
         // the voices and the remaps are wired by hand on a FakeWorld, so the kit's loop-level measurement, not
         // SynthChecks: the blocks are counted from the start of the warm-up so the remaps keep their rhythm
         long[] block = new long[1];

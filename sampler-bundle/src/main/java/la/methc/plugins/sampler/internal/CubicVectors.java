@@ -1,0 +1,93 @@
+package la.methc.plugins.sampler.internal;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Interpolation#cubic} near rate 1 with the JDK's incubating Vector API, 8 samples at a time, without a
+ * gather (slow and allocating on JDK 17). For a step {@code 1 + e} with {@code |e| < 1/8} frame, the frames of 8
+ * consecutive samples are {@code x, x + 1, ..., x + 7} except that from some lane on they are one further (the
+ * low word of the position carried) or, for {@code e < 0}, one less before that lane (it borrowed). So the 4
+ * neighbours of each lane are a blend of 5 contiguous loads, chosen by the lanes' carry, itself a comparison of
+ * the lanes' low words. Each lane does {@link Interpolation#hermiteFused}'s operations in its order (a lane-wise
+ * {@code fma} is {@link Math#fma}) on the same 24-bit fraction: the same output bit for bit as
+ * {@link Interpolation#cubicEach}.
+ *
+ * <p>Loaded only through {@link VectorKernel}, where the VM has the module {@code jdk.incubator.vector} and the
+ * bundle is wired to it (an optional import); until the JIT has compiled it, vector code allocates a box per
+ * operation, so RT calls it only once {@link VectorKernel} has seen it allocate nothing (ADR 0015).
+ */
+final class CubicVectors {
+
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
+    private static final int LANES = 8;
+    private static final IntVector LANE_INDEX = IntVector.zero(INTS).addIndex(1);
+    private static final FloatVector HALF = FloatVector.broadcast(FLOATS, 0.5f);
+
+    private CubicVectors() {
+    }
+
+    /** NRT. Whether the CPU has 256-bit vectors for floats (where it has not, the API computes lane by lane). */
+    static boolean supported() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    }
+
+    /**
+     * RT once warm ({@link VectorKernel}). {@link Interpolation#cubic} in its fused form for a step within an eighth
+     * of a frame of 1 ({@code sFix}, 32.32), positions in [1, src.length - 2) as {@link Interpolation#runFixed}
+     * allows. A run of 8 or more ends with a group that overlaps the one before (those samples computed twice, to
+     * the same bits) rather than with a scalar tail; groups whose 5 loads would leave the array (within a frame
+     * of its ends) go sample by sample.
+     */
+    static void cubic(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
+        if (k < LANES) {
+            Interpolation.cubicEach(src, dst, di, k, pFix, sFix);
+            return;
+        }
+        int e = (int) (sFix - (1L << 32));
+        // one loop, no vector passed to a call or live across one: the JIT keeps every vector in a register
+        for (int j = 0; j < k; j += LANES) {
+            if (j > k - LANES) {
+                j = k - LANES;
+            }
+            long q = pFix + j * sFix;
+            int x = (int) (q >> 32);
+            int t = (int) q;
+            // frames x + lane, one further from the lane that carried on (e >= 0); or x + lane until a lane
+            // borrows, x + lane - 1 from there on (e < 0): 5 loads from base - 1 on
+            int base = e >= 0 ? x : x - 1;
+            if (base < 1 || base + LANES + 3 > src.length) {
+                Interpolation.cubicEach(src, dst, di + j, LANES, q, sFix);
+                continue;
+            }
+            // the lanes' low words, and (compared unsigned, by flipping the sign bits) those one frame further on
+            IntVector lows = LANE_INDEX.mul(e).add(t);
+            IntVector flipped = lows.lanewise(VectorOperators.XOR, Integer.MIN_VALUE);
+            VectorMask<Integer> further = e >= 0
+                    ? flipped.compare(VectorOperators.LT, t ^ Integer.MIN_VALUE)
+                    : flipped.compare(VectorOperators.LE, t ^ Integer.MIN_VALUE);
+            VectorMask<Float> m = further.cast(FLOATS);
+            FloatVector a0 = FloatVector.fromArray(FLOATS, src, base - 1);
+            FloatVector a1 = FloatVector.fromArray(FLOATS, src, base);
+            FloatVector a2 = FloatVector.fromArray(FLOATS, src, base + 1);
+            FloatVector a3 = FloatVector.fromArray(FLOATS, src, base + 2);
+            FloatVector a4 = FloatVector.fromArray(FLOATS, src, base + 3);
+            FloatVector xm1 = a0.blend(a1, m);
+            FloatVector x0 = a1.blend(a2, m);
+            FloatVector x1 = a2.blend(a3, m);
+            FloatVector x2 = a3.blend(a4, m);
+            FloatVector f = ((FloatVector) lows.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
+                    .mul(0x1p-24f);
+            FloatVector c = x1.sub(xm1).mul(HALF);
+            FloatVector v = x0.sub(x1);
+            FloatVector w = c.add(v);
+            FloatVector a = x2.sub(x0).fma(HALF, w.add(v));
+            FloatVector b = w.add(a);
+            a.fma(f, b.neg()).fma(f, c).fma(f, x0).intoArray(dst, di + j);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package la.methc.plugins.sampler.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cubic kernel's runs near rate 1 ({@code Interpolation.cubicNearOne}), scalar and vector ({@link CubicVectors},
+ * which the tests' VM has: surefire adds {@code jdk.incubator.vector}), against the sample-by-sample form.
+ */
+class InterpolationTest {
+
+    private static final long ONE = 1L << 32;
+
+    @Test
+    void stretchCountsThePositionsBeforeTheNextCarry() {
+        // low word 2^32 - 10 stepping by +3: -10, -7, -4, -1 below 2^32, then a carry
+        assertEquals(4, Interpolation.stretch((5L << 32) + ONE - 10, 3, 64));
+        // by +10 the second position carries already; by +11 too
+        assertEquals(1, Interpolation.stretch((5L << 32) + ONE - 10, 10, 64));
+        assertEquals(1, Interpolation.stretch((5L << 32) + ONE - 10, 11, 64));
+        // low word 10 stepping by -3: 10, 7, 4, 1, then a borrow; by -5: 10, 5, 0
+        assertEquals(4, Interpolation.stretch((5L << 32) + 10, -3, 64));
+        assertEquals(3, Interpolation.stretch((5L << 32) + 10, -5, 64));
+        // at most max; a step of exactly one frame never carries
+        assertEquals(2, Interpolation.stretch((5L << 32) + 10, -3, 2));
+        assertEquals(64, Interpolation.stretch(5L << 32, 0, 64));
+    }
+
+    @Test
+    void cubicNearRateOneGivesTheSampleBySampleOutputBitForBit() {
+        checkCubicNearRateOne();
+    }
+
+    @Test
+    void theVectorKernelTurnsOnAndGivesTheSameOutputBitForBit() throws InterruptedException {
+        assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported(), "no FMA or no 256-bit vectors here");
+        VectorKernel.start();
+        awaitVectorKernel();
+        checkCubicNearRateOne();
+    }
+
+    @Test
+    void theVectorKernelIsTheSampleBySampleKernelBitForBit() {
+        assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported(), "no FMA or no 256-bit vectors here");
+        SplittableRandom random = new SplittableRandom(1018);
+        float[] src = new float[300];
+        for (int i = 0; i < src.length; i++) {
+            // a few exact zeros, tiny and large values among the noise
+            src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
+        }
+        long near = ONE >> 3;
+        float[] vec = new float[80];
+        float[] ref = new float[80];
+        for (int trial = 0; trial < 50_000; trial++) {
+            int k = 1 + random.nextInt(64);
+            long e = random.nextLong(-near + 1, near);
+            long sFix = ONE + e;
+            // positions in [1, n - 2) for the whole run, as runFixed allows; often right at either end
+            long first = ONE;
+            long last = ((long) src.length - 2 << 32) - 1 - (k - 1) * sFix;
+            long pFix = switch (trial % 4) {
+                case 0 -> first + random.nextLong(0, 3 * ONE);
+                case 1 -> last - random.nextLong(0, 3 * ONE);
+                default -> random.nextLong(first, last);
+            };
+            if (pFix < first || pFix > last) {
+                continue;
+            }
+            CubicVectors.cubic(src, vec, 5, k, pFix, sFix);
+            Interpolation.cubicEach(src, ref, 5, k, pFix, sFix);
+            for (int j = 0; j < k; j++) {
+                assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]),
+                        "step 1 + " + e + "/2^32 from " + pFix + ", sample " + j + " of " + k);
+            }
+        }
+    }
+
+    /** Waits (up to 60 s) for the warm-up thread to turn the vector kernel on. */
+    static void awaitVectorKernel() throws InterruptedException {
+        for (int i = 0; i < 600 && !VectorKernel.on(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(VectorKernel.on(), "the vector kernel is on once warm");
+    }
+
+    private static void checkCubicNearRateOne() {
+        SplittableRandom random = new SplittableRandom(18);
+        float[] src = new float[4096];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (float) random.nextDouble(-1, 1);
+        }
+        long near = ONE >> 3;
+        long[] edges = {0, 1, -1, near - 1, -(near - 1), near, -near, ONE / 1000, -ONE / 1000};
+        for (int trial = 0; trial < 20_000; trial++) {
+            long e = trial < edges.length ? edges[trial] : random.nextLong(-near - 1000, near + 1000);
+            long sFix = ONE + e;
+            int k = 1 + random.nextInt(64);
+            // the run's positions stay in [1, n - 2), as runFixed allows
+            long pFix = random.nextLong(ONE, (long) (src.length - 200) << 32);
+            if (trial % 7 == 0) {
+                pFix = (pFix >> 32 << 32) + (e > 0 ? ONE - random.nextInt(1, 100) : random.nextInt(0, 100));
+            }
+            float[] out = new float[70];
+            Interpolation.cubic(src, out, 3, k, pFix, sFix);
+            for (int j = 0; j < k; j++) {
+                long q = pFix + j * sFix;
+                int x = (int) (q >> 32);
+                float f = (int) ((q >>> 8) & 0xFF_FFFF) * 0x1p-24f;
+                float expected = Interpolation.hermite(src[x - 1], src[x], src[x + 1], src[x + 2], f);
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[3 + j]),
+                        "step 1 + " + e + "/2^32 from " + pFix + ", sample " + j + " of " + k);
+                // and the Catmull-Rom polynomial itself, in double at the exact position (independent of the kernel)
+                double p = q / (double) ONE;
+                assertEquals(catmullRom(src, p), out[3 + j], 1e-5, "at " + p);
+            }
+            assertEquals(0f, out[2]);
+            assertEquals(0f, out[3 + k]);
+        }
+    }
+
+    /** The textbook form: (2 x0 + (x1 - xm1) f + (2 xm1 - 5 x0 + 4 x1 - x2) f^2 + (3 x0 - xm1 - 3 x1 + x2) f^3) / 2. */
+    private static double catmullRom(float[] s, double p) {
+        int x = (int) Math.floor(p);
+        double f = p - x;
+        double xm1 = s[x - 1];
+        double x0 = s[x];
+        double x1 = s[x + 1];
+        double x2 = s[x + 2];
+        return 0.5 * (2 * x0 + (x1 - xm1) * f + (2 * xm1 - 5 * x0 + 4 * x1 - x2) * f * f
+                + (3 * x0 - xm1 - 3 * x1 + x2) * f * f * f);
+    }
+}

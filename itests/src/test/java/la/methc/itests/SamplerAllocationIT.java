@@ -39,7 +39,7 @@ import org.osgi.framework.ServiceRegistration;
  * {@value #MEASURED_BLOCKS} blocks (about 13 s), measured with
  * {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}. The blocks are counted by a counter synth at the
  * tail of the tree. The cubic voices use {@code Math.fma} where the VM makes it an instruction (elsewhere it
- * allocates), so this also holds the play synth to its probe; and, once warm, the kernel's vector form (ADR 0015),
+ * allocates), so this also holds the play synth to its probe; and, once warm, the kernel's vector form (ADR 0016),
  * which failsafe's VM has as a server has it.
  *
  * <p>The warm-up is short for a JIT: the methods run once per block ({@code Engine.process},

@@ -34,7 +34,7 @@ public final class SingleVoice {
 
     /**
      * Waits (up to 30 s) for the sampler's {@code methcla-vector-warm-up} thread to end, so that a play voice is
-     * measured with the kernel a server would run (ADR 0015: the vector one where the VM has the module).
+     * measured with the kernel a server would run (ADR 0016: the vector one where the VM has the module).
      */
     static void awaitKernels() {
         long deadline = System.nanoTime() + 30_000_000_000L;

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Loaded only through {@link VectorKernel}, where the VM has the module {@code jdk.incubator.vector} and the
  * bundle is wired to it (an optional import); until the JIT has compiled it, vector code allocates a box per
- * operation, so RT calls it only once {@link VectorKernel} has seen it allocate nothing (ADR 0015).
+ * operation, so RT calls it only once {@link VectorKernel} has seen it allocate nothing (ADR 0016).
  */
 final class CubicVectors {
 

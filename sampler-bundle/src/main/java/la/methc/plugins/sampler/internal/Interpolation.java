@@ -124,7 +124,7 @@ final class Interpolation {
      * and fraction with a shift and a mask: 1.5 times faster than the same kernel with double positions (JMH
      * {@code VoiceBlockBenchmark}), and this loop is where a play synth spends its time. A step within an eighth of
      * a frame of 1 goes by {@link CubicVectors} where {@link VectorKernel#on}, else by {@link #cubicNearOne}: the
-     * same output as {@link #cubicEach}, bit for bit, either way (ADR 0015).
+     * same output as {@link #cubicEach}, bit for bit, either way (ADR 0016).
      */
     static void cubic(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         long e = sFix - ONE_FIX;
@@ -154,7 +154,7 @@ final class Interpolation {
      * over which the frame moves on by exactly 1 a sample ({@link #stretch}). Within one the 4 neighbours slide
      * (one load a sample, at an index the JIT proves in bounds once for the whole stretch) and the fraction is the
      * low word of the position stepping by {@code e} in int: the same taps and fractions as the plain loop, so
-     * the same output (ADR 0015; the figures: docs/notes/2026-12-06-cubic-stretches.md).
+     * the same output (ADR 0016; the figures: docs/notes/2026-12-06-cubic-stretches.md).
      */
     private static void cubicNearOne(float[] src, float[] dst, int di, int k, long pFix, long sFix, long e) {
         long q = pFix;

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the cubic kernel runs near rate 1 through {@link CubicVectors} (ADR 0015): only where the VM has the
+ * Whether the cubic kernel runs near rate 1 through {@link CubicVectors} (ADR 0016): only where the VM has the
  * module {@code jdk.incubator.vector} (the launcher adds it to a server), the bundle is wired to it, the fused
  * kernel is in use and the CPU has 256-bit float vectors. Vector code allocates until the JIT has compiled it, so
  * a daemon thread of its own, {@code methcla-vector-warm-up}, runs the kernel on scratch arrays (NRT) until a

@@ -22,8 +22,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
     /** Synths a thread takes at a time. */
     private static final int CHUNK = 8;
-    /** Longs between two parts' chunk ranges: 64 bytes, a cache line, so that threads don't share one. */
-    private static final int STRIDE = 8;
     /** For {@link #mix}: any chunk, whoever processed it. */
     private static final int ANY = -1;
     /** More than the most threads: a chunk's done mark holds its processor's part below this. */
@@ -45,12 +43,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private final int minRun;
     private final Helper[] helpers;
     private final IsolatedWorld rtWorld;
-    /**
-     * Per part, at {@code part * STRIDE}: the chunks of the part nobody has taken, {@code [front, back)} packed as
-     * {@code front << 32 | back}. Its thread takes them from the front, others from the back: what a helper
-     * computed stays one stretch that it mixes as it goes, and what RT took from it lies next to RT's own part.
-     */
-    private final AtomicLongArray cursors;
+    /** Per part, the chunks nobody has taken: its own thread takes from the front, others from the back. */
+    private final ChunkRanges cursors;
     /**
      * Per chunk of {@link #CHUNK} synths (chunk {@code i / CHUNK}): the generation in which it was processed, times
      * {@link #OWNERS}, plus the part of the thread that processed it.
@@ -98,7 +92,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         run = new SynthNode[capacity];
         plays = new boolean[capacity];
         parts = threads;
-        cursors = new AtomicLongArray(parts * STRIDE);
+        cursors = new ChunkRanges(parts);
         chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
         rtWorld = new IsolatedWorld(engine);
         helpers = new Helper[threads - 1];
@@ -176,7 +170,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         for (int p = 0; p < parts; p++) {
             long front = start(p) / CHUNK;
             long back = (p + 1 == parts ? (count + CHUNK - 1) / CHUNK : start(p + 1) / CHUNK);
-            cursors.set(p * STRIDE, front << 32 | back);
+            cursors.set(p, front, back);
         }
         mixedUpTo = 0;
         publishedAt = System.nanoTime();
@@ -244,7 +238,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         for (int k = 0; k < parts; k++) {
             int p = (part - k + parts) % parts;
             int c;
-            while ((c = k == 0 ? takeFront(p) : takeBack(p)) >= 0) {
+            while ((c = k == 0 ? cursors.takeFront(p) : cursors.takeBack(p)) >= 0) {
                 int from = c * CHUNK;
                 int to = Math.min(count, from + CHUNK);
                 for (int i = from; i < to; i++) {
@@ -256,36 +250,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 }
                 chunkDone.set(c, g * OWNERS + part);
                 mix(part);
-            }
-        }
-    }
-
-    /** The first chunk of part {@code p} nobody has taken, now taken by the part's own thread; -1 when none. */
-    private int takeFront(int p) {
-        while (true) {
-            long v = cursors.get(p * STRIDE);
-            int front = (int) (v >>> 32);
-            int back = (int) v;
-            if (front >= back) {
-                return -1;
-            }
-            if (cursors.compareAndSet(p * STRIDE, v, v + (1L << 32))) {
-                return front;
-            }
-        }
-    }
-
-    /** The last chunk of part {@code p} nobody has taken, now taken by another thread; -1 when none. */
-    private int takeBack(int p) {
-        while (true) {
-            long v = cursors.get(p * STRIDE);
-            int front = (int) (v >>> 32);
-            int back = (int) v;
-            if (front >= back) {
-                return -1;
-            }
-            if (cursors.compareAndSet(p * STRIDE, v, v - 1)) {
-                return back - 1;
             }
         }
     }

@@ -147,7 +147,8 @@ final class ComparisonTable {
         b.append("Ratio: theirs / Methcla/J for times, Methcla/J / theirs for counts and rates, so ≥ 1.0 is in "
                 + "Methcla/J's favour. All servers at 48 kHz with 64-frame blocks on UDP loopback (the flood: TCP), "
                 + "measured one after the other by the same client code (bench/harness); Methcla/J on its `dummy` "
-                + "driver, scsynth and supernova each on a `jackd --no-realtime -d dummy -r 48000 -p 64` of its own; "
+                + "driver, scsynth and supernova each on a `jackd -d dummy -r 48000 -p 64` of its own (with "
+                + "`--no-realtime` unless the header says real-time priority); "
                 + "supernova's voices in a parallel group (`/p_new`), with `-T` DSP threads (the cores).\n\n");
         b.append(!has(ours, theirs, "sync.", "buffer.", "node.") ? "" : ""
                 + "- Round trips: each send waits a random time uniform within one block period first, so that the "

@@ -1,5 +1,6 @@
 package la.methc.engine.internal.parallel;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -61,17 +62,15 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private volatile long generation;
     private long published;
     private volatile boolean closed;
-    /** Blocks in which RT waited for a helper, and the longest such wait: written by RT, read by anyone. */
-    private volatile long waits;
-    private volatile long longestWaitNanos;
-    private volatile long waitedNanos;
-    /** Runs handed out to the helpers: written by RT, read by anyone. */
-    private volatile long runs;
+    /** Runs handed out, blocks in which RT waited for a helper and how long. */
+    private final RunStats stats = new RunStats();
 
     /* The run handed out: written by RT while the generation is odd and no helper has entered, read after. */
     private int count;
     private long epoch;
     private int blockSize;
+    /** Set by any thread whose synth left an error or synthDone in this run; RT settles them after the mix. */
+    private volatile boolean toSettle;
     /** When RT handed the run out ({@link System#nanoTime}): helpers time their wake-up for the next one. */
     private long publishedAt;
 
@@ -108,17 +107,14 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         return parts;
     }
 
-    /**
-     * Any thread. Blocks in which RT, its own share and every chunk left done, waited for a helper still
-     * processing one (or still inside the last run): a helper the OS did not run in time.
-     */
+    /** Any thread. Blocks in which RT waited for a helper still at a chunk, or still inside the last run. */
     public long waits() {
-        return waits;
+        return stats.waits();
     }
 
     /** Any thread. The longest of those waits, in nanoseconds. */
     public long longestWaitNanos() {
-        return longestWaitNanos;
+        return stats.longestWaitNanos();
     }
 
     /**
@@ -127,9 +123,10 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      */
     @Override
     public Node process(SynthNode first, BlockContext block) {
+        // a run worth spreading? look at most minRun synths ahead: the whole run is walked once, below
         int n = 0;
         Node end = first;
-        while (end != null && n < run.length && !end.isGroup() && ((SynthNode) end).isolated()) {
+        while (n < minRun && isolatedSynth(end)) {
             n++;
             end = end.next();
         }
@@ -153,16 +150,18 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 waited += System.nanoTime() - since;
             }
         }
+        // one walk: each synth taken into the run and begun (RT's part of activating it)
+        n = 0;
         Node node = first;
-        for (int i = 0; i < n; i++) {
-            run[i] = (SynthNode) node;
-            node = node.next();
-        }
-        for (int i = 0; i < n; i++) {
-            boolean p = run[i].begin(block);
-            if (plays[i] != p) {
-                plays[i] = p; // written only when it changes: the thread that reads it keeps its cache line
+        while (n < run.length && isolatedSynth(node)) {
+            SynthNode s = (SynthNode) node;
+            run[n] = s;
+            boolean p = s.begin(block);
+            if (plays[n] != p) {
+                plays[n] = p; // written only when it changes: the thread that reads it keeps its cache line
             }
+            n++;
+            node = node.next();
         }
         count = n;
         epoch = block.epoch();
@@ -174,7 +173,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         }
         mixedUpTo = 0;
         publishedAt = System.nanoTime();
-        runs = runs + 1;
+        stats.handedOut();
         published += 2;
         generation = published;
         for (Helper h : helpers) {
@@ -200,24 +199,24 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             waited += System.nanoTime() - since;
         }
         if (waited > 0) {
-            counted(waited);
+            stats.waited(waited);
         }
-        for (int i = 0; i < n; i++) {
-            if (plays[i]) {
-                run[i].settle(block);
+        if (toSettle) {
+            // an error or synthDone left by a process (rare): in tree order, on RT
+            toSettle = false;
+            for (int i = 0; i < n; i++) {
+                if (plays[i]) {
+                    run[i].settle(block);
+                }
             }
-            run[i] = null;
         }
+        Arrays.fill(run, 0, n, null);
         return node;
     }
 
-    /** RT. Counts a block in which RT waited {@code nanos} for a helper. */
-    private void counted(long nanos) {
-        waits = waits + 1; // RT is the only writer
-        waitedNanos = waitedNanos + nanos;
-        if (nanos > longestWaitNanos) {
-            longestWaitNanos = nanos;
-        }
+    /** Whether {@code node} is an isolated synth, one that may be part of a run. */
+    private static boolean isolatedSynth(Node node) {
+        return node != null && !node.isGroup() && ((SynthNode) node).isolated();
     }
 
     /** Where part {@code p} of the run starts (part {@code parts} is its end). Parts start on a chunk. */
@@ -244,7 +243,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 for (int i = from; i < to; i++) {
                     if (plays[i]) {
                         world.enter(run[i]);
-                        run[i].processIsolated(world, e, frames);
+                        if (run[i].processIsolated(world, e, frames)) {
+                            toSettle = true; // seen by RT after the chunk's done mark, a volatile write
+                        }
                         world.enter(null);
                     }
                 }
@@ -295,7 +296,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      */
     @Override
     public void close() {
-        ParallelText.logWaits(parts, runs, waits, waitedNanos, longestWaitNanos);
+        stats.log(parts);
         closed = true;
         for (Helper h : helpers) {
             LockSupport.unpark(h);

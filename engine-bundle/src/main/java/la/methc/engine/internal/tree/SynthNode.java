@@ -306,15 +306,16 @@ public final class SynthNode extends Node {
 
     /**
      * RT or a render helper thread, after {@link #begin}: the plugin's process, with a {@code world} that
-     * records {@code synthDone}. An error is kept for {@link #end}.
+     * records {@code synthDone}. An error is kept for {@link #settle}; true when there is something to settle.
      */
-    public void processIsolated(World world, long epoch, int blockSize) {
+    public boolean processIsolated(World world, long epoch, int blockSize) {
         try {
             readInputs(epoch, runOffset, blockSize);
             synth.process(world, runOffset, blockSize - runOffset);
         } catch (Throwable t) {
             runError = t;
         }
+        return runError != null || runDone;
     }
 
     /**

@@ -26,21 +26,15 @@ final class ChunkRanges {
 
     /** The first chunk of part {@code p} nobody has taken, now taken by the part's own thread; -1 when none. */
     int takeFront(int p) {
-        while (true) {
-            long v = ranges.get(p * STRIDE);
-            int front = (int) (v >>> 32);
-            int back = (int) v;
-            if (front >= back) {
-                return -1;
-            }
-            if (ranges.compareAndSet(p * STRIDE, v, v + (1L << 32))) {
-                return front;
-            }
-        }
+        return take(p, true);
     }
 
     /** The last chunk of part {@code p} nobody has taken, now taken by another thread; -1 when none. */
     int takeBack(int p) {
+        return take(p, false);
+    }
+
+    private int take(int p, boolean fromFront) {
         while (true) {
             long v = ranges.get(p * STRIDE);
             int front = (int) (v >>> 32);
@@ -48,8 +42,8 @@ final class ChunkRanges {
             if (front >= back) {
                 return -1;
             }
-            if (ranges.compareAndSet(p * STRIDE, v, v - 1)) {
-                return back - 1;
+            if (ranges.compareAndSet(p * STRIDE, v, fromFront ? v + (1L << 32) : v - 1)) {
+                return fromFront ? front : back - 1;
             }
         }
     }

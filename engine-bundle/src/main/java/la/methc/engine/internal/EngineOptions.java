@@ -98,6 +98,7 @@ public record EngineOptions(
     /** Reads every option through {@code lookup} (key without prefix → value or null). */
     public static EngineOptions from(Function<String, String> lookup) {
         Reader r = new Reader(lookup);
+        int rtPriority = r.integer("rtPriority", DEFAULT_RT_PRIORITY);
         return new EngineOptions(
                 r.integer("sampleRate", 48000),
                 r.integer("blockSize", 64),
@@ -119,14 +120,20 @@ public record EngineOptions(
                 Boolean.parseBoolean(r.string("render.progress", "false")),
                 r.integer("render.threads", defaultThreads()),
                 r.integer("render.minRun", DEFAULT_RENDER_MIN_RUN),
-                r.integer("dspThreads", defaultThreads()),
-                r.integer("rtPriority", DEFAULT_RT_PRIORITY));
+                r.integer("dspThreads", defaultDspThreads(rtPriority)),
+                rtPriority);
     }
 
     /**
-     * One thread per core, up to 8: the render threads of an offline render (ADR 0006) and the DSP threads of a
-     * real-time engine (ADR 0014) spread isolated synths over them.
+     * The cores, up to 8, with real-time priority; else RT alone. At normal priority a helper that another process
+     * deschedules while it holds synths makes RT wait: on the quiet 2-core bench machine 2 DSP threads then dropped
+     * out at 1,320 voices against RT alone's 2,050, and at SCHED_FIFO at 5,610 against 4,080 (ADR 0014, 0017).
      */
+    static int defaultDspThreads(int rtPriority) {
+        return rtPriority > 0 ? defaultThreads() : 1;
+    }
+
+    /** One render thread per core, up to 8: isolated synths of an offline render are spread over them. */
     private static int defaultThreads() {
         return Math.min(8, Runtime.getRuntime().availableProcessors());
     }

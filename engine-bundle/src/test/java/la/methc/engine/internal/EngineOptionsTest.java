@@ -47,9 +47,12 @@ class EngineOptionsTest {
     }
 
     @Test
-    void dspThreadsDefaultToTheCoresAndServeOnlyRealTimeDrivers() {
+    void dspThreadsDefaultToTheCoresWithRealTimePriorityAndServeOnlyRealTimeDrivers() {
         EngineOptions live = EngineOptions.defaults();
-        assertEquals(Math.min(8, Runtime.getRuntime().availableProcessors()), live.dspThreads());
+        assertEquals(1, live.dspThreads(), "at normal priority: RT alone");
+        assertEquals(Math.min(8, Runtime.getRuntime().availableProcessors()),
+                EngineOptions.from(Map.of("rtPriority", "10")::get).dspThreads(), "with real-time priority: the cores");
+        assertEquals(3, EngineOptions.from(Map.of("rtPriority", "10", "dspThreads", "3")::get).dspThreads());
         assertEquals(live.dspThreads(), live.synthThreads());
         EngineOptions o = EngineOptions.from(Map.of("dspThreads", "4", "render.threads", "3")::get);
         assertEquals(4, o.synthThreads(), "javasound: dspThreads");

@@ -112,7 +112,8 @@ import org.osgi.service.metatype.annotations.Option;
     String render_threads();
 
     @AttributeDefinition(name = "DSP threads", description = "Threads a real-time driver spreads isolated synths"
-            + " over within each block, its RT thread included (1: none; ADR 0014). Default: one per core, up to 8.",
+            + " over within each block, its RT thread included (1: none; ADR 0014). Default: one per core, up to 8, with"
+            + " rtPriority; else 1.",
             type = AttributeType.INTEGER, required = false)
     String dspThreads();
 

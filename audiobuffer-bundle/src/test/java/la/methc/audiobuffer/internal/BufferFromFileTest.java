@@ -22,7 +22,7 @@ class BufferFromFileTest {
     private final AudioBufferDef def = new AudioBufferDef(AudioBufferDef.DEFAULT_MAX_BYTES);
 
     private Host host() {
-        return new SampleRootHost(root);
+        return FakeHost.withSampleRoot(root);
     }
 
     private AudioBuffer construct(Object... args) {

@@ -27,7 +27,7 @@ class BufferFromFlacTest {
     private final AudioBufferDef def = new AudioBufferDef(AudioBufferDef.DEFAULT_MAX_BYTES);
 
     private Host host() {
-        return new SampleRootHost(root);
+        return FakeHost.withSampleRoot(root);
     }
 
     private AudioBuffer construct(Object... args) {

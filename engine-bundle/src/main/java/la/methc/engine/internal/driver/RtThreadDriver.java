@@ -63,12 +63,7 @@ abstract class RtThreadDriver implements AudioDriver {
 
     private void run(AudioCallback callback) {
         try {
-            RealtimePriority.Outcome priority = new RealtimePriority(options.rtPriority()).applyToCurrentThread();
-            if (priority.granted() || options.rtPriority() == 0) {
-                LOG.info("{} driver: {}", name, priority.message());
-            } else {
-                LOG.warn("{} driver: {}", name, priority.message());
-            }
+            new RealtimePriority(options.rtPriority()).applyToCurrentThread(LOG, name + " driver: ");
             loop(callback);
         } catch (Throwable e) {
             failure = e;

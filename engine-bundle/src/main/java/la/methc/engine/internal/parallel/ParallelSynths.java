@@ -336,7 +336,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         @Override
         public void run() {
             if (priority.priority() > 0) {
-                ParallelText.logPriority(priority.applyToCurrentThread());
+                ParallelText.applyPriority(priority);
             }
             // made here, in this thread's own allocation buffer: no cache line shared with RT's world
             IsolatedWorld world = new IsolatedWorld(engine);

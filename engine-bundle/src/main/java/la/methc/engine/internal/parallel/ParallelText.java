@@ -41,13 +41,9 @@ final class ParallelText {
         }
     }
 
-    /** A helper at its start: whether it got the real-time priority it asked for. */
-    static void logPriority(RealtimePriority.Outcome outcome) {
-        if (outcome.granted()) {
-            LOG.info("{}", outcome.message());
-        } else {
-            LOG.warn("{}", outcome.message());
-        }
+    /** A helper at its start: asks for its real-time priority and says whether it got it. */
+    static void applyPriority(RealtimePriority priority) {
+        priority.applyToCurrentThread(LOG, "");
     }
 
     static String otherSynthDone() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
 
 /**
  * Runs the calling thread under {@code SCHED_FIFO} at a priority, as JACK runs its clients' process threads
@@ -52,6 +53,20 @@ public final class RealtimePriority {
 
     /** What {@link #applyToCurrentThread} did, in a line for the log. */
     public record Outcome(boolean granted, String message) {
+    }
+
+    /**
+     * The calling thread, at its start: {@link #applyToCurrentThread}, then says what came of it in {@code log},
+     * after {@code prefix}: a warning when the OS refused, else an info line.
+     */
+    public Outcome applyToCurrentThread(Logger log, String prefix) {
+        Outcome o = applyToCurrentThread();
+        if (o.granted() || priority == 0) {
+            log.info("{}{}", prefix, o.message());
+        } else {
+            log.warn("{}{}", prefix, o.message());
+        }
+        return o;
     }
 
     /** The calling thread, at its start: asks for {@code SCHED_FIFO} at {@link #priority} (nothing when 0). */

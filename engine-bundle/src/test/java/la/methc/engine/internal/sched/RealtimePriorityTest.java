@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,9 +96,9 @@ class RealtimePriorityTest {
             assumeTrue(outcome.get().granted(), "the OS refused: " + outcome.get().message());
             assertEquals("methcla-dsp-7 runs at real-time priority: SCHED_FIFO 3 (thread " + tid.get() + ")",
                     outcome.get().message());
-            String theirs = chrt(tid.get());
+            String theirs = ThreadPolicy.ofThread(tid.get());
             assertTrue(theirs.contains("SCHED_FIFO") && theirs.contains("priority: 3"), theirs);
-            String mine = chrt(Path.of("/proc/thread-self").toRealPath().getFileName().toString());
+            String mine = ThreadPolicy.ofThread(Path.of("/proc/thread-self").toRealPath().getFileName().toString());
             assertTrue(mine.contains("SCHED_OTHER"), mine);
         } finally {
             synchronized (hold) {
@@ -107,13 +106,6 @@ class RealtimePriorityTest {
             }
             t.join(10_000);
         }
-    }
-
-    private static String chrt(String tid) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("chrt", "-p", tid).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
     }
 
     private static RealtimePriority.Outcome onThread(String name, RealtimePriority p) throws InterruptedException {

@@ -36,6 +36,11 @@ public final class ThreadPolicy {
             tid = tasks.filter(t -> comm(t).equals(name)).map(t -> t.getFileName().toString()).findFirst()
                     .orElseThrow(() -> new AssertionError("no thread " + name));
         }
+        return ofThread(tid);
+    }
+
+    /** {@code chrt -p}'s lines for the thread {@code tid} (an id from {@code /proc}). */
+    public static String ofThread(String tid) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("chrt", "-p", tid).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

@@ -27,6 +27,8 @@ final class TestSynths {
     static final String LEAKY = "test:leaky";
     /* Isolated (SynthDef#isolated) versions, which an offline render may run on its helper threads. */
     static final String ISOLATED_SINE = "test:isolated-sine";
+    /** Isolated only while its input is not mapped to a bus (a synth that reads a bus is not). */
+    static final String ISOLATED_CONST = "test:isolated-const";
     static final String ISOLATED_DONE = "test:isolated-done";
     static final String ISOLATED_THROW = "test:isolated-throw";
     /** Isolated and silent; records the threads its process ran on in {@link #PROCESS_THREADS}. */
@@ -58,6 +60,7 @@ final class TestSynths {
         r.add(def(LEAKY, o -> new Leaky(o.intAt(0))));
         r.add(def(PORTS_ONCE, o -> new PortsOnce()));
         r.add(isolated(ISOLATED_SINE, o -> new Sine()));
+        r.add(isolated(ISOLATED_CONST, o -> new Const()));
         r.add(isolated(ISOLATED_DONE, o -> new DoneAfter(o.intAt(0))));
         r.add(isolated(ISOLATED_THROW, o -> new Throwing(o.intAt(0, 0))));
         r.add(isolated(ISOLATED_ACQUIRE, o -> new AcquireInProcess()));

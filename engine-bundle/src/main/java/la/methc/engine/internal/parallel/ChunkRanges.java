@@ -3,25 +3,41 @@ package la.methc.engine.internal.parallel;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Per part of a run, the chunks nobody has taken: a range {@code [front, back)} packed in one long
- * ({@code front << 32 | back}), each on a cache line of its own so that threads don't share one. The part's own
- * thread takes chunks from the front, other threads from the back: what a thread computed stays in few stretches,
- * which it mixes as it goes. RT sets the ranges between runs; any render or DSP thread takes. Lock-free.
+ * The chunks of a run dealt to its parts in stripes, and per part the chunks nobody has taken: a range
+ * {@code [front, back)} of the part's own chunks, packed in one long ({@code front << 32 | back}), each on a cache
+ * line of its own so that threads don't share one. The part's own thread takes chunks from the front, other threads
+ * from the back: what a thread computed stays in few stretches. Stripes, not halves: the outputs are mixed in tree
+ * order, so with halves the second thread's mixing waits for all of the first's; with stripes each thread mixes its
+ * stripe while the others compute theirs. RT deals between runs; any render or DSP thread takes. Lock-free.
  */
 final class ChunkRanges {
 
-    /** Longs between two parts' ranges: 64 bytes, a cache line. */
+    /** Longs between two parts' ranges: 64 bytes, a cache line (the first one past the array's header). */
     private static final int STRIDE = 8;
+    /**
+     * Chunks in a stripe: 64 synths, a few µs of work, so that handing the buses' lines from one core to another
+     * at each stripe costs little beside it.
+     */
+    static final int STRIPE = 8;
 
+    private final int parts;
     private final AtomicLongArray ranges;
 
     ChunkRanges(int parts) {
-        ranges = new AtomicLongArray(parts * STRIDE);
+        this.parts = parts;
+        ranges = new AtomicLongArray((parts + 1) * STRIDE);
     }
 
-    /** RT, between runs: part {@code p} holds chunks {@code front} (included) to {@code back} (excluded). */
-    void set(int p, long front, long back) {
-        ranges.set(p * STRIDE, front << 32 | back);
+    /** RT, between runs: {@code chunks} chunks, in stripes of {@link #STRIPE} dealt to the parts in turn. */
+    void deal(int chunks) {
+        int stripes = (chunks + STRIPE - 1) / STRIPE;
+        for (int p = 0; p < parts; p++) {
+            long own = p < stripes ? (long) (stripes - p + parts - 1) / parts * STRIPE : 0;
+            if (stripes > 0 && (stripes - 1) % parts == p) {
+                own -= (long) stripes * STRIPE - chunks; // the last stripe may be short
+            }
+            ranges.set(slot(p), own);
+        }
     }
 
     /** The first chunk of part {@code p} nobody has taken, now taken by the part's own thread; -1 when none. */
@@ -36,15 +52,24 @@ final class ChunkRanges {
 
     private int take(int p, boolean fromFront) {
         while (true) {
-            long v = ranges.get(p * STRIDE);
+            long v = ranges.get(slot(p));
             int front = (int) (v >>> 32);
             int back = (int) v;
             if (front >= back) {
                 return -1;
             }
-            if (ranges.compareAndSet(p * STRIDE, v, fromFront ? v + (1L << 32) : v - 1)) {
-                return fromFront ? front : back - 1;
+            if (ranges.compareAndSet(slot(p), v, fromFront ? v + (1L << 32) : v - 1)) {
+                return chunk(p, fromFront ? front : back - 1);
             }
         }
+    }
+
+    /** The run's chunk that is part {@code p}'s {@code j}th. */
+    private int chunk(int p, int j) {
+        return ((j / STRIPE) * parts + p) * STRIPE + j % STRIPE;
+    }
+
+    private static int slot(int p) {
+        return (p + 1) * STRIDE;
     }
 }

@@ -1,7 +1,5 @@
 package la.methc.engine.internal.parallel;
 
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import la.methc.api.World;
@@ -13,11 +11,12 @@ import la.methc.engine.internal.tree.SynthNode;
 
 /**
  * Spreads the isolated synths of a group over the threads of an offline render (ADR 0006) or of a real-time
- * driver (ADR 0014). RT activates a run of isolated siblings and hands it out; each thread processes its own
- * part, then takes what is left of the others; the outputs are mixed into the buses in tree order, so the audio
- * is the same bit for bit. A run shorter than {@code minRun} stays on RT. RT waits for a helper only for the chunk
- * it is processing (or a last run it has yet to leave): each such block is counted ({@link #waits}).
- * Allocation-free once started. The steps: {@code docs/adr/0006-parallel-offline-render.md}.
+ * driver (ADR 0014). RT activates a run of isolated siblings (or finds it as it was, {@link RunCache}) and hands it
+ * out in stripes ({@link ChunkRanges}); each thread processes its own part, then takes what is left of the others;
+ * the outputs are mixed into the buses in tree order, so the audio is the same bit for bit, each chunk by the thread
+ * that computed it, from its own cache. A run shorter than {@code minRun} stays on RT. RT waits for the helpers'
+ * chunks and mixing (or a last run one has yet to leave): each such block is counted ({@link #waits}).
+ * Allocation-free once started. The steps: {@code docs/adr/0006-parallel-offline-render.md}, ADR 0014.
  */
 public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
@@ -27,16 +26,11 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private static final int ANY = -1;
     /** More than the most threads: a chunk's done mark holds its processor's part below this. */
     private static final int OWNERS = 1024;
-    /** How long a helper spins for the next run before it parks (a second run in the same block, or offline). */
-    private static final long SPIN_NANOS = 200_000;
-    /**
-     * How long before the next block's run is due a helper parked between blocks wakes to spin for it: a parked
-     * thread woken by RT's unpark comes too late to take part (tens to hundreds of µs on this machine).
-     */
-    private static final long LEAD_NANOS = 150_000;
-    /** Runs further apart than this are not taken for a block period: the helper parks until RT wakes it. */
-    private static final long MAX_PERIOD_NANOS = 50_000_000;
+    /** How long RT lets the mixing frontier stand at a helper's chunk before it mixes that chunk itself. */
+    private static final long GRACE_NANOS = 20_000;
 
+    /** The runs walked, kept while the tree is unchanged. */
+    private final RunCache runs;
     private final SynthNode[] run;
     private final boolean[] plays;
     private final int parts;
@@ -51,10 +45,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      * {@link #OWNERS}, plus the part of the thread that processed it.
      */
     private final AtomicLongArray chunkDone;
-    /** Synths mixed so far, in tree order: the mixing frontier. Moved by whoever holds {@link #mixing}. */
-    private volatile int mixedUpTo;
-    /** 1 while a thread mixes: one at a time, so that the buses get the outputs in tree order. */
-    private final AtomicInteger mixing = new AtomicInteger();
+    /** Synths mixed so far, in tree order, moved by one thread at a time. */
+    private final Frontier frontier = new Frontier();
     /**
      * A sequence lock over the run's fields: even, a run is out (helpers may take part); odd, RT is filling in
      * the next one. RT's own copy is {@link #published}.
@@ -67,6 +59,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
 
     /* The run handed out: written by RT while the generation is odd and no helper has entered, read after. */
     private int count;
+    /** Where the run's synths start in {@link #run} and {@link #plays}. */
+    private int base;
     private long epoch;
     private int blockSize;
     /** Set by any thread whose synth left an error or synthDone in this run; RT settles them after the mix. */
@@ -88,8 +82,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             throw new IllegalArgumentException(ParallelText.runTooShort(minRun));
         }
         this.minRun = minRun;
-        run = new SynthNode[capacity];
-        plays = new boolean[capacity];
+        runs = new RunCache(capacity, minRun);
+        run = runs.synths;
+        plays = runs.plays;
         parts = threads;
         cursors = new ChunkRanges(parts);
         chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
@@ -105,6 +100,11 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     /** Threads in all, RT included. */
     public int threads() {
         return parts;
+    }
+
+    /** Any thread. Runs handed out to the helpers. */
+    public long runs() {
+        return stats.runs();
     }
 
     /** Any thread. Blocks in which RT waited for a helper still at a chunk, or still inside the last run. */
@@ -123,20 +123,23 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      */
     @Override
     public Node process(SynthNode first, BlockContext block) {
-        // a run worth spreading? look at most minRun synths ahead: the whole run is walked once, below
-        int n = 0;
-        Node end = first;
-        while (n < minRun && isolatedSynth(end)) {
-            n++;
-            end = end.next();
-        }
-        if (n < minRun || closed) {
-            // one by one, as in a group without render threads: no hand-off, since a helper still inside the
-            // last run finds all of it taken and touches no synth
-            for (Node node = first; node != end; node = node.next()) {
-                ((SynthNode) node).process(block);
+        int k = closed ? -1 : runs.find(first, block);
+        if (k < 0) {
+            // a run worth spreading? look at most minRun synths ahead: the whole run is walked once, below
+            int n = 0;
+            Node end = first;
+            while (n < minRun && isolatedSynth(end)) {
+                n++;
+                end = end.next();
             }
-            return end;
+            if (n < minRun || closed) {
+                // one by one, as in a group without render threads: no hand-off, since a helper still inside the
+                // last run finds all of it taken and touches no synth
+                for (Node node = first; node != end; node = node.next()) {
+                    ((SynthNode) node).process(block);
+                }
+                return end;
+            }
         }
         // odd: helpers keep out; wait for any still inside the last run (it is all taken and mixed)
         generation = published + 1;
@@ -150,28 +153,17 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 waited += System.nanoTime() - since;
             }
         }
-        // one walk: each synth taken into the run and begun (RT's part of activating it)
-        n = 0;
-        Node node = first;
-        while (n < run.length && isolatedSynth(node)) {
-            SynthNode s = (SynthNode) node;
-            run[n] = s;
-            boolean p = s.begin(block);
-            if (plays[n] != p) {
-                plays[n] = p; // written only when it changes: the thread that reads it keeps its cache line
-            }
-            n++;
-            node = node.next();
+        if (k < 0) {
+            k = runs.walk(first, block); // each synth taken into the run and begun
         }
+        int n = runs.count(k);
+        Node node = runs.end(k);
+        base = runs.start(k);
         count = n;
         epoch = block.epoch();
         blockSize = block.blockSize();
-        for (int p = 0; p < parts; p++) {
-            long front = start(p) / CHUNK;
-            long back = (p + 1 == parts ? (count + CHUNK - 1) / CHUNK : start(p + 1) / CHUNK);
-            cursors.set(p, front, back);
-        }
-        mixedUpTo = 0;
+        cursors.deal((n + CHUNK - 1) / CHUNK);
+        frontier.reset();
         publishedAt = System.nanoTime();
         stats.handedOut();
         published += 2;
@@ -181,18 +173,21 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 LockSupport.unpark(h);
             }
         }
-        // RT takes the first part and mixes it as it goes; each helper mixes its own part once the frontier reaches
-        // it, while its outputs are in its cache, most of it while others still compute
+        // every thread mixes its stripes as the frontier reaches them, mostly while the others compute theirs
         work(0, rtWorld);
-        // whatever is still unmixed: RT mixes it, or waits for the thread at it
-        while (mixedUpTo < n && mix(ANY)) {
-            // mixed what was processed: look again
-        }
-        if (mixedUpTo < n) {
-            // every chunk is taken: a helper is still at one, or mixing
+        if (frontier.at() < n) {
+            // every chunk is taken: the helpers mix theirs as the frontier reaches them; RT mixes its own, and another's
+            // only once the frontier has not moved for a while (a helper descheduled: its outputs cross to RT's cache)
             long since = System.nanoTime();
-            while (mixedUpTo < n) {
-                if (!mix(ANY)) {
+            long moved = since;
+            int seen = -1;
+            int at;
+            while ((at = frontier.at()) < n) {
+                if (at != seen) {
+                    seen = at;
+                    moved = System.nanoTime();
+                    mix(0);
+                } else if (System.nanoTime() - moved < GRACE_NANOS || !mix(ANY)) {
                     Thread.onSpinWait();
                 }
             }
@@ -204,42 +199,38 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         if (toSettle) {
             // an error or synthDone left by a process (rare): in tree order, on RT
             toSettle = false;
-            for (int i = 0; i < n; i++) {
+            for (int i = base; i < base + n; i++) {
                 if (plays[i]) {
                     run[i].settle(block);
                 }
             }
         }
-        Arrays.fill(run, 0, n, null);
         return node;
     }
 
     /** Whether {@code node} is an isolated synth, one that may be part of a run. */
-    private static boolean isolatedSynth(Node node) {
+    static boolean isolatedSynth(Node node) {
         return node != null && !node.isGroup() && ((SynthNode) node).isolated();
-    }
-
-    /** Where part {@code p} of the run starts (part {@code parts} is its end). Parts start on a chunk. */
-    private int start(int p) {
-        return (int) ((long) count * p / parts / CHUNK * CHUNK);
     }
 
     /**
      * RT (part 0) or a helper (the others): its own part from the front, then what is left of the others from
      * their backs, the part before its own first, a chunk at a time; after each chunk, the mix as far as it may go.
-     * So each thread's chunks lie in few stretches, and the thread that processes the chunk at the frontier mostly
-     * mixes it at once, while its outputs are still in its cache.
+     * So the thread that processes the chunk at the frontier mostly mixes it at once, while its outputs are still in
+     * its cache. Returns where the last chunk it processed ends: a helper stays until that is mixed.
      */
-    private void work(int part, IsolatedWorld world) {
+    private int work(int part, IsolatedWorld world) {
         long g = published;
         long e = epoch;
         int frames = blockSize;
+        int last = 0;
+        int seen = -1; // the frontier when this thread last found nothing to mix
         for (int k = 0; k < parts; k++) {
             int p = (part - k + parts) % parts;
             int c;
             while ((c = k == 0 ? cursors.takeFront(p) : cursors.takeBack(p)) >= 0) {
-                int from = c * CHUNK;
-                int to = Math.min(count, from + CHUNK);
+                int from = base + c * CHUNK;
+                int to = base + Math.min(count, c * CHUNK + CHUNK);
                 for (int i = from; i < to; i++) {
                     if (plays[i]) {
                         world.enter(run[i]);
@@ -250,9 +241,15 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                     }
                 }
                 chunkDone.set(c, g * OWNERS + part);
-                mix(part);
+                last = Math.max(last, to - base);
+                // only when there may be something: another's done mark is a line its thread is writing
+                int at = frontier.at();
+                if ((at != seen || at / CHUNK == c) && !mix(part)) {
+                    seen = at;
+                }
             }
         }
+        return last;
     }
 
     /**
@@ -265,20 +262,25 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         long g = published;
         int n = count;
         // the frontier's chunk may finish just as we let go: look again
-        while (mixedUpTo < n && mixable(mixedUpTo / CHUNK, g, part) && mixing.compareAndSet(0, 1)) {
-            int i = mixedUpTo;
+        int at;
+        while ((at = frontier.at()) < n && mixable(at / CHUNK, g, part)) {
+            if (!frontier.lock()) {
+                Thread.onSpinWait(); // the holder is letting go: it stops at a chunk it may not mix
+                continue;
+            }
+            int i = frontier.at();
             long e = epoch;
             int frames = blockSize;
+            int b = base;
             while (i < n && mixable(i / CHUNK, g, part)) {
                 int to = Math.min(n, i + CHUNK);
                 for (; i < to; i++) {
-                    if (plays[i]) {
-                        run[i].mix(e, frames);
+                    if (plays[b + i]) {
+                        run[b + i].mix(e, frames);
                     }
                 }
-                mixedUpTo = i;
             }
-            mixing.set(0);
+            frontier.unlock(i);
             any = true;
         }
         return any;
@@ -329,9 +331,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         }
 
         /**
-         * A helper thread: takes part in each run RT hands out. Between runs it spins a little (the next run may
-         * follow in the same block), then parks until just before the next block's run is due, judged from the
-         * time between runs, and spins for it; when no run came, it parks until RT hands one out.
+         * A helper thread: takes part in each run RT hands out, and mixes what it computed. Between runs it spins,
+         * parks and wakes as its {@link WakeTimer} says.
          */
         @Override
         public void run() {
@@ -340,43 +341,38 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             }
             // made here, in this thread's own allocation buffer: no cache line shared with RT's world
             IsolatedWorld world = new IsolatedWorld(engine);
+            WakeTimer timer = new WakeTimer();
             long seen = 0;
-            long idleSince = System.nanoTime();
-            long lastAt = 0;
-            long period = 0;
-            long expected = 0; // when the next block's run is due; 0: not known
             while (!closed) {
                 long g = generation;
                 if ((g & 1) == 0 && g != seen) {
                     entered = g;
                     // RT reads entered after making the generation odd, we read the generation after entering
                     if (generation == g) {
-                        work(part, world);
+                        int mine = work(part, world);
+                        // stay to mix what we computed when the frontier reaches it, from our own cache
+                        int looked = -1;
+                        int at;
+                        while ((at = frontier.at()) < mine) {
+                            if (at != looked) {
+                                looked = at;
+                                mix(part);
+                            } else {
+                                Thread.onSpinWait();
+                            }
+                        }
                     }
                     long at = publishedAt; // written before the generation we read: this run's
                     entered = 0;
                     seen = g;
-                    if (at - lastAt > SPIN_NANOS) { // not a second run in the same block
-                        period = at - lastAt;
-                    }
-                    lastAt = at;
-                    expected = period > 0 && period < MAX_PERIOD_NANOS ? at + period : 0;
-                    idleSince = System.nanoTime();
+                    timer.ran(at);
                     continue;
                 }
-                long now = System.nanoTime();
-                if (now - idleSince < SPIN_NANOS) {
+                long next = timer.next();
+                if (next == WakeTimer.SPIN) {
                     Thread.onSpinWait();
-                } else if (expected != 0 && now - expected < SPIN_NANOS) {
-                    long early = expected - LEAD_NANOS - now;
-                    if (early > 0) {
-                        park(g, early);
-                    } else {
-                        Thread.onSpinWait(); // the run is due: wait for it, up to SPIN_NANOS past due
-                    }
                 } else {
-                    expected = 0; // no run came when due: RT wakes us for the next
-                    park(g, 0);
+                    park(g, next);
                 }
             }
         }

@@ -35,8 +35,8 @@ final class ParallelText {
         } else if (waits == 0) {
             LOG.info("{} synth threads: {} runs handed out, RT never waited for a helper", threads, runs);
         } else {
-            LOG.info("{} synth threads: {} runs handed out; RT waited for a late helper in {} blocks, {} µs on"
-                    + " average, at most {} µs", threads, runs, waits, waitedNanos / waits / 1000,
+            LOG.info("{} synth threads: {} runs handed out; RT waited for the helpers' chunks and mixing in {} blocks,"
+                    + " {} µs on average, at most {} µs", threads, runs, waits, waitedNanos / waits / 1000,
                     longestNanos / 1000);
         }
     }

@@ -25,6 +25,10 @@ final class RunStats {
         }
     }
 
+    long runs() {
+        return runs;
+    }
+
     long waits() {
         return waits;
     }

@@ -4,6 +4,7 @@
  * {@code synthDone}, the outputs mixed in tree order.
  *
  * <p>Threads (see {@code la.methc.engine.internal}): RT and the render or DSP threads, within one block; NRT for
- * construction and close.
+ * construction and close. {@code RunCache} is RT's alone, a {@code WakeTimer} its helper's; {@code ChunkRanges} and
+ * {@code Frontier} are shared, lock-free.
  */
 package la.methc.engine.internal.parallel;

@@ -5,6 +5,8 @@ public final class Group extends Node {
 
     Node head;
     Node tail;
+    /** The root's: {@link Node#treeChanges}. */
+    long changes;
 
     public Group(int id) {
         super(id);

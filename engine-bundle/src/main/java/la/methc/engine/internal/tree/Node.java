@@ -53,6 +53,33 @@ public abstract class Node {
 
     public abstract boolean isGroup();
 
+    /**
+     * RT. How often the tree this node is in has changed in a way that can change a run of isolated synths: a node
+     * linked, unlinked or doomed, a synth activated or an input mapped. DSP threads reuse the runs they walked
+     * while it stays the same (ParallelSynths).
+     */
+    public final long treeChanges() {
+        Group root = top();
+        return root == null ? -1 : root.changes;
+    }
+
+    /** RT. Counts a change to this node's tree (see {@link #treeChanges}); nothing for a synth not linked yet. */
+    final void changed() {
+        Group root = top();
+        if (root != null) {
+            root.changes++;
+        }
+    }
+
+    /** The root of this node's tree (of its own subtree when it is not linked), or null for a lone synth. */
+    private Group top() {
+        Node n = this;
+        while (n.parent != null) {
+            n = n.parent;
+        }
+        return n.isGroup() ? (Group) n : null;
+    }
+
     /** RT. One block for this node (and, for a group, its children head to tail). */
     abstract void process(BlockContext block);
 }

@@ -156,6 +156,7 @@ public final class NodeTree {
     }
 
     private static void link(Node node, Group group, Node pred, Node succ) {
+        group.changed();
         node.parent = group;
         node.prev = pred;
         node.next = succ;
@@ -191,6 +192,7 @@ public final class NodeTree {
     }
 
     private void unlink(Node node) {
+        node.changed();
         Group g = node.parent;
         if (node.prev == null) {
             g.head = node.next;
@@ -274,6 +276,7 @@ public final class NodeTree {
     public void doom(Node node) {
         if (!node.doomed) {
             node.doomed = true;
+            node.changed();
             doomed[numDoomed++] = node;
         }
     }

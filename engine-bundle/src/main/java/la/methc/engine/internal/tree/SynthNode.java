@@ -222,6 +222,7 @@ public final class SynthNode extends Node {
     public void mapInput(int index, AudioBus bus, int flags) {
         inputBuses[index] = bus;
         inputFlags[index] = flags;
+        changed(); // a synth that reads a bus is no longer isolated
     }
 
     /** RT. {@code bus} null unmaps. */
@@ -241,6 +242,7 @@ public final class SynthNode extends Node {
         }
         state = ACTIVATING;
         startOffset = offset;
+        changed();
         return true;
     }
 

@@ -39,8 +39,14 @@ public final class BenchEngine implements AutoCloseable {
 
     /** {@code threads} render threads, the calling one included, for runs of isolated synths (ADR 0006). */
     public BenchEngine(int threads) {
+        this(threads, 1024);
+    }
+
+    /** As {@link #BenchEngine(int)}, with room for {@code maxNodes} nodes. */
+    public BenchEngine(int threads, int maxNodes) {
         EngineOptions options = EngineOptions.from(Map.of("driver", "offline", "render.score", "-",
-                "render.out", "-", "render.threads", Integer.toString(threads))::get);
+                "render.out", "-", "render.threads", Integer.toString(threads),
+                "maxNodes", Integer.toString(maxNodes))::get);
         engine = new Engine(options);
         SynthDefRegistry synthDefs = new SynthDefRegistry();
         for (Voice v : Voice.values()) {
@@ -61,7 +67,7 @@ public final class BenchEngine implements AutoCloseable {
 
     /** As {@link #withVoices(Voice, int)}, computed on {@code threads} render threads. */
     public static BenchEngine withVoices(Voice voice, int n, int threads) {
-        BenchEngine e = new BenchEngine(threads);
+        BenchEngine e = new BenchEngine(threads, Math.max(1024, n + 16));
         e.send(new OSCMessage("/group/new", List.of(GROUP, 0, 1)));
         if (voice != Voice.SINE) {
             e.newSampleBuffer();

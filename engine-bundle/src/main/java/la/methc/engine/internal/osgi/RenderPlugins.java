@@ -61,6 +61,9 @@ final class RenderPlugins implements EngineRuntime.PluginsReady {
     public void await(ScoreNames names) {
         // the framework at its start level: the system bundles active, the plugins installed and resting
         ready.await();
+        if (Thread.currentThread().isInterrupted()) {
+            return; // the engine is stopping: start nothing
+        }
         Map<String, Bundle> plugins = resting();
         PluginIndex index = readIndex();
         PluginIndex.Selection selection;

@@ -198,6 +198,125 @@ public class RenderCacheIT {
         assertNoTemporaryLeft();
     }
 
+    /**
+     * A render from the cache starts only the plugins its score names, by the index of the plugins that the render
+     * which started them all wrote (ADR 0018), and writes the same file; a score naming what the index lacks starts
+     * every plugin, and renders as a render without the cache does.
+     */
+    @Test
+    public void aRenderStartsOnlyThePluginsItsScoreNames() throws Exception {
+        String first = render("first.wav");
+        assertTrue(first, first.contains("render: started all 14 plugins: no plugin index yet"));
+        Path index = cacheDir().resolve("plugins.index");
+        String written = Files.readString(index);
+        assertTrue(written, written.contains("provides\tfile:plugins/sine-bundle.jar\thttp://methc.la/plugins/sine\n"));
+        assertTrue(written, written.contains("needs\tfile:plugins/sampler-bundle.jar\tfile:plugins/audiobuffer-bundle.jar\n"));
+
+        String second = render("second.wav");
+        assertTrue(second, second.contains("render: started 1 of 14 plugins, those the score needs (plugin index): "
+                + "[sine-bundle]"));
+        assertFalse(second, second.contains("bound SynthDef http://methc.la/plugins/reverb"));
+        assertSameFile("first.wav", "second.wav");
+        assertEquals("rewritten", written, Files.readString(index));
+
+        // a plugin that needs another: the sampler's play and record need the AudioBuffer bundle
+        Path sampler = WORK.resolve("sampler.osc");
+        SamplerScore.write(sampler);
+        String sampled = finish(start(Map.of(), sampler, "sampler.wav", WORK.resolve("sampler.log")),
+                WORK.resolve("sampler.log"));
+        assertTrue(sampled, sampled.contains("render: started 4 of 14 plugins, those the score needs (plugin index): "
+                + "[audiobuffer-bundle, patch-cable-bundle, sampler-bundle, sine-bundle]"));
+        SamplerScore.check(Wav.read(WORK.resolve("sampler.wav")));
+        String uncachedSampler = finish(start(Map.of("METHCLA_RENDER_CACHE", "off"), sampler, "sampler-all.wav",
+                WORK.resolve("sampler-all.log")), WORK.resolve("sampler-all.log"));
+        assertFalse(uncachedSampler, uncachedSampler.contains("render: started"));
+        assertSameFile("sampler-all.wav", "sampler.wav");
+
+        // a SynthDef no plugin provides: every plugin is started, and the score's /error is the same as without
+        Path unknown = WORK.resolve("unknown.osc");
+        SineScore.writeWith(unknown, "http://methc.la/plugins/nope");
+        String all = finish(start(Map.of(), unknown, "unknown.wav", WORK.resolve("unknown.log"), "--lenient"),
+                WORK.resolve("unknown.log"));
+        assertTrue(all, all.contains("render: started all 14 plugins: the score names http://methc.la/plugins/nope, "
+                + "which no indexed plugin provides"));
+        assertTrue(all, all.contains("unknown SynthDef http://methc.la/plugins/nope"));
+        finish(start(Map.of("METHCLA_RENDER_CACHE", "off"), unknown, "unknown-all.wav",
+                WORK.resolve("unknown-all.log"), "--lenient"), WORK.resolve("unknown-all.log"));
+        assertSameFile("unknown-all.wav", "unknown.wav");
+        assertSameFile("first.wav", "unknown.wav");
+        assertEquals("rewritten", written, Files.readString(index));
+        assertNoTemporaryLeft();
+    }
+
+    /** A plugin dropped into the plugins folder makes the cache and its plugin index new: every plugin starts. */
+    @Test
+    public void aNewPluginInvalidatesThePluginIndex() throws Exception {
+        Path plugins = WORK.resolve("plugins");
+        delete(plugins);
+        Files.createDirectories(plugins);
+        try (Stream<Path> jars = Files.list(DIST.resolve("plugins"))) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                if (!jar.getFileName().toString().equals("reverb-bundle.jar")) {
+                    Files.copy(jar, plugins.resolve(jar.getFileName()));
+                }
+            }
+        }
+        String[] options = {"--plugins", plugins.toString()};
+        String first = finish(start(Map.of(), SCORE, "p-first.wav", WORK.resolve("p-first.log"), options),
+                WORK.resolve("p-first.log"));
+        assertTrue(first, first.contains("render: started all 13 plugins: no plugin index yet"));
+        String second = finish(start(Map.of(), SCORE, "p-second.wav", WORK.resolve("p-second.log"), options),
+                WORK.resolve("p-second.log"));
+        assertTrue(second, second.contains("render: started 1 of 13 plugins"));
+
+        Files.copy(DIST.resolve("plugins/reverb-bundle.jar"), plugins.resolve("reverb-bundle.jar"));
+        String third = finish(start(Map.of(), SCORE, "p-third.wav", WORK.resolve("p-third.log"), options),
+                WORK.resolve("p-third.log"));
+        assertTrue(third, third.contains("render: started all 14 plugins: no plugin index yet"));
+        String index = Files.readString(cacheDir().resolve("plugins.index"));
+        assertTrue(index, index.contains("thttp://methc.la/plugins/reverb\n".substring(1)));
+        String fourth = finish(start(Map.of(), SCORE, "p-fourth.wav", WORK.resolve("p-fourth.log"), options),
+                WORK.resolve("p-fourth.log"));
+        assertTrue(fourth, fourth.contains("render: started 1 of 14 plugins"));
+        for (String wav : List.of("p-second.wav", "p-third.wav", "p-fourth.wav")) {
+            assertSameFile("p-first.wav", wav);
+        }
+        assertNoTemporaryLeft();
+    }
+
+    /**
+     * A plugin rebuilt to the same size, with the same fixed date as every jar of a reproducible build, is not
+     * served from the cache: the fingerprint has each file's change time too.
+     */
+    @Test
+    public void aRebuiltPluginOfTheSameSizeAndDateIsNotServedFromTheCache() throws Exception {
+        render("first.wav");
+        Path marker = Files.createFile(cacheDir().resolve("felix/it-marker"));
+        Path sine = DIST.resolve("plugins/sine-bundle.jar");
+        Path original = WORK.resolve("sine-bundle.jar");
+        Files.copy(sine, original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        try {
+            Path rebuilt = WORK.resolve("rebuilt.jar");
+            sameSizeWithoutComponents(original, rebuilt);
+            Files.copy(rebuilt, sine, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(sine, Files.getLastModifiedTime(original));
+            assertEquals(Files.size(original), Files.size(sine));
+            assertEquals(Files.getLastModifiedTime(original), Files.getLastModifiedTime(sine));
+            Path log = WORK.resolve("rebuilt.wav.log");
+            Process p = start(Map.of(), "rebuilt.wav", log);
+            assertTrue("render did not finish", p.waitFor(60, TimeUnit.SECONDS));
+            String rebuiltLog = Files.readString(log);
+            assertFalse("the cache was not rebuilt:\n" + rebuiltLog, Files.exists(marker));
+            assertEquals("the score's /errors fail the render: " + rebuiltLog, 1, p.exitValue());
+            assertTrue(rebuiltLog, rebuiltLog.contains("unknown SynthDef http://methc.la/plugins/sine"));
+        } finally {
+            Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        render("restored.wav");
+        assertSameFile("first.wav", "restored.wav");
+        assertNoTemporaryLeft();
+    }
+
     /** The only cache of this test's cache home. */
     private Path cacheDir() throws IOException {
         try (Stream<Path> dirs = Files.list(cacheHome.resolve("methcla"))) {
@@ -283,6 +402,29 @@ public class RenderCacheIT {
             }
         }
         Files.copy(next, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A copy of the bundle {@code from} without its components ({@link #withoutComponents}), padded with a zip
+     * comment to the size of {@code from}.
+     */
+    private static void sameSizeWithoutComponents(Path from, Path to) throws IOException {
+        withoutComponents(from, to);
+        long missing = Files.size(from) - Files.size(to);
+        assertTrue("the copy is larger by " + -missing + " bytes", missing >= 0);
+        Path padded = WORK.resolve("padded.jar");
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(to));
+                OutputStream file = Files.newOutputStream(padded);
+                JarOutputStream out = new JarOutputStream(file, in.getManifest())) {
+            out.setComment("x".repeat((int) missing));
+            for (JarEntry e; (e = in.getNextJarEntry()) != null; ) {
+                out.putNextEntry(new JarEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        Files.copy(padded, to, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(Files.size(from), Files.size(to));
     }
 
     private static void delete(Path dir) throws IOException {

@@ -44,6 +44,16 @@ final class SineScore {
         Score.write(file, bundles);
     }
 
+    /** The same score, with a synth of {@code uri} (id 3) at 0.25 s too, which plays nothing. */
+    static void writeWith(Path file, String uri) throws IOException {
+        List<OSCBundle> bundles = List.of(
+                at(0.0, newSine(1, 440f), msg("/synth/map/output", 1, 0, 0, 1), msg("/synth/activate", 1)),
+                at(0.25, msg("/synth/new", uri, 3, 0, 1, new ArrayList<>(), new ArrayList<>())),
+                at(0.5, newSine(2, 1000f), msg("/synth/map/output", 2, 0, 1, 1), msg("/synth/activate", 2)),
+                at(1.0, msg("/node/free", 1), msg("/node/free", 2)));
+        Score.write(file, bundles);
+    }
+
     private static OSCPacket newSine(int id, float freq) {
         return msg("/synth/new", "http://methc.la/plugins/sine", id, 0, 1, new ArrayList<>(List.of(freq, 0.25f)),
                 new ArrayList<>());

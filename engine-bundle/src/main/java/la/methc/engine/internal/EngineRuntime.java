@@ -17,6 +17,7 @@ import la.methc.engine.internal.driver.RenderProgress;
 import la.methc.engine.internal.driver.RenderResult;
 import la.methc.engine.internal.driver.Score;
 import la.methc.engine.internal.driver.ScoreException;
+import la.methc.engine.internal.driver.ScoreNames;
 import la.methc.engine.internal.osc.OscServer;
 import la.methc.engine.internal.resource.ResourceDefEntry;
 import la.methc.engine.internal.tree.SynthDefEntry;
@@ -47,9 +48,13 @@ public final class EngineRuntime implements AutoCloseable {
      */
     static final String HALT_PROPERTY = "methcla.render.halt";
 
-    /** Blocks until the plugins present at start are bound (or a timeout passed). */
+    /** Blocks until the plugins present at start are bound (or a timeout passed); a render's, see ADR 0018. */
     public interface PluginsReady {
         void await();
+
+        default void await(ScoreNames names) {
+            await();
+        }
     }
 
     private final EngineOptions options;
@@ -167,7 +172,7 @@ public final class EngineRuntime implements AutoCloseable {
             // registered for notifications: an /error with no sender (a synth's process threw) counts too
             engine.clients().register(log);
             OfflineDriver d = new OfflineDriver(format, score, packet -> dispatcher.onPacket(packet, log), out);
-            plugins.await();
+            plugins.await(ScoreNames.of(score, BuiltInCommands.ADDRESSES));
             if (Thread.currentThread().isInterrupted()) {
                 return; // the engine is stopping; close() stops what was started
             }
@@ -191,8 +196,7 @@ public final class EngineRuntime implements AutoCloseable {
         } catch (InterruptedException | CancellationException e) {
             LOG.info("render of {} cancelled: the engine is stopping", scorePath);
         } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null
-                    ? e.getCause() : e;
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof ScoreException) {
                 // a broken score is the user's input, not the engine's fault: its reason, no stack trace
                 LOG.error("render of {} failed: {}", scorePath, cause.getMessage());

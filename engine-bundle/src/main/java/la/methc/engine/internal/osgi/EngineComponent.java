@@ -1,5 +1,6 @@
 package la.methc.engine.internal.osgi;
 
+import java.nio.file.Path;
 import la.methc.api.CommandDef;
 import la.methc.api.ResourceDef;
 import la.methc.api.SynthDef;
@@ -56,7 +57,10 @@ public final class EngineComponent {
         try {
             EngineOptions options = OptionSources.options(config, context::getProperty);
             r = new EngineRuntime(options, defs, resourceDefs, commandDefs, () -> stopFramework(context));
-            r.start(new PluginsReady(context));
+            // a render from the render cache starts its plugins itself, only those its score needs (ADR 0018)
+            String index = context.getProperty(RenderPlugins.INDEX_PROPERTY);
+            r.start(options.offline() && index != null && !index.isBlank()
+                    ? new RenderPlugins(context, Path.of(index)) : new PluginsReady(context));
         } catch (IllegalArgumentException | IllegalStateException e) {
             // a bad option, or e.g. the OSC port taken (start has closed what it opened): a framework left
             // running without its engine would look alive. Not thrown: SCR would add a stack trace to the one

@@ -32,9 +32,16 @@ final class PluginsReady implements EngineRuntime.PluginsReady {
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final BundleContext context;
+    /** False in a render that starts its plugins itself ({@link RenderPlugins}): the folder's jars may rest. */
+    private final boolean watchFolder;
 
     PluginsReady(BundleContext context) {
+        this(context, true);
+    }
+
+    PluginsReady(BundleContext context, boolean watchFolder) {
         this.context = context;
+        this.watchFolder = watchFolder;
     }
 
     @Override
@@ -87,7 +94,9 @@ final class PluginsReady implements EngineRuntime.PluginsReady {
                 missing.add(b.getSymbolicName());
             }
         }
-        missing.addAll(notStarted());
+        if (watchFolder) {
+            missing.addAll(notStarted());
+        }
         return missing;
     }
 

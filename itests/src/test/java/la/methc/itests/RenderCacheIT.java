@@ -128,31 +128,46 @@ public class RenderCacheIT {
 
     @Test
     public void aChangedPluginIsNotServedFromTheCache() throws Exception {
-        render("first.wav");
-        Path marker = Files.createFile(cacheDir().resolve("felix/it-marker"));
-        Path sine = DIST.resolve("plugins/sine-bundle.jar");
-        Path original = WORK.resolve("sine-bundle.jar");
-        Files.copy(sine, original, StandardCopyOption.REPLACE_EXISTING);
-        try {
-            // the same bundle without its component: installed from a stale cache, it would still play
-            withoutComponents(original, sine);
-            Path log = WORK.resolve("changed.wav.log");
-            Process p = start(Map.of(), "changed.wav", log);
-            assertTrue("render did not finish", p.waitFor(60, TimeUnit.SECONDS));
-            String changed = Files.readString(log);
-            assertEquals("the score's /errors fail the render: " + changed, 1, p.exitValue());
-            assertFalse("the cache was not rebuilt", Files.exists(marker));
-            assertTrue(changed, changed.contains("unknown SynthDef http://methc.la/plugins/sine"));
-            // the JVM stopped cleanly: the cache stays valid
-            assertTrue(Files.size(cacheDir().resolve("fingerprint")) > 0);
-            Files.createFile(marker);
-        } finally {
-            Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // the same bundle without its component: installed from a stale cache, it would still play
+        Path marker = renderWithTheSineReplaced("changed.wav", RenderCacheIT::withoutComponents);
+        // the JVM stopped cleanly: the cache stays valid, until the restored plugin changes it again
+        assertTrue(Files.size(cacheDir().resolve("fingerprint")) > 0);
+        Files.createFile(marker);
         render("restored.wav");
         assertFalse("the cache was not rebuilt for the restored plugin", Files.exists(marker));
         assertSameFile("first.wav", "restored.wav");
         assertNoTemporaryLeft();
+    }
+
+    /** Puts a changed sine plugin in place of {@code original}, as {@code sine}. */
+    private interface SineChange {
+        void make(Path original, Path sine) throws IOException;
+    }
+
+    /**
+     * Renders {@code first.wav}, marks the cache, then renders {@code wav} with the sine plugin changed by
+     * {@code change}: the render must find the cache rebuilt (the mark gone) and the sine unknown (the changed
+     * bundle has no component). The original plugin is put back, date included. Returns the mark's path.
+     */
+    private Path renderWithTheSineReplaced(String wav, SineChange change) throws Exception {
+        render("first.wav");
+        Path marker = Files.createFile(cacheDir().resolve("felix/it-marker"));
+        Path sine = DIST.resolve("plugins/sine-bundle.jar");
+        Path original = WORK.resolve("sine-bundle.jar");
+        Files.copy(sine, original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        try {
+            change.make(original, sine);
+            Path log = WORK.resolve(wav + ".log");
+            Process p = start(Map.of(), wav, log);
+            assertTrue("render did not finish", p.waitFor(60, TimeUnit.SECONDS));
+            String changed = Files.readString(log);
+            assertFalse("the cache was not rebuilt:\n" + changed, Files.exists(marker));
+            assertEquals("the score's /errors fail the render: " + changed, 1, p.exitValue());
+            assertTrue(changed, changed.contains("unknown SynthDef http://methc.la/plugins/sine"));
+        } finally {
+            Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return marker;
     }
 
     /**
@@ -290,28 +305,14 @@ public class RenderCacheIT {
      */
     @Test
     public void aRebuiltPluginOfTheSameSizeAndDateIsNotServedFromTheCache() throws Exception {
-        render("first.wav");
-        Path marker = Files.createFile(cacheDir().resolve("felix/it-marker"));
-        Path sine = DIST.resolve("plugins/sine-bundle.jar");
-        Path original = WORK.resolve("sine-bundle.jar");
-        Files.copy(sine, original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        try {
+        renderWithTheSineReplaced("rebuilt.wav", (original, sine) -> {
             Path rebuilt = WORK.resolve("rebuilt.jar");
             sameSizeWithoutComponents(original, rebuilt);
             Files.copy(rebuilt, sine, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(sine, Files.getLastModifiedTime(original));
             assertEquals(Files.size(original), Files.size(sine));
             assertEquals(Files.getLastModifiedTime(original), Files.getLastModifiedTime(sine));
-            Path log = WORK.resolve("rebuilt.wav.log");
-            Process p = start(Map.of(), "rebuilt.wav", log);
-            assertTrue("render did not finish", p.waitFor(60, TimeUnit.SECONDS));
-            String rebuiltLog = Files.readString(log);
-            assertFalse("the cache was not rebuilt:\n" + rebuiltLog, Files.exists(marker));
-            assertEquals("the score's /errors fail the render: " + rebuiltLog, 1, p.exitValue());
-            assertTrue(rebuiltLog, rebuiltLog.contains("unknown SynthDef http://methc.la/plugins/sine"));
-        } finally {
-            Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
+        });
         render("restored.wav");
         assertSameFile("first.wav", "restored.wav");
         assertNoTemporaryLeft();

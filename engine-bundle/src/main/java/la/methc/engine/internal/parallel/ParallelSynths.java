@@ -176,21 +176,9 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         // every thread mixes its stripes as the frontier reaches them, mostly while the others compute theirs
         work(0, rtWorld);
         if (frontier.at() < n) {
-            // every chunk is taken: the helpers mix theirs as the frontier reaches them; RT mixes its own, and another's
-            // only once the frontier has not moved for a while (a helper descheduled: its outputs cross to RT's cache)
+            // every chunk is taken: the helpers mix theirs as the frontier reaches them
             long since = System.nanoTime();
-            long moved = since;
-            int seen = -1;
-            int at;
-            while ((at = frontier.at()) < n) {
-                if (at != seen) {
-                    seen = at;
-                    moved = System.nanoTime();
-                    mix(0);
-                } else if (System.nanoTime() - moved < GRACE_NANOS || !mix(ANY)) {
-                    Thread.onSpinWait();
-                }
-            }
+            mixUntil(n, 0, true);
             waited += System.nanoTime() - since;
         }
         if (waited > 0) {
@@ -286,6 +274,28 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         return any;
     }
 
+    /**
+     * Until the frontier has passed synth {@code end}: mixes the chunks of {@code part} as the frontier reaches them,
+     * looking at the done marks only when it moved. RT ({@code takeOver}) also mixes another thread's chunk once the
+     * frontier has stood still {@link #GRACE_NANOS} (a helper descheduled: its outputs cross to RT's cache).
+     */
+    private void mixUntil(int end, int part, boolean takeOver) {
+        int seen = -1;
+        long moved = 0;
+        int at;
+        while ((at = frontier.at()) < end) {
+            if (at != seen) {
+                seen = at;
+                if (takeOver) {
+                    moved = System.nanoTime();
+                }
+                mix(part);
+            } else if (!takeOver || System.nanoTime() - moved < GRACE_NANOS || !mix(ANY)) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */
     private boolean mixable(int c, long g, int part) {
         long done = chunkDone.get(c);
@@ -349,18 +359,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                     entered = g;
                     // RT reads entered after making the generation odd, we read the generation after entering
                     if (generation == g) {
-                        int mine = work(part, world);
                         // stay to mix what we computed when the frontier reaches it, from our own cache
-                        int looked = -1;
-                        int at;
-                        while ((at = frontier.at()) < mine) {
-                            if (at != looked) {
-                                looked = at;
-                                mix(part);
-                            } else {
-                                Thread.onSpinWait();
-                            }
-                        }
+                        mixUntil(work(part, world), part, false);
                     }
                     long at = publishedAt; // written before the generation we read: this run's
                     entered = 0;

@@ -40,12 +40,12 @@ final class LoadMeter {
         return p;
     }
 
-    /** Blocks that took longer to compute than they last. */
-    /** Skipped blocks count as late too. */
+    /** RT. The driver skipped {@code blocks} blocks: they count as late too. */
     void skipped(long blocks) {
         overruns += blocks;
     }
 
+    /** Blocks that took longer to compute than they last, and the blocks skipped. */
     long overruns() {
         return overruns;
     }

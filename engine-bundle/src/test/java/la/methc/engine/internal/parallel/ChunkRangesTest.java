@@ -1,0 +1,115 @@
+package la.methc.engine.internal.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dealing of a run's chunks in stripes: every chunk to exactly one part, stripe by stripe in turn, taken by its
+ * own thread from the front and by others from the back, never twice, also when threads take at once. The expected
+ * owner of each chunk is worked out here from the stripe's definition, not from {@link ChunkRanges}' arithmetic.
+ */
+class ChunkRangesTest {
+
+    private static final int S = ChunkRanges.STRIPE;
+
+    @Test
+    void eachChunkGoesToThePartWhoseTurnItsStripeIs() {
+        for (int parts = 2; parts <= 4; parts++) {
+            ChunkRanges ranges = new ChunkRanges(parts);
+            for (int chunks = 0; chunks <= 5 * S * parts + 3; chunks++) {
+                ranges.deal(chunks);
+                boolean[] seen = new boolean[chunks];
+                for (int p = 0; p < parts; p++) {
+                    int last = -1;
+                    int c;
+                    while ((c = ranges.takeFront(p)) >= 0) {
+                        String where = parts + " parts, " + chunks + " chunks, chunk " + c;
+                        assertTrue(c < chunks, where);
+                        assertEquals((c / S) % parts, p, where + ": in another part's stripe");
+                        assertTrue(c > last, where + ": the front goes up");
+                        assertTrue(!seen[c], where + ": taken twice");
+                        seen[c] = true;
+                        last = c;
+                    }
+                }
+                for (int c = 0; c < chunks; c++) {
+                    assertTrue(seen[c], parts + " parts, " + chunks + " chunks: chunk " + c + " never dealt");
+                }
+            }
+        }
+    }
+
+    @Test
+    void othersTakeFromTheBackUntilTheFrontMeetsThem() {
+        ChunkRanges ranges = new ChunkRanges(2);
+        int chunks = 3 * S + 5; // part 0: stripes 0 and 2; part 1: stripe 1 and the short last one
+        ranges.deal(chunks);
+        List<Integer> expected1 = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            if ((c / S) % 2 == 1) {
+                expected1.add(c);
+            }
+        }
+        List<Integer> taken = new ArrayList<>();
+        taken.add(ranges.takeBack(1)); // the last chunk of part 1
+        taken.add(ranges.takeFront(1)); // its first
+        int c;
+        while ((c = ranges.takeBack(1)) >= 0) {
+            taken.add(c);
+        }
+        assertEquals(expected1.get(expected1.size() - 1), taken.get(0));
+        assertEquals(expected1.get(0), taken.get(1));
+        for (int i = 2; i < taken.size(); i++) {
+            assertEquals(expected1.get(expected1.size() - i), taken.get(i), "the back goes down");
+        }
+        assertEquals(expected1.size(), taken.size());
+        assertEquals(-1, ranges.takeFront(1));
+        assertEquals(0, ranges.takeFront(0), "part 0 untouched");
+    }
+
+    @Test
+    void threadsTakingAtOnceNeverTakeAChunkTwice() throws InterruptedException {
+        int parts = 3;
+        int chunks = 40 * S + 7;
+        ChunkRanges ranges = new ChunkRanges(parts);
+        for (int round = 0; round < 50; round++) {
+            ranges.deal(chunks);
+            AtomicIntegerArray takes = new AtomicIntegerArray(chunks);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < parts; t++) {
+                int part = t;
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    // as ParallelSynths.work: its own part from the front, then the others' from their backs
+                    for (int k = 0; k < parts; k++) {
+                        int p = (part - k + parts) % parts;
+                        int c;
+                        while ((c = k == 0 ? ranges.takeFront(p) : ranges.takeBack(p)) >= 0) {
+                            takes.incrementAndGet(c);
+                        }
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+            for (int c = 0; c < chunks; c++) {
+                assertEquals(1, takes.get(c), "round " + round + ": chunk " + c);
+            }
+        }
+    }
+}

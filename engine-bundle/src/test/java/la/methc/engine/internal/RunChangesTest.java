@@ -110,6 +110,36 @@ class RunChangesTest {
         assertEquals(0f, energy(alone[0], BLOCKS - 1), "everything freed");
     }
 
+    /**
+     * The runs kept for the next blocks let go of synths freed since: a freed synth (and the buffer it may hold) must
+     * not stay reachable from the DSP threads until some later run is walked, here never, as no run is left.
+     */
+    @Test
+    void freedSynthsAreNotKeptForTheNextRun() throws InterruptedException {
+        try (EngineHarness h = new EngineHarness(Map.of("driver", "dummy", "maxNodes", "256", "port", "0",
+                "dspThreads", "2", "render.minRun", "8"))) {
+            h.send("/group/new", 1, 0, 1);
+            for (int i = 0; i < 40; i++) {
+                sine(h, 100 + i, i, 1, 1, true);
+            }
+            for (int b = 0; b < 5; b++) {
+                h.block();
+            }
+            assertEquals(5, ((ParallelSynths) h.engine.parallel()).runs(), "the 40 sines are one run a block");
+            java.lang.ref.WeakReference<Object> freed = new java.lang.ref.WeakReference<>(h.engine.tree().get(120));
+            h.send("/group/freeAll", 1);
+            for (int b = 0; b < 3; b++) {
+                h.block();
+            }
+            assertEquals(null, h.engine.tree().get(120), "freed");
+            for (int i = 0; i < 50 && freed.get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertEquals(null, freed.get(), "a freed synth is still reachable");
+        }
+    }
+
     private static float energy(float[] audio, int block) {
         float e = 0;
         for (int i = block * 64; i < block * 64 + 64; i++) {

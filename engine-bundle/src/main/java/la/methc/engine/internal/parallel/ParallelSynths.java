@@ -196,6 +196,12 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         return node;
     }
 
+    /** RT, after each block: the kept runs let go of freed synths ({@link RunCache#letGoIfChanged}). */
+    @Override
+    public void blockDone(long treeChanges) {
+        runs.letGoIfChanged(treeChanges);
+    }
+
     /** Whether {@code node} is an isolated synth, one that may be part of a run. */
     static boolean isolatedSynth(Node node) {
         return node != null && !node.isGroup() && ((SynthNode) node).isolated();

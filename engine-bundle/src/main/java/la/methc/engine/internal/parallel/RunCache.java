@@ -95,6 +95,27 @@ final class RunCache {
         return k;
     }
 
+    /**
+     * RT, after a block: lets go of the kept runs if the tree changed since they were walked ({@code changes}: the
+     * tree's count now), so that synths freed since are not held here until some later run is walked (a freed synth
+     * may hold a large buffer's samples). The next run is walked anyway after a change.
+     */
+    void letGoIfChanged(long changes) {
+        if (used == 0 || changes == this.changes) {
+            return;
+        }
+        for (int i = 0; i < used; i++) {
+            synths[i] = null;
+        }
+        for (int k = 0; k < runs; k++) {
+            firsts[k] = null;
+            ends[k] = null;
+        }
+        used = 0;
+        runs = 0;
+        this.changes = -1;
+    }
+
     /** RT. Where run {@code k}'s synths start in {@link #synths}. */
     int start(int k) {
         return starts[k];

@@ -11,4 +11,11 @@ public interface IsolatedRuns {
      * short to spread) and returns the node after it.
      */
     Node process(SynthNode first, BlockContext block);
+
+    /**
+     * After every block, with the tree's change count ({@link Node#treeChanges}): whatever is kept from the block's runs for the next blocks may be let
+     * go of if the tree changed since, so that freed synths (and what they hold) are not kept alive by it.
+     */
+    default void blockDone(long treeChanges) {
+    }
 }

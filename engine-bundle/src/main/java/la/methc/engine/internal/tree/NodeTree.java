@@ -222,10 +222,17 @@ public final class NodeTree {
         }
     }
 
-    /** RT. Processes the whole tree for one block, then frees the nodes that finished during it. */
+    /**
+     * RT. Processes the whole tree for one block, then frees the nodes that finished during it, and lets the DSP
+     * or render threads let go of freed synths.
+     */
     public void process(BlockContext block) {
         root.process(block);
         freeDoomed();
+        IsolatedRuns parallel = block.parallel();
+        if (parallel != null) {
+            parallel.blockDone(root.treeChanges());
+        }
     }
 
     /**

@@ -1,0 +1,91 @@
+package la.methc.engine.internal.tree;
+
+import java.util.Arrays;
+import la.methc.api.World;
+import la.methc.engine.internal.bus.AudioBus;
+import la.methc.engine.internal.bus.BusMapping;
+
+/**
+ * A synth's steps in a parallel group's block (implemented in {@code la.methc.engine.internal.parallel}): its buses
+ * claimed for its child, its process with the writes to buses only its child writes, then, once every child is
+ * done, its writes to buses several children write, in tree order. So a bus several children write gets the same
+ * sums in the same order as from a plain group, whichever thread ran which child.
+ */
+public final class ChildPass {
+
+    private ChildPass() {
+    }
+
+    /**
+     * RT, before the children run: claims the buses {@code node} reads and writes for child {@code child} of the
+     * group's block {@code stamp}. False when a bus is read by one child and written by another (the contract of a
+     * parallel group broken).
+     */
+    public static boolean claim(SynthNode node, long stamp, int child) {
+        boolean ok = true;
+        for (AudioBus bus : node.inputBuses) {
+            if (bus != null) {
+                ok &= bus.claimRead(stamp, child);
+            }
+        }
+        for (AudioBus bus : node.outputBuses) {
+            if (bus != null) {
+                ok &= bus.claimWrite(stamp, child);
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * RT or a DSP thread, after {@link SynthNode#begin}: the plugin's process with {@code world}, then its outputs
+     * to the buses its child alone writes (all of them for a {@code stamp} no bus was claimed with). An error is
+     * kept for {@link SynthNode#settle}.
+     */
+    public static void process(SynthNode node, World world, long epoch, int blockSize, long stamp) {
+        int offset = node.runOffset;
+        try {
+            node.readInputs(epoch, offset, blockSize);
+            node.synth().process(world, offset, blockSize - offset);
+            write(node, epoch, offset, blockSize, stamp, false);
+        } catch (Throwable t) {
+            node.runError = t;
+        }
+    }
+
+    /**
+     * RT, after every child is done, synth by synth in tree order: the outputs to the buses several children write,
+     * unless the process threw.
+     */
+    public static void mixShared(SynthNode node, long epoch, int blockSize, long stamp) {
+        if (node.runError == null) {
+            write(node, epoch, node.runOffset, blockSize, stamp, true);
+        }
+        if (node.runOffset != 0) {
+            node.runOffset = 0; // from the next block on the synth plays whole blocks
+        }
+    }
+
+    /** The outputs to shared buses ({@code shared}) or to the others, as {@code SynthNode} writes them. */
+    private static void write(SynthNode node, long epoch, int offset, int blockSize, long stamp, boolean shared) {
+        float[][] outputs = node.audioOutputs;
+        for (int i = 0; i < outputs.length; i++) {
+            AudioBus bus = node.outputBuses[i];
+            if (bus == null || bus.sharedIn(stamp) != shared) {
+                continue;
+            }
+            float[] src = outputs[i];
+            float[] dst = bus.data();
+            if (!bus.writtenIn(epoch)) {
+                Arrays.fill(dst, 0, offset, 0f);
+                System.arraycopy(src, offset, dst, offset, blockSize - offset);
+                bus.markWritten(epoch);
+            } else if ((node.outputFlags[i] & BusMapping.REPLACE) != 0) {
+                System.arraycopy(src, offset, dst, offset, blockSize - offset);
+            } else {
+                for (int k = offset; k < blockSize; k++) {
+                    dst[k] += src[k];
+                }
+            }
+        }
+    }
+}

@@ -245,6 +245,75 @@ class ParallelGroupsTest {
     }
 
     /**
+     * The walk of a parallel group is kept while the tree is unchanged, so every change that moves a bus from one
+     * child to several, or makes a child read a sibling's bus, must be seen in the block it takes effect: two
+     * parallel groups (and a run of isolated synths between them), outputs and inputs remapped while they play, a
+     * conflict made and undone, chains freed and added. The audio must be the plain groups' sample for sample, on
+     * 1, 2 and 4 threads.
+     */
+    @Test
+    void treeChangesReachTheKeptWalks() {
+        float[][][] audio = new float[4][][];
+        for (int run = 0; run < 4; run++) {
+            boolean parallel = run > 0;
+            int threads = run == 0 ? 2 : 1 << (run - 1);
+            audio[run] = new float[2][300 * 64];
+            try (EngineHarness h = engine(true, threads)) {
+                h.send("/group/new", 1, 0, 1, parallel ? 1 : 0);
+                for (int c = 0; c < 12; c++) {
+                    chain(h, 1, c);
+                }
+                for (int i = 0; i < 16; i++) {
+                    h.synth(TestSynths.ISOLATED_SINE, 4000 + i, 0, 1, 150f + 7 * i, 0.01f);
+                    h.send("/synth/map/output", 4000 + i, 0, i % 2, EXTERNAL);
+                    h.send("/synth/activate", 4000 + i);
+                }
+                h.send("/group/new", 2, 0, 1, parallel ? 1 : 0);
+                for (int c = 40; c < 48; c++) {
+                    chain(h, 2, c);
+                }
+                h.synth(TestSynths.CONST, 50, 0, 1, 0f);
+                h.send("/synth/map/input", 50, 0, 100, 0);
+                h.send("/synth/map/output", 50, 0, 1, EXTERNAL);
+                h.send("/synth/activate", 50);
+                for (int b = 0; b < 300; b++) {
+                    switch (b) {
+                        // a lag from its own hardware write to the shared bus 100, and back
+                        case 40 -> h.send("/synth/map/output", 2003, 0, 100, 0);
+                        case 70 -> h.send("/synth/map/output", 2003, 0, 0, EXTERNAL);
+                        // a sine of group 2 into chain 41's bus: two children write it, one reads it
+                        case 100 -> h.send("/synth/map/output", 1040, 0, 41, 0);
+                        case 130 -> h.send("/synth/map/output", 1040, 0, 40, 0);
+                        // a lag reading another chain's bus: a conflict, then its own again
+                        case 160 -> h.send("/synth/map/input", 2005, 0, 6, 0);
+                        case 190 -> h.send("/synth/map/input", 2005, 0, 5, 0);
+                        case 220 -> {
+                            h.send("/node/free", 100 + 4);
+                            h.send("/node/free", 100 + 44);
+                        }
+                        case 250 -> chain(h, 2, 60);
+                        default -> { }
+                    }
+                    keep(audio[run], h.block(), b);
+                }
+                if (parallel) {
+                    ParallelGroups groups = (ParallelGroups) h.engine.parallelGroups();
+                    // blocks 100-129 (an output remapped) and 160-189 (an input): each seen in its first block
+                    assertEquals(60, groups.conflicts(), "blocks with a conflict");
+                    if (threads > 1) {
+                        assertTrue(groups.handedOut() > 400, "groups handed out: " + groups.handedOut());
+                    }
+                }
+            }
+        }
+        for (int run = 1; run < 4; run++) {
+            for (int c = 0; c < 2; c++) {
+                assertArrayEquals(audio[0][c], audio[run][c], "parallel groups, run " + run + ", channel " + c);
+            }
+        }
+    }
+
+    /**
      * Three children, worked out by hand: lags A (a 0.5, bias 1) and B (a 0.25, bias 2) both into output 0, and
      * a group with lag C1 (a 0.5, bias 1) into bus 3 read by lag C2 (a 0.5) into output 1. Output 0 is A's sample
      * plus B's (A first: first writer assigns, then B adds), output 1 is C2's.

@@ -1,65 +1,67 @@
 package la.methc.engine.internal.parallel;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import la.methc.api.World;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.tree.ChildPass;
 import la.methc.engine.internal.tree.Group;
-import la.methc.engine.internal.tree.Node;
-import la.methc.engine.internal.tree.NodeTree;
 import la.methc.engine.internal.tree.ParallelChildren;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
  * Runs the children of a parallel group as units on the DSP threads (or an offline render's threads). The steps of
  * the group's block, the same for any number of threads, so that the audio and the replies are the same bit for
- * bit: RT begins (activates) every synth below the group in tree order and claims its buses for its child; each
- * child then runs on one thread, synth after synth in tree order, writing the buses only it writes at once; once all
- * are done (with one thread: after each child), RT writes the buses several children write, synth by synth in tree
- * order, then applies errors and {@code synthDone} in tree order. A child with a synth that is not isolated runs on RT, which takes its own
- * children first, then what the helpers left. A block in which a bus is read by one child and written by another
- * (the client broke the contract) runs the children in order on RT, every write at once, as a plain group would,
- * and is counted ({@link #conflicts}). The threads are the engine's one {@link Team}, the helpers that also take the
- * runs of isolated synths ({@link ParallelSynths}): the children go out through the same hand-off. Allocation-free
- * once started.
+ * bit: RT walks the group ({@link ChildWalks}, kept while the tree is unchanged: every synth below it begun, its
+ * buses claimed for its child); each child runs on one thread, synth after synth in tree order, writing at once the
+ * buses only it writes; the writes to buses several children write follow child by child in tree order, from a
+ * mixing frontier, by the thread that ran the child when it can (from its own cache); last RT applies errors and
+ * {@code synthDone} in tree order. The children are dealt to the threads in chunks and stripes as
+ * {@link ParallelSynths} deals synths. A child with a synth that is not isolated runs on RT, before the others are
+ * handed out. A block in which a bus is read by one child and written by another (the client broke the contract)
+ * runs the children in order on RT, every write at once, as a plain group would, and is counted ({@link #conflicts}).
+ * The threads are the engine's one {@link Team}, the helpers that also take the runs of isolated synths: the
+ * children go out through the same hand-off. Allocation-free once started.
  */
 public final class ParallelGroups implements ParallelChildren, AutoCloseable {
 
     /** Children a thread takes at a time. */
     private static final int CHUNK = 4;
-    /** Ints between two parts' cursors: a cache line, so that threads don't share one. */
-    private static final int STRIDE = 16;
-    /** A stamp no bus is claimed with: every write at once. */
-    private static final long NO_CLAIM = Long.MIN_VALUE + 1;
+    /** For {@link #mix}: any chunk, whoever processed it. */
+    private static final int ANY = -1;
+    /** More than the most threads: a chunk's done mark holds its processor's part below this. */
+    private static final int OWNERS = 1024;
+    /** How long RT lets the mixing frontier stand at a helper's chunk before it mixes that chunk itself. */
+    private static final long GRACE_NANOS = 20_000;
 
+    private final ChildWalks walks;
     private final SynthNode[] synths;
     private final boolean[] plays;
-    /** Where child {@code c}'s synths start in {@link #synths} (child {@code children}: the end). */
+    private final long[] shared;
+    private final boolean[] mixes;
     private final int[] childStart;
-    /** The children helpers may take, and those RT runs itself. */
-    private final int[] anyChildren;
-    private final int[] rtChildren;
+    private final boolean[] onRt;
     /** The helpers and the hand-off; null with one thread (the children run on RT, one after the other). */
     private final Team team;
-    /** What a helper does with a group's children: takes them a chunk at a time. */
-    private final TeamWork helping = (part, g, world) -> work(part, world);
+    /** What a helper does with a group's children: its chunks, then the mixing of them. */
+    private final TeamWork helping = (part, g, world) -> mixUntil(work(part, g, world), g, part, false);
     private final IsolatedWorld rtWorld;
     private final DeferringWorld deferring;
-    /**
-     * Per part (thread) at {@code part * STRIDE}: its next child nobody took. A part goes to the same thread every
-     * block, so its children's state and buses stay in that core's cache; a thread done with its own takes the rest.
-     */
-    private final AtomicIntegerArray cursors;
-    private final AtomicInteger finished = new AtomicInteger();
     private final int parts;
+    /** Per part, the chunks of children nobody has taken. */
+    private final ChunkRanges cursors;
+    /** Per chunk of {@link #CHUNK} children: the generation it was processed in, times {@link #OWNERS}, plus its part. */
+    private final AtomicLongArray chunkDone;
+    /** Children mixed so far, in tree order. */
+    private final Frontier frontier = new Frontier();
     /** Groups handed out, blocks in which RT waited for a helper and how long. */
     private final RunStats stats = new RunStats();
     private volatile long conflicts;
-    private long stamp;
+    /** Set by any thread whose synth left an error or synthDone; RT settles them after the group's block. */
+    private volatile boolean toSettle;
 
-    /* The group handed out: written by RT while the team's generation is odd and no helper has entered, read after. */
-    private int anyCount;
+    /* The group in process: written by RT while the team's generation is odd and no helper has entered, read after. */
+    private int childBase;
+    private int children;
     private long claim;
     private long epoch;
     private int blockSize;
@@ -70,15 +72,18 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
      */
     ParallelGroups(Team team, int capacity, World engine) {
         this.team = team;
-        synths = new SynthNode[capacity];
-        plays = new boolean[capacity];
-        childStart = new int[capacity + 1];
-        anyChildren = new int[capacity];
-        rtChildren = new int[capacity];
+        walks = new ChildWalks(capacity);
+        synths = walks.synths;
+        plays = walks.plays;
+        shared = walks.shared;
+        mixes = walks.mixes;
+        childStart = walks.childStart;
+        onRt = walks.onRt;
         rtWorld = new IsolatedWorld(engine);
         deferring = new DeferringWorld(engine);
         parts = team == null ? 1 : team.parts();
-        cursors = new AtomicIntegerArray(parts * STRIDE);
+        cursors = new ChunkRanges(parts);
+        chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
     }
 
     /** Any thread. Groups whose children went out to the helpers. */
@@ -106,122 +111,159 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
         // helpers keep out of the fields below; with them shared, a straggler may still be in any last work
         boolean helped = team != null && !team.closed();
         long waited = helped ? team.keepOut() : 0;
-        long s = ++stamp;
-        int n = 0;
-        int k = 0;
-        int any = 0;
-        int rt = 0;
-        boolean ok = true;
-        for (Node c = group.head(); c != null; c = c.next()) {
-            childStart[k] = n;
-            boolean onRt = false;
-            Group top = c.isGroup() ? (Group) c : null;
-            for (Node x = c; x != null; x = top == null ? null : NodeTree.next(x, top)) {
-                if (x.isGroup()) {
-                    continue; // a group within a child, parallel or not, is part of that child
-                }
-                SynthNode node = (SynthNode) x;
-                synths[n] = node;
-                boolean p = node.begin(block);
-                if (plays[n] != p) {
-                    plays[n] = p; // written only when it changes: the helpers reading it keep their cache line
-                }
-                n++;
-                if (p) {
-                    ok &= ChildPass.claim(node, s, k);
-                    onRt |= !node.entry().isolated();
-                }
-            }
-            if (onRt) {
-                rtChildren[rt++] = k;
-            } else {
-                anyChildren[any++] = k;
-            }
-            k++;
-        }
-        childStart[k] = n;
-        claim = ok ? s : NO_CLAIM;
+        int k = walks.walk(group, block);
+        childBase = walks.childBase(k);
+        children = walks.childCount(k);
+        claim = walks.claim(k);
         epoch = block.epoch();
         blockSize = block.blockSize();
+        boolean ok = claim != ChildWalks.NO_CLAIM;
         if (!ok) {
             conflicts = conflicts + 1; // RT is the only writer
         }
-        boolean mixed = false;
-        if (ok && helped && any > 1) {
-            waited += handOut(any, rtChildren, rt, block);
+        if (ok && helped && walks.anyCount(k) > 1) {
+            waited += handOut(walks.rtCount(k) > 0, block);
         } else {
             // one thread, children in order: a child's writes to shared buses can go right after it, while its
             // outputs are in the cache (no later child reads those buses; the sums keep their order)
-            for (int c = 0; c < k; c++) {
+            for (int c = 0; c < children; c++) {
                 runChild(c, rtWorld, block);
                 mixChild(c);
             }
-            mixed = true;
         }
         if (waited > 0) {
             stats.waited(waited);
         }
-        // one pass: a synth's settle only marks nodes to free after the block, so the later mixes are the same
-        for (int i = 0; i < n; i++) {
-            if (plays[i]) {
-                if (!mixed) {
-                    ChildPass.mixShared(synths[i], epoch, blockSize, claim);
+        if (toSettle) {
+            // an error or synthDone left by a process (rare): in tree order, on RT
+            toSettle = false;
+            int from = walks.synthBase(k);
+            for (int i = from; i < from + walks.synthCount(k); i++) {
+                if (plays[i]) {
+                    synths[i].settle(block);
                 }
-                synths[i].settle(block);
             }
-            synths[i] = null;
         }
     }
 
-    /** RT: publishes the children, runs its own and what the helpers leave, waits for theirs; returns the wait. */
-    private long handOut(int any, int[] own, int ownCount, BlockContext block) {
-        anyCount = any;
-        for (int p = 0; p < parts; p++) {
-            cursors.set(p * STRIDE, start(p));
+    /**
+     * RT: runs the children that must run on RT ({@code anyOnRt}), hands out the others, takes its part, and mixes
+     * until the frontier has passed every child; returns how long it waited for the helpers.
+     */
+    private long handOut(boolean anyOnRt, BlockContext block) {
+        if (anyOnRt) {
+            // before the hand-out: the chunks then hold only children done or any thread may run
+            for (int c = 0; c < children; c++) {
+                if (onRt[childBase + c]) {
+                    runChild(c, rtWorld, block);
+                }
+            }
         }
-        finished.set(0);
+        cursors.deal((children + CHUNK - 1) / CHUNK);
+        frontier.reset();
         stats.handedOut();
         team.handOut(helping);
-        for (int i = 0; i < ownCount; i++) {
-            runChild(own[i], rtWorld, block);
-        }
-        work(0, rtWorld);
-        if (finished.get() == any) {
+        long g = team.published();
+        work(0, g, rtWorld);
+        if (frontier.at() >= children) {
             return 0;
         }
         long since = System.nanoTime();
-        while (finished.get() < any) {
-            Thread.onSpinWait();
-        }
+        mixUntil(children, g, 0, true);
         return System.nanoTime() - since;
     }
 
-    /** RT: child {@code c}'s writes to the buses several children write, synth by synth in tree order. */
-    private void mixChild(int c) {
-        for (int i = childStart[c]; i < childStart[c + 1]; i++) {
-            if (plays[i]) {
-                ChildPass.mixShared(synths[i], epoch, blockSize, claim);
+    /**
+     * RT (part 0) or a helper: its own part's chunks from the front, then what is left of the others from their
+     * backs, skipping children RT ran before; after each chunk the mix as far as it may go. Returns where the last
+     * chunk it processed ends: a helper stays until that is mixed. As {@link ParallelSynths}' work, with children.
+     */
+    private int work(int part, long g, IsolatedWorld world) {
+        int n = children;
+        int base = childBase;
+        int last = 0;
+        int seen = -1;
+        for (int k = 0; k < parts; k++) {
+            int p = (part - k + parts) % parts;
+            int ch;
+            while ((ch = k == 0 ? cursors.takeFront(p) : cursors.takeBack(p)) >= 0) {
+                int from = ch * CHUNK;
+                int to = Math.min(n, from + CHUNK);
+                for (int c = from; c < to; c++) {
+                    if (!onRt[base + c]) {
+                        runChild(c, world, null);
+                    }
+                }
+                chunkDone.set(ch, g * OWNERS + part);
+                last = Math.max(last, to);
+                int at = frontier.at();
+                if ((at != seen || at / CHUNK == ch) && !mix(g, part)) {
+                    seen = at;
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The thread of {@code part}: mixes the chunks from the frontier on that it processed, unless another thread is
+     * at it; {@link #ANY}: RT mixes any chunk processed. False when it mixed nothing.
+     */
+    private boolean mix(long g, int part) {
+        boolean any = false;
+        int n = children;
+        int at;
+        while ((at = frontier.at()) < n && mixable(at / CHUNK, g, part)) {
+            if (!frontier.lock()) {
+                Thread.onSpinWait(); // the holder is letting go: it stops at a chunk it may not mix
+                continue;
+            }
+            int c = frontier.at();
+            while (c < n && mixable(c / CHUNK, g, part)) {
+                int to = Math.min(n, c + CHUNK);
+                for (; c < to; c++) {
+                    mixChild(c);
+                }
+            }
+            frontier.unlock(c);
+            any = true;
+        }
+        return any;
+    }
+
+    /** Until the frontier has passed child {@code end}, as {@link ParallelSynths}' mixUntil. */
+    private void mixUntil(int end, long g, int part, boolean takeOver) {
+        int seen = -1;
+        long moved = 0;
+        int at;
+        while ((at = frontier.at()) < end) {
+            if (at != seen) {
+                seen = at;
+                if (takeOver) {
+                    moved = System.nanoTime();
+                }
+                mix(g, part);
+            } else if (!takeOver || System.nanoTime() - moved < GRACE_NANOS || !mix(g, ANY)) {
+                Thread.onSpinWait();
             }
         }
     }
 
-    /** Where part {@code p} of the children helpers may take starts (part {@code parts}: their end). */
-    private int start(int p) {
-        return (int) ((long) anyCount * p / parts);
+    /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */
+    private boolean mixable(int c, long g, int part) {
+        long done = chunkDone.get(c);
+        return done / OWNERS == g && (part == ANY || done % OWNERS == part);
     }
 
-    /** RT (part 0) or helper {@code part}: its own part first, then what is left of the others, a chunk at a time. */
-    private void work(int part, IsolatedWorld world) {
-        for (int k = 0; k < parts; k++) {
-            int p = (part + k) % parts;
-            int end = p + 1 == parts ? anyCount : start(p + 1);
-            int from;
-            while ((from = cursors.getAndAdd(p * STRIDE, CHUNK)) < end) {
-                int to = Math.min(end, from + CHUNK);
-                for (int j = from; j < to; j++) {
-                    runChild(anyChildren[j], world, null);
-                }
-                finished.addAndGet(to - from);
+    /** Child {@code c}'s writes to the buses several children write, synth by synth in tree order. */
+    private void mixChild(int c) {
+        long e = epoch;
+        int frames = blockSize;
+        long s = claim;
+        int end = childStart[childBase + c + 1];
+        for (int i = childStart[childBase + c]; i < end; i++) {
+            if (plays[i] && mixes[i]) {
+                ChildPass.mixShared(synths[i], e, frames, shared[i], s);
             }
         }
     }
@@ -231,20 +273,25 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
         long e = epoch;
         int frames = blockSize;
         long s = claim;
-        for (int i = childStart[c]; i < childStart[c + 1]; i++) {
+        int end = childStart[childBase + c + 1];
+        for (int i = childStart[childBase + c]; i < end; i++) {
             if (!plays[i]) {
                 continue;
             }
             SynthNode node = synths[i];
+            boolean settle;
             if (node.entry().isolated()) {
                 world.enter(node);
-                ChildPass.process(node, world, e, frames, s);
+                settle = ChildPass.process(node, world, e, frames, shared[i], s, mixes[i]);
                 world.enter(null);
             } else {
                 block.enter(node); // RT: the engine's World knows whose acquire it is
                 deferring.enter(node);
-                ChildPass.process(node, deferring, e, frames, s);
+                settle = ChildPass.process(node, deferring, e, frames, shared[i], s, mixes[i]);
                 deferring.enter(null);
+            }
+            if (settle) {
+                toSettle = true; // seen by RT after the chunk's done mark, a volatile write
             }
         }
     }

@@ -229,6 +229,7 @@ public final class SynthNode extends Node {
     public void mapOutput(int index, AudioBus bus, int flags) {
         outputBuses[index] = bus;
         outputFlags[index] = flags;
+        changed(); // a parallel group's walk knows which child writes which bus
     }
 
     public boolean isActive() {
@@ -350,6 +351,11 @@ public final class SynthNode extends Node {
     /** A render thread: the synth called {@code synthDone} for itself during an isolated process. */
     public void markDone() {
         runDone = true;
+    }
+
+    /** The thread that ran the synth: whether its process left an error or {@code synthDone} for {@link #settle}. */
+    boolean toSettle() {
+        return runError != null || runDone;
     }
 
     void readInputs(long epoch, int offset, int blockSize) {

@@ -114,7 +114,7 @@ public final class Engine implements AudioCallback, BlockContext {
     /** Starts the notifier and worker threads; the driver is started by the caller. */
     public void start() {
         parallel = new Parallelism(options.synthThreads(), options.maxNodes(), options.renderMinRun(), plugins,
-                !options.offline(), options.rtPriority()); // render.threads offline (ADR 0006), dspThreads live (ADR 0014)
+                !options.offline(), options.rtPriority()); // render.threads offline (ADR 0006), else dspThreads
         workers.start(plugins);
         notifier.start();
         clock.markStart();

@@ -128,7 +128,7 @@ class ParallelGroupsTest {
                 }
                 keep(audio, h.block(), b);
             }
-            // a /sync rather than a quiet spell: every reply of the blocks comes before /synced, however busy the machine
+            // a /sync rather than a quiet spell: every reply of the blocks comes before /synced, however busy
             List<String> replies = h.sync().stream().map(m -> m.getAddress() + " " + m.getArguments()).toList();
             return new Played(audio, replies);
         } finally {

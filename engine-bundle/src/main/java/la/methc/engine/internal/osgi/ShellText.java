@@ -54,8 +54,8 @@ final class ShellText {
 
     /** A group's line; {@code kind} "parallel" for a parallel group. */
     private static void group(StringBuilder b, int depth, int id, int children, Object kind) {
-        b.append("  ".repeat(depth)).append("parallel".equals(kind) ? "parallel group " : "group ").append(id).append(" (").append(children)
-                .append(children == 1 ? " child)" : " children)");
+        b.append("  ".repeat(depth)).append("parallel".equals(kind) ? "parallel group " : "group ").append(id)
+                .append(" (").append(children).append(children == 1 ? " child)" : " children)");
     }
 
     /**

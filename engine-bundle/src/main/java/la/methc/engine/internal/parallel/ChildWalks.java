@@ -69,7 +69,7 @@ final class ChildWalks {
         claims = new long[capacity];
     }
 
-    /** RT. The index of {@code group}'s walk in this block: the one kept if the tree has not changed, else a new one. */
+    /** RT. The index of {@code group}'s walk in this block: the one kept if the tree is unchanged, else a new one. */
     int walk(Group group, BlockContext block) {
         if (block.epoch() != epoch) {
             epoch = block.epoch();

@@ -49,7 +49,7 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
     private final int parts;
     /** Per part, the chunks of children nobody has taken. */
     private final ChunkRanges cursors;
-    /** Per chunk of {@link #CHUNK} children: the generation it was processed in, times {@link #OWNERS}, plus its part. */
+    /** Per chunk of {@link #CHUNK} children: the generation it was done in, times {@link #OWNERS}, plus its part. */
     private final AtomicLongArray chunkDone;
     /** Children mixed so far, in tree order. */
     private final Frontier frontier = new Frontier();

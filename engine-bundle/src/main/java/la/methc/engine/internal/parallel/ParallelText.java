@@ -54,8 +54,8 @@ final class ParallelText {
                     + " blocks, at most {} µs", threads, handedOut, waits, longestNanos / 1000);
         }
         if (conflicts > 0) {
-            GROUPS.warn("parallel groups: in {} blocks a child read a bus a sibling wrote; those blocks ran the children "
-                    + "in order on RT", conflicts);
+            GROUPS.warn("parallel groups: in {} blocks a child read a bus a sibling wrote; those blocks ran the "
+                    + "children in order on RT", conflicts);
         }
     }
 

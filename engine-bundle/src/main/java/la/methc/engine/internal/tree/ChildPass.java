@@ -8,8 +8,9 @@ import la.methc.engine.internal.bus.BusMapping;
 /**
  * A synth's steps in a parallel group's block (implemented in {@code la.methc.engine.internal.parallel}): its buses
  * claimed for its child (when the group is walked), its process with the writes to buses only its child writes,
- * then, once the children before are mixed, its writes to buses several children write, in tree order. So a bus several children write gets the same
- * sums in the same order as from a plain group, whichever thread ran which child.
+ * then, once the children before are mixed, its writes to buses several children write, in tree order. So a bus
+ * several children write gets the same sums in the same order as from a plain group, whichever thread ran which
+ * child.
  */
 public final class ChildPass {
 

@@ -48,7 +48,10 @@ public final class Group extends Node {
         return true;
     }
 
-    /** RT. A parallel group's children as units, else the children head to tail; runs of isolated synths go to the render or DSP threads, if any. */
+    /**
+     * RT. A parallel group's children as units, else the children head to tail; runs of isolated synths go to the
+     * render or DSP threads, if any.
+     */
     @Override
     void process(BlockContext block) {
         ParallelChildren children = parallel ? block.parallelGroups() : null;

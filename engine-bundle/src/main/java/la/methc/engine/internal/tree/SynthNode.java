@@ -49,8 +49,8 @@ public final class SynthNode extends Node {
     private int startOffset;
 
     /* The start offset in the first block (set by begin, reset after the block's outputs are written); in a run of
-       isolated synths (see ParallelSynths) or a parallel group (ChildPass), the error and synthDone of the process (set by the thread that ran it,
-       taken by settle on RT). */
+       isolated synths (see ParallelSynths) or a parallel group (ChildPass), the error and synthDone of the process
+       (set by the thread that ran it, taken by settle on RT). */
     int runOffset;
     Throwable runError;
     private boolean runDone;

@@ -21,7 +21,7 @@ public final class TreeSnapshot {
 
     private final int[] ids;
     private final int[] numChildren;
-    /** A synth's SynthDef URI (a String the entry holds: nothing is copied), null for a group, "parallel" for a parallel one. */
+    /** A synth's SynthDef URI (a String the entry holds: nothing is copied); null for a group, "parallel" for one. */
     private final String[] uris;
     private int groupId;
     private int groupChildren;
@@ -106,7 +106,10 @@ public final class TreeSnapshot {
         return numChildren[i];
     }
 
-    /** The SynthDef URI of node {@code i}, null for a group, "parallel" for a parallel group (no "" here: RT runs this class, see NodeText). */
+    /**
+     * The SynthDef URI of node {@code i}, null for a group, "parallel" for a parallel group (no "" here: RT runs this
+     * class, see NodeText).
+     */
     public String uri(int i) {
         return uris[i];
     }

@@ -1,8 +1,9 @@
 /**
  * The node tree: groups and synths (by any int id, in a preallocated {@link la.methc.engine.internal.tree.NodeMap}),
- * their ports, parameters and done flags, the snapshot {@code /group/queryTree} answers from, and how a run of isolated synths is handed to the
- * render or DSP threads ({@link la.methc.engine.internal.tree.IsolatedRuns}, implemented in {@code parallel}), as are
- * the children of a parallel group ({@link la.methc.engine.internal.tree.ParallelChildren}, the steps of each synth in
+ * their ports, parameters and done flags, the snapshot {@code /group/queryTree} answers from, and how a run of
+ * isolated synths is handed to the render or DSP threads ({@link la.methc.engine.internal.tree.IsolatedRuns},
+ * implemented in {@code parallel}), as are the children of a parallel group
+ * ({@link la.methc.engine.internal.tree.ParallelChildren}, the steps of each synth in
  * {@link la.methc.engine.internal.tree.ChildPass}). It reaches the engine only through
  * {@link la.methc.engine.internal.tree.BlockContext}.
  *

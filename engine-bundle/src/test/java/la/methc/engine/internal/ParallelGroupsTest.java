@@ -225,6 +225,35 @@ class ParallelGroupsTest {
         }
     }
 
+    /** RT cannot take back a child a helper started: it waits for it, and the wait is counted with the group's. */
+    @Test
+    void rtCountsTheBlocksInWhichItWaitedForALateHelper() {
+        try (EngineHarness h = engine(true, 2)) {
+            h.send("/group/new", 1, 0, 1, 1);
+            for (int i = 0; i < 64; i++) {
+                h.synth(TestSynths.ISOLATED_STALL, 10 + i, 1, 1);
+                h.send("/synth/activate", 10 + i);
+            }
+            h.blocks(10);
+            ParallelGroups groups = (ParallelGroups) h.engine.parallelGroups();
+            ParallelSynths runs = (ParallelSynths) h.engine.parallel();
+            long before = groups.waits();
+            long runWaits = runs.waits();
+            TestSynths.STALL.set(true);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (TestSynths.STALL.get() && System.nanoTime() < deadline) {
+                h.block(); // until the helper takes a child and stalls in it
+            }
+            assertTrue(!TestSynths.STALL.get(), "the helper ran a stalling synth");
+            long waits = groups.waits() - before;
+            assertTrue(waits >= 1, "the block RT waited in is counted: " + waits);
+            assertTrue(groups.longestWaitNanos() > 0);
+            assertEquals(runWaits, runs.waits(), "counted once, as the group's");
+        } finally {
+            TestSynths.STALL.set(false);
+        }
+    }
+
     /**
      * Without done flags or errors a parallel group plays what a plain group plays, bit for bit: a bus several
      * children write gets their outputs in tree order, after every child ran.

@@ -43,6 +43,14 @@ public interface Commands<T extends Commands<T>> {
         return add("/group/new", id, target, action.code());
     }
 
+    /**
+     * {@code /group/new i:id i:target i:addAction i:1}: a parallel group, whose children (synths or groups) may run
+     * on any DSP thread; none may read a bus a sibling writes in the same block (docs/osc-api.md).
+     */
+    default T newParallelGroup(int id, int target, AddAction action) {
+        return add("/group/new", id, target, action.code(), 1);
+    }
+
     /** {@code /group/freeAll i:id}: frees the group's children. */
     default T freeAll(int group) {
         return add("/group/freeAll", group);

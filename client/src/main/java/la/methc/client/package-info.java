@@ -14,10 +14,11 @@
  * <p>1.0.0: the first version. 1.1.0: {@link la.methc.client.Controls} (controls by name at a synth's creation),
  * {@link la.methc.client.Commands#addAll}, close listeners on {@link la.methc.client.OscConnection} and
  * {@link la.methc.client.ConnectionClosedException} (futures fail when the server closes the connection). 1.2.0:
- * {@link la.methc.client.Reply.Port#defaultValue} ({@code /synthdef/info.reply} gives each port's default).
+ * {@link la.methc.client.Reply.Port#defaultValue} ({@code /synthdef/info.reply} gives each port's default). 1.3.0:
+ * {@link la.methc.client.Commands#newParallelGroup}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package la.methc.client;
 
 import org.osgi.annotation.bundle.Export;

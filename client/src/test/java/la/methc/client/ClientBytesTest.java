@@ -31,6 +31,13 @@ class ClientBytesTest {
     }
 
     @Test
+    void parallelGroupIsAFourthInt() throws Exception {
+        // ",iiii" + NUL = 6, padded to 8; 1000 = 0x3e8, target 0, tail 1, parallel 1
+        assertEquals("2f67726f 75702f6e 65770000 2c696969 69000000 000003e8 00000000 00000001 00000001",
+                sent(c -> c.newParallelGroup(1000, 0, AddAction.TAIL)));
+    }
+
+    @Test
     void stringOfFourBytesGetsFourNulsAndFloatsAreIeeeBigEndian() throws Exception {
         // "/node/set" 9 + NUL → 12; ",isf" + NUL → 8; "freq" is 4 bytes, so a whole word of NULs follows;
         // 660.0f = 0x44250000 (sign 0, exponent 136, mantissa 0x250000)

@@ -37,9 +37,14 @@ final class ChainEngine implements AutoCloseable, Client {
 
     /** @param chains how many chains it must hold; @param buses its internal buses */
     ChainEngine(int chains, int buses) {
+        this(chains, buses, 1);
+    }
+
+    /** The same with {@code threads} render threads (the calling thread and {@code threads - 1} helpers). */
+    ChainEngine(int chains, int buses, int threads) {
         engine = new Engine(EngineOptions.from(Map.of("driver", "offline", "render.score", "-", "render.out", "-",
-                "render.threads", "1", "internalBuses", Integer.toString(buses),
-                "maxNodes", Integer.toString(Math.max(1024, 4 * chains + 16)),
+                "render.threads", Integer.toString(threads), "internalBuses", Integer.toString(buses),
+                "maxNodes", Integer.toString(Math.max(1024, 5 * chains + 16)),
                 "maxResources", Integer.toString(Math.max(1024, chains + 16)))::get));
         SynthDefRegistry synthDefs = new SynthDefRegistry();
         synthDefs.add(new NoiseSynthDef());
@@ -60,14 +65,14 @@ final class ChainEngine implements AutoCloseable, Client {
             prepare.addAll(c.prepare(k));
             start.addAll(c.start(k));
         }
-        send(List.of(Osc.msg("/group/new", Chains.GROUP, 0, 1)));
+        send(List.of(c.group()));
         send(prepare);
-        awaitReplies("/resource/ready", n);
+        awaitReplies("/resource/ready", prepare.size());
         send(start);
         block();
         checkNoError();
-        if (synths() != Chains.SYNTHS * n) {
-            throw new IllegalStateException(synths() + " synths play, expected " + Chains.SYNTHS * n);
+        if (synths() != c.synthsEach() * n) {
+            throw new IllegalStateException(synths() + " synths play, expected " + c.synthsEach() * n);
         }
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
  * client that allocates buses gives them. Every internal write has the replace flag: when chains do share a triple,
  * each reads its own signal only (Methcla's first writer of a block replaces, later ones mix unless they replace).
  * Methcla/J only.
+ *
+ * <p>Parallel ({@code chains --parallel}): the chains' group is a parallel group ({@code /group/new … i:1}), each
+ * chain a group of its own in it (one node id before its four synths), so that the DSP threads may run the chains
+ * side by side.
  */
 final class Chains implements Units {
 
@@ -48,6 +52,9 @@ final class Chains implements Units {
     }
 
     private final int buses;
+    private final boolean parallel;
+    /** False: noise -> filter -> pan, three isolated synths (the delay is not isolated: it writes its line). */
+    private final boolean delay;
     /** The first node id of the chain at each place. */
     private final List<Integer> firstIds = new ArrayList<>();
     private int nextId = FIRST_NODE;
@@ -56,6 +63,18 @@ final class Chains implements Units {
 
     /** @param buses how many internal buses the engine has ({@code methcla.internalBuses}, at least 3) */
     Chains(int buses) {
+        this(buses, false);
+    }
+
+    /** @param parallel each chain a group of its own in a parallel group */
+    Chains(int buses, boolean parallel) {
+        this(buses, parallel, true);
+    }
+
+    /** @param delay false: chains without the delay (noise -> filter -> pan) */
+    Chains(int buses, boolean parallel, boolean delay) {
+        this.parallel = parallel;
+        this.delay = delay;
         if (buses < 3) {
             throw new IllegalArgumentException("a chain needs 3 internal buses, the engine has " + buses);
         }
@@ -80,18 +99,23 @@ final class Chains implements Units {
 
     @Override
     public int synthsEach() {
-        return SYNTHS;
+        return delay ? SYNTHS : SYNTHS - 1;
     }
 
     @Override
     public void setUp(Session s) throws IOException {
-        s.run("the chains' group", List.of(Osc.msg("/group/new", GROUP, 0, TAIL)));
+        s.run("the chains' group", List.of(group()));
+    }
+
+    /** The chains' group: {@code /group/new i:1 i:0 i:1}, with {@code i:1} after it when parallel. */
+    OSCMessage group() {
+        return parallel ? Osc.msg("/group/new", GROUP, 0, TAIL, 1) : Osc.msg("/group/new", GROUP, 0, TAIL);
     }
 
     /** The chain's delay line, made once per place. */
     @Override
     public List<OSCMessage> prepare(int place) {
-        if (place < lines) {
+        if (place < lines || !delay) {
             return List.of();
         }
         lines = place + 1;
@@ -101,9 +125,14 @@ final class Chains implements Units {
     @Override
     public List<OSCMessage> start(int place) {
         int first = nextId;
-        nextId += SYNTHS;
+        nextId += SYNTHS + (parallel ? 1 : 0);
         firstIds.add(first);
-        return chain(place, first, route(place, buses));
+        if (!parallel) {
+            return chain(place, first, route(place, buses), GROUP, delay);
+        }
+        List<OSCMessage> in = new ArrayList<>(List.of(Osc.msg("/group/new", first, GROUP, TAIL)));
+        in.addAll(chain(place, first + 1, route(place, buses), first, delay));
+        return in;
     }
 
     /**
@@ -112,21 +141,26 @@ final class Chains implements Units {
      * activation.
      */
     static List<OSCMessage> chain(int chain, int first, Route r) {
+        return chain(chain, first, r, GROUP, true);
+    }
+
+    /** The same in group {@code group}; without the delay ({@code delay} false), the pan reads the filter. */
+    static List<OSCMessage> chain(int chain, int first, Route r, int group, boolean withDelay) {
         int noise = first;
         int filter = first + 1;
         int delay = first + 2;
         int pan = first + 3;
-        return List.of(
-                Osc.msg("/synth/new", NOISE, noise, GROUP, TAIL, Osc.list(AMP), Osc.list(chain)),
+        List<OSCMessage> all = List.of(
+                Osc.msg("/synth/new", NOISE, noise, group, TAIL, Osc.list(AMP), Osc.list(chain)),
                 Osc.msg("/synth/map/output", noise, 0, r.noise(), REPLACE),
-                Osc.msg("/synth/new", FILTER, filter, GROUP, TAIL, Osc.list(CUTOFF, Q), Osc.list(LOWPASS)),
+                Osc.msg("/synth/new", FILTER, filter, group, TAIL, Osc.list(CUTOFF, Q), Osc.list(LOWPASS)),
                 Osc.msg("/synth/map/input", filter, 0, r.noise(), 0),
                 Osc.msg("/synth/map/output", filter, 0, r.filtered(), REPLACE),
-                Osc.msg("/synth/new", DELAY, delay, GROUP, TAIL, Osc.list(TIME, FEEDBACK, MIX),
+                Osc.msg("/synth/new", DELAY, delay, group, TAIL, Osc.list(TIME, FEEDBACK, MIX),
                         Osc.list(FIRST_LINE + chain)),
                 Osc.msg("/synth/map/input", delay, 0, r.filtered(), 0),
                 Osc.msg("/synth/map/output", delay, 0, r.delayed(), REPLACE),
-                Osc.msg("/synth/new", PAN, pan, GROUP, TAIL, Osc.list(pos(chain)), Osc.list()),
+                Osc.msg("/synth/new", PAN, pan, group, TAIL, Osc.list(pos(chain)), Osc.list()),
                 Osc.msg("/synth/map/input", pan, 0, r.delayed(), 0),
                 Osc.msg("/synth/map/output", pan, 0, 0, EXTERNAL),
                 Osc.msg("/synth/map/output", pan, 1, 1, EXTERNAL),
@@ -134,14 +168,31 @@ final class Chains implements Units {
                 Osc.msg("/synth/activate", filter),
                 Osc.msg("/synth/activate", delay),
                 Osc.msg("/synth/activate", pan));
+        if (withDelay) {
+            return all;
+        }
+        List<OSCMessage> without = new ArrayList<>();
+        for (OSCMessage m : all) {
+            Object id = m.getArguments().get(m.getAddress().equals("/synth/new") ? 1 : 0);
+            if (!id.equals(first + 2)) {
+                without.add(m.getAddress().equals("/synth/map/input") && id.equals(pan)
+                        ? Osc.msg("/synth/map/input", pan, 0, r.filtered(), 0) : m);
+            }
+        }
+        return without;
     }
 
     @Override
     public List<OSCMessage> stop(int place) {
         int first = firstIds.remove(place);
+        if (parallel) {
+            return List.of(Osc.msg("/node/free", first)); // the chain's group, its synths with it
+        }
         List<OSCMessage> free = new ArrayList<>();
         for (int k = 0; k < SYNTHS; k++) {
-            free.add(Osc.msg("/node/free", first + k));
+            if (delay || k != 2) {
+                free.add(Osc.msg("/node/free", first + k));
+            }
         }
         return free;
     }

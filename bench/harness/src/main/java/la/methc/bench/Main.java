@@ -1,6 +1,7 @@
 package la.methc.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The harness's command line: {@code java -cp bench-harness.jar:lib/* la.methc.bench.Main COMMAND …}. Every
@@ -27,14 +28,19 @@ public final class Main {
                                               bursts) to a running Methcla/J, as the side-by-side run sends them
               voices PORT [MAX [PID]]         looping play voices sustained below 80% load (PID: measure the load
                                               from /proc as the side-by-side run does, else the engine's avgLoad)
-              chains --port P [--pid PID] [--max N] [--buses B] [--quick]
+              chains --port P [--pid PID] [--max N] [--buses B] [--quick] [--parallel] [--no-delay]
                                               noise -> filter -> delay -> pan chains sustained below 80% load,
                                               searched as the voices are (B: the engine's internal buses,
                                               methcla.internalBuses, default 128; chains share them when
-                                              fewer than 3 per chain; N default 4000)
-              chain-cost [CHAINS [BLOCKS]]    CHAINS chains (default 1000) in an engine on this thread: CPU time
+                                              fewer than 3 per chain; N default 4000; --parallel: each
+                                              chain a group in a parallel group; the load column is
+                                              methcla-rt's share of a core, "cores" all DSP threads;
+                                              --no-delay: noise -> filter -> pan, all isolated)
+              chain-cost [CHAINS [BLOCKS [THREADS [parallel] [no-delay]]]]
+                                              CHAINS chains (default 1000) in an engine on this thread: CPU time
                                               per block over BLOCKS (default 3000) after as many warm-up ones,
-                                              and the chains that would fit in 80% of a block
+                                              and the chains that would fit in 80% of a block (THREADS
+                                              render threads, default 1; parallel: in a parallel group)
               coldstart DIST PORT             start DIST/bin/methcla --driver dummy, time until /status answers
               sine-score OUT.osc SYNTHS SECONDS
                                               a score of SYNTHS sines playing for SECONDS
@@ -56,10 +62,14 @@ public final class Main {
                 case "control" -> control(Integer.parseInt(args[1]), args);
                 case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 16000,
                         args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt") : null);
-                case "chains" -> chains(new Args(args, 1, java.util.Set.of("quick")));
+                case "chains" -> chains(new Args(args, 1, java.util.Set.of("quick", "parallel", "no-delay")));
                 case "chain-cost" -> {
+                    int chains = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
                     int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
-                    ChainCost.run(args.length > 1 ? Integer.parseInt(args[1]) : 1000, blocks, blocks);
+                    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+                    List<String> how = java.util.Arrays.asList(args).subList(Math.min(4, args.length), args.length);
+                    ChainCost.run(chains, blocks, blocks, threads,
+                            new Chains(3 * chains, how.contains("parallel"), !how.contains("no-delay")));
                 }
                 case "coldstart" -> System.out.printf("cold start to /status.reply: %.0f ms%n",
                         ColdStart.measure(Path.of(args[1]), Integer.parseInt(args[2])));
@@ -126,12 +136,15 @@ public final class Main {
         VoiceSearch.Plan base = a.flag("quick") ? VoiceSearch.Plan.QUICK : VoiceSearch.Plan.NORMAL;
         VoiceSearch.Plan plan = new VoiceSearch.Plan(Integer.parseInt(a.get("max", "4000")), base.firstStep(),
                 base.minStep(), base.settleMs(), base.windowMs(), base.deadlineMs());
-        ThreadCpu cpu = a.get("pid", "").isEmpty() ? null : new ThreadCpu(Long.parseLong(a.get("pid")), "methcla-rt");
-        Chains chains = new Chains(Integer.parseInt(a.get("buses", "128")));
+        // the block thread decides (its share of a core); the DSP helpers count in the cores column
+        ThreadCpu cpu = a.get("pid", "").isEmpty() ? null
+                : new ThreadCpu(Long.parseLong(a.get("pid")), List.of("methcla-rt", "methcla-dsp"));
+        Chains chains = new Chains(Integer.parseInt(a.get("buses", "128")), a.flag("parallel"), !a.flag("no-delay"));
         try (Session s = new Session(new MethclaServer(Path.of("methcla")), a.integer("port"))) {
             s.connect(10_000);
             VoiceSearch.Outcome o = new VoiceSearch(s, plan, cpu, chains).run();
-            System.out.printf("filter + delay + pan chains sustained below 80%% load: %d (load %.3f; %s)%s%n",
+            String what = a.flag("no-delay") ? "filter + pan" : "filter + delay + pan";
+            System.out.printf("%s chains sustained below 80%% load: %d (load %.3f; %s)%s%n", what,
                     o.count(), o.load(), o.end(), o.behind().isEmpty() ? ""
                             : "; not valid: the engine fell behind real time at passing steps " + o.behind());
         }

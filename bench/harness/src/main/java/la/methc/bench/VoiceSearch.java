@@ -11,9 +11,9 @@ import java.util.Map;
  * added in steps. After a step it waits, then measures a window: the step passes while the load stays below 80%.
  * The load is the share of one core the server's block thread used in the window, measured from outside
  * ({@link ThreadCpu}, the same measure for every server) when its process id is known, else the average load its
- * status reports. Late blocks are counted and shown but do not decide: the two servers' late blocks are not the
- * same measure (Methcla/J counts blocks computed slower than real time; for scsynth only JACK's xruns are
- * visible, and on a busy machine they are mostly wake-up delays). Steps start at {@code firstStep}, then a quarter
+ * status reports; beside it, the cores all its counted threads used (DSP helpers included). Late blocks are
+ * counted and shown but do not decide: the two servers' late blocks are not the same measure (Methcla/J counts
+ * blocks computed slower than real time; for scsynth only JACK's xruns are visible, and on a busy machine they are mostly wake-up delays). Steps start at {@code firstStep}, then a quarter
  * of the headroom it estimates (in tens, {@code minStep} to 400). A step that reaches 80% load is taken back and
  * tried again in quarter steps; the search ends at 80% load with a step of {@code minStep}, at {@code max} units,
  * at an error (e.g. the node limit) or at the deadline.
@@ -40,7 +40,7 @@ final class VoiceSearch {
     }
 
     /** One measured window: the load that counts, the status at its end, and its late blocks. */
-    private record Window(double load, Status status, long late) {
+    private record Window(double load, double cores, Status status, long late) {
     }
 
     private final Session s;
@@ -75,7 +75,8 @@ final class VoiceSearch {
         units.setUp(s);
         double idleLoad = window().load();
         String column = units.name().substring(units.name().lastIndexOf(' ') + 1);
-        System.out.printf("  idle load %.3f%n  %8s %8s %8s %6s%n", idleLoad, column, "load", "reported", "late");
+        System.out.printf("  idle load %.3f%n  %8s %8s %8s %6s %6s%n", idleLoad, column, "load", "reported", "late",
+                "cores");
         int n = 0;
         int best = 0;
         double bestLoad = idleLoad;
@@ -101,7 +102,7 @@ final class VoiceSearch {
                 throw new IOException(s.server.name() + " runs " + w.status().synths() + " synths, expected "
                         + n * units.synthsEach());
             }
-            System.out.printf("  %8d %8.3f %8.3f %6d%n", n, w.load(), w.status().avgLoad(), w.late());
+            System.out.printf("  %8d %8.3f %8.3f %6d %6.3f%n", n, w.load(), w.status().avgLoad(), w.late(), w.cores());
             if (w.late() > 0) {
                 withLate.add(n);
             }
@@ -177,6 +178,7 @@ final class VoiceSearch {
         Map<String, ThreadCpu.Counters> b = cpu == null ? null : cpu.snapshot();
         Status st = s.status();
         long late = s.server.lateBlocks(s.client) - late0;
-        return new Window(cpu == null ? st.avgLoad() : cpu.load(a, b), st, late);
+        return new Window(cpu == null ? st.avgLoad() : cpu.load(a, b), cpu == null ? Double.NaN : cpu.cores(a, b), st,
+                late);
     }
 }

@@ -68,6 +68,34 @@ class ChainsTest {
     }
 
     @Test
+    void inAParallelGroupEachChainIsAGroupOfItsOwn() {
+        Chains c = new Chains(128, true);
+        List<String> first = text(c.start(0));
+        assertEquals("/group/new [10, 1, 1]", first.get(0));
+        assertEquals("/synth/new [http://methc.la/plugins/noise, 11, 10, 1, [0.05], [0]]", first.get(1));
+        assertTrue(first.contains("/synth/new [http://methc.la/plugins/pan, 14, 10, 1, [-0.8], []]"), first.toString());
+        assertEquals("/group/new [15, 1, 1]", text(c.start(1)).get(0));
+        assertEquals(List.of("/node/free [15]"), text(c.stop(1)));
+    }
+
+    @Test
+    void withoutTheDelayThePanReadsTheFilter() {
+        List<String> m = text(new Chains(128, false, false).start(0));
+        assertEquals(List.of(
+                "/synth/new [http://methc.la/plugins/noise, 10, 1, 1, [0.05], [0]]",
+                "/synth/map/output [10, 0, 0, 4]",
+                "/synth/new [http://methc.la/plugins/filter, 11, 1, 1, [2000.0, 0.707], [0]]",
+                "/synth/map/input [11, 0, 0, 0]",
+                "/synth/map/output [11, 0, 1, 4]",
+                "/synth/new [http://methc.la/plugins/pan, 13, 1, 1, [-0.8], []]",
+                "/synth/map/input [13, 0, 1, 0]",
+                "/synth/map/output [13, 0, 0, 1]",
+                "/synth/map/output [13, 1, 1, 1]",
+                "/synth/activate [10]", "/synth/activate [11]", "/synth/activate [13]"), m);
+        assertEquals(List.of(), new Chains(128, false, false).prepare(0), "no delay line");
+    }
+
+    @Test
     void oneChainSoundsInARealEngine() {
         float[][] out = play(1, 128, 150);
         double left = rms(out[0]);
@@ -101,6 +129,29 @@ class ChainsTest {
             e.checkNoError();
             assertEquals(4 * chains, e.synths());
             return out;
+        }
+    }
+
+    /**
+     * The real plugins in a parallel group, each chain a child, on 2 render threads: the same output, sample for
+     * sample, as the plain group on one thread (with and without the delay, whose child stays on the block thread).
+     */
+    @Test
+    void chainsInAParallelGroupSoundAsInAPlainOne() {
+        for (boolean delay : new boolean[] {true, false}) {
+            float[][] plain;
+            try (ChainEngine e = new ChainEngine(40, 120)) {
+                e.start(new Chains(120, false, delay), 40);
+                plain = e.blocks(200);
+            }
+            try (ChainEngine e = new ChainEngine(40, 120, 2)) {
+                e.start(new Chains(120, true, delay), 40);
+                float[][] parallel = e.blocks(200);
+                e.checkNoError();
+                assertTrue(rms(parallel[0]) > 1e-4, "heard");
+                assertArrayEquals(plain[0], parallel[0], "delay " + delay);
+                assertArrayEquals(plain[1], parallel[1], "delay " + delay);
+            }
         }
     }
 

@@ -53,7 +53,7 @@ final class BuiltInCommands {
     static final String VERSION = "0.1.0";
 
     static final CommandTable TABLE = new CommandTable()
-            .add("/group/new", "iii", BuiltInCommands::newGroup)
+            .add("/group/new", "iii|i", BuiltInCommands::newGroup)
             .add("/group/freeAll", "i", (c, r) -> r.submit(new FreeNode(r.address, r.from, r.i(0), true)))
             .add("/node/free", "i", (c, r) -> r.submit(new FreeNode(r.address, r.from, r.i(0), false)))
             .add("/synth/new", "siii|[[", BuiltInCommands::newSynth)
@@ -108,8 +108,11 @@ final class BuiltInCommands {
     }
 
     private void newGroup(Request r) {
-        if (validNewNode(r, r.args)) {
-            r.submit(new NewGroup(r.from, new Group(r.i(0)), r.i(1), r.i(2)));
+        int parallel = r.args.size() > 3 ? r.i(3) : 0;
+        if (parallel != 0 && parallel != 1) {
+            r.error(r.i(0), "parallel must be 0 (a plain group) or 1 (a parallel group), got " + parallel);
+        } else if (validNewNode(r, r.args)) {
+            r.submit(new NewGroup(r.from, new Group(r.i(0), parallel == 1), r.i(1), r.i(2)));
         }
     }
 

@@ -98,7 +98,7 @@ final class CommandContext implements RtContext {
     public void nodeInfo(Client client, Node node) {
         Group parent = node.parent();
         events.nodeInfo(client, node.id(), parent == null ? -1 : parent.id(), node.isGroup(),
-                node instanceof SynthNode s ? s.entry().uri() : null);
+                node instanceof SynthNode s ? s.entry().uri() : ((Group) node).kind());
     }
 
     @Override

@@ -13,7 +13,7 @@ import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.resource.SlotPool;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.bus.Buses;
-import la.methc.engine.internal.parallel.ParallelSynths;
+import la.methc.engine.internal.parallel.Parallelism;
 import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.tree.IsolatedRuns;
 import la.methc.engine.internal.tree.NodeTree;
@@ -55,8 +55,7 @@ public final class Engine implements AudioCallback, BlockContext {
     private final PluginContext plugins;
     private final CommandContext context;
     private final EngineControl control;
-    /** The threads isolated synths are spread over (null: everything on RT); set in start, before the driver. */
-    private ParallelSynths parallel;
+    private Parallelism parallel; // threads for isolated synths and parallel groups; set in start, before the driver
     private long epoch;
     private long frameTime;
     private volatile long blocksDone;
@@ -114,10 +113,8 @@ public final class Engine implements AudioCallback, BlockContext {
 
     /** Starts the notifier and worker threads; the driver is started by the caller. */
     public void start() {
-        if (options.synthThreads() > 1) { // render.threads offline (ADR 0006), dspThreads live (ADR 0014)
-            parallel = new ParallelSynths(options.synthThreads(), options.maxNodes(), options.renderMinRun(), plugins,
-                    !options.offline(), options.rtPriority());
-        }
+        parallel = new Parallelism(options.synthThreads(), options.maxNodes(), options.renderMinRun(), plugins,
+                !options.offline(), options.rtPriority()); // render.threads offline (ADR 0006), else dspThreads
         workers.start(plugins);
         notifier.start();
         clock.markStart();
@@ -203,10 +200,9 @@ public final class Engine implements AudioCallback, BlockContext {
     }
 
     /**
-     * RT, between two blocks of the offline driver: runs the replies the workers sent so far (so a Resource
-     * constructed in time is live for the next block's commands) and returns {@link #settled()}. Replies run as
-     * they come, not once every job finished: a plugin command's job waits on its worker for the reply of the one
-     * before it to run here ({@code CommandOrder}).
+     * RT, between two blocks of the offline driver: runs the replies the workers sent so far (a Resource constructed
+     * in time is live for the next block's commands), returns {@link #settled()}. Replies run as they come, not once
+     * every job finished: a plugin command's job waits for the reply of the one before it ({@code CommandOrder}).
      */
     @Override
     public boolean settle() {
@@ -216,8 +212,8 @@ public final class Engine implements AudioCallback, BlockContext {
 
     /**
      * RT, between two blocks of a clock-paced driver (ADR 0005): runs the requests and replies that came since the
-     * block and answers the settled {@code /sync}s. Asks to be called again soon while work is outstanding or
-     * requests came in the last {@value #ACTIVE_BLOCKS} blocks. Allocation-free, lock-free, never blocks.
+     * block, answers the settled {@code /sync}s. Asks to be called again soon while work is outstanding or requests
+     * came in the last {@value #ACTIVE_BLOCKS} blocks. Allocation-free, lock-free, never blocks.
      */
     @Override
     public boolean between() {
@@ -229,8 +225,7 @@ public final class Engine implements AudioCallback, BlockContext {
         return settled() && blocksDone - lastRequestBlock > ACTIVE_BLOCKS;
     }
 
-    private void run(Command c) {
-        // late commands run at once, at the block start
+    private void run(Command c) { // late commands run at once, at the block start
         long offset = c.time() == Command.NOW ? 0 : c.time() - frameTime;
         c.perform(context, offset > 0 ? (int) offset : 0);
     }
@@ -283,7 +278,12 @@ public final class Engine implements AudioCallback, BlockContext {
 
     @Override
     public IsolatedRuns parallel() {
-        return parallel;
+        return parallel == null ? null : parallel.runs();
+    }
+
+    @Override
+    public la.methc.engine.internal.tree.ParallelChildren parallelGroups() {
+        return parallel == null ? null : parallel.groups();
     }
 
     @Override

@@ -40,6 +40,12 @@ final class TestSynths {
     /** Isolated by its def, yet calls {@link World#acquire} in process: breaks the contract. */
     static final String ISOLATED_ACQUIRE = "test:isolated-acquire";
 
+    /**
+     * Isolated, with state: controls a (coefficient) and bias, audio input in; y += a × (in + bias − y), out = y.
+     * A link of a chain: its output depends on every block before.
+     */
+    static final String ISOLATED_LAG = "test:isolated-lag";
+
     /** A control input gain and an audio output out; its ports() throws after the first call (a faulty plugin). */
     static final String PORTS_ONCE = "test:ports-once";
 
@@ -66,6 +72,7 @@ final class TestSynths {
         r.add(isolated(ISOLATED_ACQUIRE, o -> new AcquireInProcess()));
         r.add(isolated(ISOLATED_SPY, o -> new ThreadSpy()));
         r.add(isolated(ISOLATED_STALL, o -> new Stall()));
+        r.add(isolated(ISOLATED_LAG, o -> new Lag()));
         return r;
     }
 
@@ -369,6 +376,39 @@ final class TestSynths {
                 phase += inc;
             }
             phase %= 2 * Math.PI;
+        }
+    }
+
+    /** See {@link #ISOLATED_LAG}. */
+    static final class Lag extends Base {
+        private float[] a;
+        private float[] bias;
+        private float[] in;
+        private float[] out;
+        private float y;
+
+        @Override
+        public List<PortDescriptor> ports() {
+            return List.of(PortDescriptor.controlInput("a", 0.5f), PortDescriptor.controlInput("bias", 0f),
+                    PortDescriptor.audioInput("in"), PortDescriptor.audioOutput("out"));
+        }
+
+        @Override
+        public void connect(int index, float[] data) {
+            switch (index) {
+                case 0 -> a = data;
+                case 1 -> bias = data;
+                case 2 -> in = data;
+                default -> out = data;
+            }
+        }
+
+        @Override
+        public void process(World world, int offset, int frames) {
+            for (int i = offset; i < offset + frames; i++) {
+                y += a[0] * (in[i] + bias[0] - y);
+                out[i] = y;
+            }
         }
     }
 

@@ -7,8 +7,16 @@ package la.methc.engine.internal.bus;
  */
 public final class AudioBus {
 
+    /** A claim's owner: no child, or more than one. */
+    private static final int NONE = -1;
+    private static final int MANY = -2;
+
     final float[] data;
     long epoch = -1;
+    /* Which child of a parallel group writes and reads this bus, for the claim stamped {@code claim} (RT only). */
+    private long claim = Long.MIN_VALUE;
+    private int writer;
+    private int reader;
 
     public AudioBus(int blockSize) {
         data = new float[blockSize];
@@ -27,5 +35,46 @@ public final class AudioBus {
     /** RT. Marks the bus as holding this block's data (hardware inputs, after the driver filled them). */
     public void markWritten(long currentEpoch) {
         epoch = currentEpoch;
+    }
+
+    /**
+     * RT. Child {@code child} of a parallel group writes this bus in the group's block {@code stamp}. False when a
+     * sibling reads it: the client broke the parallel group's contract.
+     */
+    public boolean claimWrite(long stamp, int child) {
+        if (claim != stamp) {
+            claim = stamp;
+            writer = child;
+            reader = NONE;
+            return true;
+        }
+        if (reader != NONE && reader != child) {
+            return false;
+        }
+        writer = writer == NONE || writer == child ? child : MANY;
+        return true;
+    }
+
+    /** RT. Child {@code child} reads this bus in block {@code stamp}; false when a sibling writes it. */
+    public boolean claimRead(long stamp, int child) {
+        if (claim != stamp) {
+            claim = stamp;
+            writer = NONE;
+            reader = child;
+            return true;
+        }
+        if (writer != NONE && writer != child) {
+            return false;
+        }
+        reader = reader == NONE || reader == child ? child : MANY;
+        return true;
+    }
+
+    /**
+     * RT or a DSP thread in the group's block. Whether several children write this bus in block {@code stamp}: their
+     * writes wait until every child is done, then go in tree order.
+     */
+    public boolean sharedIn(long stamp) {
+        return claim == stamp && writer == MANY;
     }
 }

@@ -3,7 +3,7 @@ package la.methc.engine.internal.command;
 import la.methc.engine.internal.osc.Client;
 import la.methc.engine.internal.tree.Group;
 
-/** {@code /group/new i:id i:target i:addAction}. The group object is made on the network thread. */
+/** {@code /group/new i:id i:target i:addAction [i:parallel]}. The group object is made on the network thread. */
 public final class NewGroup extends Command {
 
     private final Group group;

@@ -26,11 +26,11 @@ final class ShellText {
 
     /**
      * {@code /group/queryTree.reply i:id i:numChildren} then per node {@code i:id i:numChildren s:uri}, depth first:
-     * one line per node, indented by its depth.
+     * one line per node, indented by its depth (a parallel group says so).
      */
     static String tree(List<Object> a) {
         StringBuilder b = new StringBuilder();
-        group(b, 0, (Integer) a.get(0), (Integer) a.get(1));
+        group(b, 0, (Integer) a.get(0), (Integer) a.get(1), "");
         // per open group, how many of its children are still to come
         Deque<Integer> open = new ArrayDeque<>();
         open.push((Integer) a.get(1));
@@ -45,16 +45,17 @@ final class ShellText {
             if (children < 0) {
                 b.append("  ".repeat(open.size())).append("synth ").append(id).append(' ').append(a.get(i + 2));
             } else {
-                group(b, open.size(), id, children);
+                group(b, open.size(), id, children, a.get(i + 2));
                 open.push(children);
             }
         }
         return b.toString();
     }
 
-    private static void group(StringBuilder b, int depth, int id, int children) {
-        b.append("  ".repeat(depth)).append("group ").append(id).append(" (").append(children)
-                .append(children == 1 ? " child)" : " children)");
+    /** A group's line; {@code kind} "parallel" for a parallel group. */
+    private static void group(StringBuilder b, int depth, int id, int children, Object kind) {
+        b.append("  ".repeat(depth)).append("parallel".equals(kind) ? "parallel group " : "group ").append(id)
+                .append(" (").append(children).append(children == 1 ? " child)" : " children)");
     }
 
     /**

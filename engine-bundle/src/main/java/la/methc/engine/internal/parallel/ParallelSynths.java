@@ -1,12 +1,10 @@
 package la.methc.engine.internal.parallel;
 
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 import la.methc.api.World;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.tree.IsolatedRuns;
 import la.methc.engine.internal.tree.Node;
-import la.methc.engine.internal.sched.RealtimePriority;
 import la.methc.engine.internal.tree.SynthNode;
 
 /**
@@ -15,7 +13,8 @@ import la.methc.engine.internal.tree.SynthNode;
  * out in stripes ({@link ChunkRanges}); each thread processes its own part, then takes what is left of the others;
  * the outputs are mixed into the buses in tree order, so the audio is the same bit for bit, each chunk by the thread
  * that computed it, from its own cache. A run shorter than {@code minRun} stays on RT. RT waits for the helpers'
- * chunks and mixing (or a last run one has yet to leave): each such block is counted ({@link #waits}).
+ * chunks and mixing (or a last work one has yet to leave): each such block is counted ({@link #waits}). The helpers
+ * are its {@link Team}'s, which also runs the children of parallel groups ({@link ParallelGroups}).
  * Allocation-free once started. The steps: {@code docs/adr/0006-parallel-offline-render.md}, ADR 0014.
  */
 public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
@@ -36,7 +35,10 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private final int parts;
     /** Below this many synths the hand-off costs more than it saves. */
     private final int minRun;
-    private final Helper[] helpers;
+    /** The helpers, and the hand-off of each run to them. */
+    private final Team team;
+    /** What a helper does with a run: its chunks, then the mixing of them. */
+    private final TeamWork helping = (part, g, world) -> mixUntil(work(part, g, world), g, part, false);
     private final IsolatedWorld rtWorld;
     /** Per part, the chunks nobody has taken: its own thread takes from the front, others from the back. */
     private final ChunkRanges cursors;
@@ -47,17 +49,10 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private final AtomicLongArray chunkDone;
     /** Synths mixed so far, in tree order, moved by one thread at a time. */
     private final Frontier frontier = new Frontier();
-    /**
-     * A sequence lock over the run's fields: even, a run is out (helpers may take part); odd, RT is filling in
-     * the next one. RT's own copy is {@link #published}.
-     */
-    private volatile long generation;
-    private long published;
-    private volatile boolean closed;
     /** Runs handed out, blocks in which RT waited for a helper and how long. */
     private final RunStats stats = new RunStats();
 
-    /* The run handed out: written by RT while the generation is odd and no helper has entered, read after. */
+    /* The run handed out: written by RT while the team's generation is odd and no helper has entered, read after. */
     private int count;
     /** Where the run's synths start in {@link #run} and {@link #plays}. */
     private int base;
@@ -65,8 +60,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private int blockSize;
     /** Set by any thread whose synth left an error or synthDone in this run; RT settles them after the mix. */
     private volatile boolean toSettle;
-    /** When RT handed the run out ({@link System#nanoTime}): helpers time their wake-up for the next one. */
-    private long publishedAt;
 
     /**
      * NRT. {@code threads} threads in all, RT included ({@code threads - 1} helpers, started here and named
@@ -89,12 +82,12 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         cursors = new ChunkRanges(parts);
         chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
         rtWorld = new IsolatedWorld(engine);
-        helpers = new Helper[threads - 1];
-        for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Helper(i + 1, engine, ParallelText.helperName(live, i + 1),
-                    new RealtimePriority(live ? rtPriority : 0));
-            helpers[i].start();
-        }
+        team = new Team(threads, engine, live, rtPriority);
+    }
+
+    /** The helpers, for the other kinds of work RT hands them ({@link ParallelGroups}). */
+    Team team() {
+        return team;
     }
 
     /** Threads in all, RT included. */
@@ -123,6 +116,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      */
     @Override
     public Node process(SynthNode first, BlockContext block) {
+        boolean closed = team.closed();
         int k = closed ? -1 : runs.find(first, block);
         if (k < 0) {
             // a run worth spreading? look at most minRun synths ahead: the whole run is walked once, below
@@ -141,18 +135,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 return end;
             }
         }
-        // odd: helpers keep out; wait for any still inside the last run (it is all taken and mixed)
-        generation = published + 1;
-        long waited = 0;
-        for (Helper h : helpers) {
-            if (h.entered != 0) {
-                long since = System.nanoTime();
-                while (h.entered != 0) {
-                    Thread.onSpinWait();
-                }
-                waited += System.nanoTime() - since;
-            }
-        }
+        // helpers keep out; wait for any still inside the last work (it is all taken and done)
+        long waited = team.keepOut();
         if (k < 0) {
             k = runs.walk(first, block); // each synth taken into the run and begun
         }
@@ -164,21 +148,15 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         blockSize = block.blockSize();
         cursors.deal((n + CHUNK - 1) / CHUNK);
         frontier.reset();
-        publishedAt = System.nanoTime();
         stats.handedOut();
-        published += 2;
-        generation = published;
-        for (Helper h : helpers) {
-            if (h.parked) {
-                LockSupport.unpark(h);
-            }
-        }
+        team.handOut(helping);
+        long g = team.published();
         // every thread mixes its stripes as the frontier reaches them, mostly while the others compute theirs
-        work(0, rtWorld);
+        work(0, g, rtWorld);
         if (frontier.at() < n) {
             // every chunk is taken: the helpers mix theirs as the frontier reaches them
             long since = System.nanoTime();
-            mixUntil(n, 0, true);
+            mixUntil(n, g, 0, true);
             waited += System.nanoTime() - since;
         }
         if (waited > 0) {
@@ -211,10 +189,10 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      * RT (part 0) or a helper (the others): its own part from the front, then what is left of the others from
      * their backs, the part before its own first, a chunk at a time; after each chunk, the mix as far as it may go.
      * So the thread that processes the chunk at the frontier mostly mixes it at once, while its outputs are still in
-     * its cache. Returns where the last chunk it processed ends: a helper stays until that is mixed.
+     * its cache. {@code g}: the run's generation. Returns where the last chunk it processed ends: a helper stays until
+     * that is mixed.
      */
-    private int work(int part, IsolatedWorld world) {
-        long g = published;
+    private int work(int part, long g, IsolatedWorld world) {
         long e = epoch;
         int frames = blockSize;
         int last = 0;
@@ -238,7 +216,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 last = Math.max(last, to - base);
                 // only when there may be something: another's done mark is a line its thread is writing
                 int at = frontier.at();
-                if ((at != seen || at / CHUNK == c) && !mix(part)) {
+                if ((at != seen || at / CHUNK == c) && !mix(g, part)) {
                     seen = at;
                 }
             }
@@ -251,9 +229,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      * at it; {@link #ANY}: RT, once it has nothing left to compute, mixes any chunk processed. So outputs are mixed in
      * the cache they were computed in, unless RT would otherwise wait. False when it mixed nothing.
      */
-    private boolean mix(int part) {
+    private boolean mix(long g, int part) {
         boolean any = false;
-        long g = published;
         int n = count;
         // the frontier's chunk may finish just as we let go: look again
         int at;
@@ -285,7 +262,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      * looking at the done marks only when it moved. RT ({@code takeOver}) also mixes another thread's chunk once the
      * frontier has stood still {@link #GRACE_NANOS} (a helper descheduled: its outputs cross to RT's cache).
      */
-    private void mixUntil(int end, int part, boolean takeOver) {
+    private void mixUntil(int end, long g, int part, boolean takeOver) {
         int seen = -1;
         long moved = 0;
         int at;
@@ -295,8 +272,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                 if (takeOver) {
                     moved = System.nanoTime();
                 }
-                mix(part);
-            } else if (!takeOver || System.nanoTime() - moved < GRACE_NANOS || !mix(ANY)) {
+                mix(g, part);
+            } else if (!takeOver || System.nanoTime() - moved < GRACE_NANOS || !mix(g, ANY)) {
                 Thread.onSpinWait();
             }
         }
@@ -315,86 +292,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     @Override
     public void close() {
         stats.log(parts);
-        closed = true;
-        for (Helper h : helpers) {
-            LockSupport.unpark(h);
-        }
-        for (Helper h : helpers) {
-            try {
-                h.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private final class Helper extends Thread {
-
-        private final int part;
-        private final World engine;
-        private final RealtimePriority priority;
-        /** The generation this helper works in, 0 outside (RT waits for 0 before it fills in a run). */
-        volatile long entered;
-        volatile boolean parked;
-
-        Helper(int part, World engine, String name, RealtimePriority priority) {
-            super(name);
-            this.part = part;
-            this.engine = engine;
-            this.priority = priority;
-            setDaemon(true);
-        }
-
-        /**
-         * A helper thread: takes part in each run RT hands out, and mixes what it computed. Between runs it spins,
-         * parks and wakes as its {@link WakeTimer} says.
-         */
-        @Override
-        public void run() {
-            if (priority.priority() > 0) {
-                ParallelText.applyPriority(priority);
-            }
-            // made here, in this thread's own allocation buffer: no cache line shared with RT's world
-            IsolatedWorld world = new IsolatedWorld(engine);
-            WakeTimer timer = new WakeTimer();
-            long seen = 0;
-            while (!closed) {
-                long g = generation;
-                if ((g & 1) == 0 && g != seen) {
-                    entered = g;
-                    // RT reads entered after making the generation odd, we read the generation after entering
-                    if (generation == g) {
-                        // stay to mix what we computed when the frontier reaches it, from our own cache
-                        mixUntil(work(part, world), part, false);
-                    }
-                    long at = publishedAt; // written before the generation we read: this run's
-                    entered = 0;
-                    seen = g;
-                    timer.ran(at);
-                    continue;
-                }
-                long next = timer.next();
-                if (next == WakeTimer.SPIN) {
-                    Thread.onSpinWait();
-                } else {
-                    park(g, next);
-                }
-            }
-        }
-
-        /** Parks for {@code nanos} (0: until unparked) unless a run newer than {@code g} is out. */
-        private void park(long g, long nanos) {
-            parked = true;
-            // RT reads parked after publishing a generation: one of us sees the other
-            if (generation == g && !closed) {
-                if (nanos > 0) {
-                    LockSupport.parkNanos(this, nanos);
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-            parked = false;
-        }
+        team.close();
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 final class ParallelText {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParallelSynths.class);
+    private static final Logger GROUPS = LoggerFactory.getLogger(ParallelGroups.class);
 
     private ParallelText() {
     }
@@ -44,6 +45,18 @@ final class ParallelText {
     /** A helper at its start: asks for its real-time priority and says whether it got it. */
     static void applyPriority(RealtimePriority priority) {
         priority.applyToCurrentThread(LOG, "");
+    }
+
+    /** NRT, at close: how many groups went out to the helpers, how often one made RT wait or broke its contract. */
+    static void logGroups(int threads, long handedOut, long waits, long longestNanos, long conflicts) {
+        if (handedOut > 0) {
+            GROUPS.info("{} synth threads: the children of {} parallel groups handed out; RT waited for a helper in {}"
+                    + " blocks, at most {} µs", threads, handedOut, waits, longestNanos / 1000);
+        }
+        if (conflicts > 0) {
+            GROUPS.warn("parallel groups: in {} blocks a child read a bus a sibling wrote; those blocks ran the "
+                    + "children in order on RT", conflicts);
+        }
     }
 
     static String otherSynthDone() {

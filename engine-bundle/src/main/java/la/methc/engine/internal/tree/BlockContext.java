@@ -20,6 +20,11 @@ public interface BlockContext {
         return null;
     }
 
+    /** What runs the children of parallel groups, or null: they run head to tail as in a plain group. */
+    default ParallelChildren parallelGroups() {
+        return null;
+    }
+
     /** RT. The synth threw from activate or process: the engine frees it after the block. */
     void failed(SynthNode node, Throwable error);
 }

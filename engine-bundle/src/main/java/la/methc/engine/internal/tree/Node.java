@@ -54,9 +54,9 @@ public abstract class Node {
     public abstract boolean isGroup();
 
     /**
-     * RT. How often the tree this node is in has changed in a way that can change a run of isolated synths: a node
-     * linked, unlinked or doomed, a synth activated or an input mapped. DSP threads reuse the runs they walked
-     * while it stays the same (ParallelSynths).
+     * RT. How often the tree this node is in has changed in a way that can change a run of isolated synths or the walk
+     * of a parallel group: a node linked, unlinked or doomed, a synth activated or a port mapped to a bus. DSP threads
+     * reuse the runs and walks they made while it stays the same (ParallelSynths, ParallelGroups).
      */
     public final long treeChanges() {
         Group root = top();

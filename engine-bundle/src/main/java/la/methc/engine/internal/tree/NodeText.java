@@ -10,6 +10,11 @@ final class NodeText {
     private NodeText() {
     }
 
+    /** NRT. A parallel group's uri in the node queries. */
+    static String parallelKind() {
+        return "parallel";
+    }
+
     /** NRT. */
     static String capacityOutOfRange(int capacity, int max) {
         return "node capacity " + capacity + " out of range 1.." + max;

@@ -26,11 +26,11 @@ public final class SynthNode extends Node {
     private final float[][] controlInputs;
     private final float[][] controlOutputs;
     private final float[][] audioInputs;
-    private final float[][] audioOutputs;
-    private final AudioBus[] inputBuses;
+    final float[][] audioOutputs;
+    final AudioBus[] inputBuses;
     private final int[] inputFlags;
-    private final AudioBus[] outputBuses;
-    private final int[] outputFlags;
+    final AudioBus[] outputBuses;
+    final int[] outputFlags;
     private final int numResourcePorts;
     /** Per parameter: its index among the control inputs, or among the resource ports. */
     private final int[] parameterIndex;
@@ -49,10 +49,10 @@ public final class SynthNode extends Node {
     private int startOffset;
 
     /* The start offset in the first block (set by begin, reset after the block's outputs are written); in a run of
-       isolated synths (see ParallelSynths), the error and synthDone of the process (set by the thread that ran it,
-       taken by settle on RT). */
-    private int runOffset;
-    private Throwable runError;
+       isolated synths (see ParallelSynths) or a parallel group (ChildPass), the error and synthDone of the process
+       (set by the thread that ran it, taken by settle on RT). */
+    int runOffset;
+    Throwable runError;
     private boolean runDone;
 
     private SynthNode(int id, SynthDefEntry def, Synth synth, List<PortDescriptor> ports, int[] counts, int blockSize) {
@@ -229,6 +229,7 @@ public final class SynthNode extends Node {
     public void mapOutput(int index, AudioBus bus, int flags) {
         outputBuses[index] = bus;
         outputFlags[index] = flags;
+        changed(); // a parallel group's walk knows which child writes which bus
     }
 
     public boolean isActive() {
@@ -352,7 +353,12 @@ public final class SynthNode extends Node {
         runDone = true;
     }
 
-    private void readInputs(long epoch, int offset, int blockSize) {
+    /** The thread that ran the synth: whether its process left an error or {@code synthDone} for {@link #settle}. */
+    boolean toSettle() {
+        return runError != null || runDone;
+    }
+
+    void readInputs(long epoch, int offset, int blockSize) {
         for (int i = 0; i < audioInputs.length; i++) {
             float[] dst = audioInputs[i];
             AudioBus bus = inputBuses[i];

@@ -21,7 +21,7 @@ public final class TreeSnapshot {
 
     private final int[] ids;
     private final int[] numChildren;
-    /** A synth's SynthDef URI (a String the entry holds: nothing is copied), null for a group. */
+    /** A synth's SynthDef URI (a String the entry holds: nothing is copied); null for a group, "parallel" for one. */
     private final String[] uris;
     private int groupId;
     private int groupChildren;
@@ -49,7 +49,7 @@ public final class TreeSnapshot {
                 ids[count] = n.id;
                 if (n instanceof Group g) {
                     numChildren[count] = children(g);
-                    uris[count] = null;
+                    uris[count] = g.kind();
                 } else {
                     numChildren[count] = -1;
                     uris[count] = ((SynthNode) n).entry().uri();
@@ -106,7 +106,10 @@ public final class TreeSnapshot {
         return numChildren[i];
     }
 
-    /** The SynthDef URI of node {@code i}, null for a group (no "" here: RT runs this class, see NodeText). */
+    /**
+     * The SynthDef URI of node {@code i}, null for a group, "parallel" for a parallel group (no "" here: RT runs this
+     * class, see NodeText).
+     */
     public String uri(int i) {
         return uris[i];
     }

@@ -33,6 +33,8 @@ class ShellTextTest {
         assertEquals("group 0 (0 children)", ShellText.tree(List.of(0, 0)));
         assertEquals("group 0 (1 child)\n  group 1 (1 child)\n    group 2 (1 child)\n      synth 3 s",
                 ShellText.tree(List.of(0, 1, 1, 1, "", 2, 1, "", 3, -1, "s")));
+        assertEquals("group 0 (1 child)\n  parallel group 1 (1 child)\n    synth 3 s",
+                ShellText.tree(List.of(0, 1, 1, 1, "parallel", 3, -1, "s")));
     }
 
     @Test

@@ -140,6 +140,35 @@ class RunChangesTest {
         }
     }
 
+    /** The same for the walks of parallel groups kept for the next blocks, on 1 thread (RT alone) and 2. */
+    @Test
+    void freedSynthsAreNotKeptForTheNextParallelGroup() throws InterruptedException {
+        for (String threads : List.of("1", "2")) {
+            try (EngineHarness h = new EngineHarness(Map.of("driver", "dummy", "maxNodes", "256", "port", "0",
+                    "dspThreads", threads, "render.minRun", "8"))) {
+                h.send("/group/new", 1, 0, 1, 1); // parallel
+                for (int i = 0; i < 40; i++) {
+                    sine(h, 100 + i, i, 1, 1, true);
+                }
+                for (int b = 0; b < 5; b++) {
+                    h.block();
+                }
+                java.lang.ref.WeakReference<Object> freed =
+                        new java.lang.ref.WeakReference<>(h.engine.tree().get(120));
+                h.send("/node/free", 1);
+                for (int b = 0; b < 3; b++) {
+                    h.block();
+                }
+                assertEquals(null, h.engine.tree().get(120), "freed");
+                for (int i = 0; i < 50 && freed.get() != null; i++) {
+                    System.gc();
+                    Thread.sleep(20);
+                }
+                assertEquals(null, freed.get(), threads + " thread(s): a freed synth is still reachable");
+            }
+        }
+    }
+
     private static float energy(float[] audio, int block) {
         float e = 0;
         for (int i = block * 64; i < block * 64 + 64; i++) {

@@ -151,6 +151,25 @@ final class ChildWalks {
         return k;
     }
 
+    /**
+     * RT, after a block: lets go of the kept walks if the tree changed since ({@code changes}: its count now), so that
+     * freed synths and groups are not held here until some later parallel group is walked (as {@link RunCache}).
+     */
+    void letGoIfChanged(long changes) {
+        if (count == 0 && usedSynths == 0 || changes == this.changes) {
+            return;
+        }
+        for (int i = 0; i < usedSynths; i++) {
+            synths[i] = null;
+        }
+        for (int k = 0; k < count; k++) {
+            groups[k] = null;
+        }
+        usedSynths = 0;
+        count = 0;
+        this.changes = -1;
+    }
+
     int synthBase(int k) {
         return synthBases[k];
     }

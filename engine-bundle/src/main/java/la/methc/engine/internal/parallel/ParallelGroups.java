@@ -105,6 +105,12 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
         return conflicts;
     }
 
+    /** RT, after each block: the kept walks let go of freed nodes ({@link ChildWalks#letGoIfChanged}). */
+    @Override
+    public void blockDone(long treeChanges) {
+        walks.letGoIfChanged(treeChanges);
+    }
+
     /** RT. One block of {@code group} and everything below it. */
     @Override
     public void process(Group group, BlockContext block) {

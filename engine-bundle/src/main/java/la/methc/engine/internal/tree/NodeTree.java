@@ -233,6 +233,10 @@ public final class NodeTree {
         if (parallel != null) {
             parallel.blockDone(root.treeChanges());
         }
+        ParallelChildren groups = block.parallelGroups();
+        if (groups != null) {
+            groups.blockDone(root.treeChanges());
+        }
     }
 
     /**

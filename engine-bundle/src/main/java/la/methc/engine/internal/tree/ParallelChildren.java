@@ -9,4 +9,8 @@ public interface ParallelChildren {
 
     /** RT. One block of {@code group}, a parallel group, and everything below it. */
     void process(Group group, BlockContext block);
+
+    /** RT, after every block, with the tree's change count: as {@link IsolatedRuns#blockDone}. */
+    default void blockDone(long treeChanges) {
+    }
 }

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.parallel;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import la.methc.api.World;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.tree.ChildPass;
@@ -22,16 +21,10 @@ import la.methc.engine.internal.tree.SynthNode;
  * The threads are the engine's one {@link Team}, the helpers that also take the runs of isolated synths: the
  * children go out through the same hand-off. Allocation-free once started.
  */
-public final class ParallelGroups implements ParallelChildren, AutoCloseable {
+public final class ParallelGroups extends FrontierMixing implements ParallelChildren, AutoCloseable {
 
     /** Children a thread takes at a time. */
     private static final int CHUNK = 4;
-    /** For {@link #mix}: any chunk, whoever processed it. */
-    private static final int ANY = -1;
-    /** More than the most threads: a chunk's done mark holds its processor's part below this. */
-    private static final int OWNERS = 1024;
-    /** How long RT lets the mixing frontier stand at a helper's chunk before it mixes that chunk itself. */
-    private static final long GRACE_NANOS = 20_000;
 
     private final ChildWalks walks;
     private final SynthNode[] synths;
@@ -49,10 +42,6 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
     private final int parts;
     /** Per part, the chunks of children nobody has taken. */
     private final ChunkRanges cursors;
-    /** Per chunk of {@link #CHUNK} children: the generation it was done in, times {@link #OWNERS}, plus its part. */
-    private final AtomicLongArray chunkDone;
-    /** Children mixed so far, in tree order. */
-    private final Frontier frontier = new Frontier();
     /** Groups handed out, blocks in which RT waited for a helper and how long. */
     private final RunStats stats = new RunStats();
     private volatile long conflicts;
@@ -71,6 +60,7 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
      * {@code capacity}: the most nodes (the engine's maxNodes).
      */
     ParallelGroups(Team team, int capacity, World engine) {
+        super(capacity / CHUNK + 1);
         this.team = team;
         walks = new ChildWalks(capacity);
         synths = walks.synths;
@@ -83,7 +73,6 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
         deferring = new DeferringWorld(engine);
         parts = team == null ? 1 : team.parts();
         cursors = new ChunkRanges(parts);
-        chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
     }
 
     /** Any thread. Groups whose children went out to the helpers. */
@@ -200,7 +189,7 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
                         runChild(c, world, null);
                     }
                 }
-                chunkDone.set(ch, g * OWNERS + part);
+                done(ch, g, part);
                 last = Math.max(last, to);
                 int at = frontier.at();
                 if ((at != seen || at / CHUNK == ch) && !mix(g, part)) {
@@ -215,7 +204,8 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
      * The thread of {@code part}: mixes the chunks from the frontier on that it processed, unless another thread is
      * at it; {@link #ANY}: RT mixes any chunk processed. False when it mixed nothing.
      */
-    private boolean mix(long g, int part) {
+    @Override
+    boolean mix(long g, int part) {
         boolean any = false;
         int n = children;
         int at;
@@ -235,30 +225,6 @@ public final class ParallelGroups implements ParallelChildren, AutoCloseable {
             any = true;
         }
         return any;
-    }
-
-    /** Until the frontier has passed child {@code end}, as {@link ParallelSynths}' mixUntil. */
-    private void mixUntil(int end, long g, int part, boolean takeOver) {
-        int seen = -1;
-        long moved = 0;
-        int at;
-        while ((at = frontier.at()) < end) {
-            if (at != seen) {
-                seen = at;
-                if (takeOver) {
-                    moved = System.nanoTime();
-                }
-                mix(g, part);
-            } else if (!takeOver || System.nanoTime() - moved < GRACE_NANOS || !mix(g, ANY)) {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */
-    private boolean mixable(int c, long g, int part) {
-        long done = chunkDone.get(c);
-        return done / OWNERS == g && (part == ANY || done % OWNERS == part);
     }
 
     /** Child {@code c}'s writes to the buses several children write, synth by synth in tree order. */

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.parallel;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import la.methc.api.World;
 import la.methc.engine.internal.tree.BlockContext;
 import la.methc.engine.internal.tree.IsolatedRuns;
@@ -17,16 +16,10 @@ import la.methc.engine.internal.tree.SynthNode;
  * are its {@link Team}'s, which also runs the children of parallel groups ({@link ParallelGroups}).
  * Allocation-free once started. The steps: {@code docs/adr/0006-parallel-offline-render.md}, ADR 0014.
  */
-public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
+public final class ParallelSynths extends FrontierMixing implements IsolatedRuns, AutoCloseable {
 
     /** Synths a thread takes at a time. */
     private static final int CHUNK = 8;
-    /** For {@link #mix}: any chunk, whoever processed it. */
-    private static final int ANY = -1;
-    /** More than the most threads: a chunk's done mark holds its processor's part below this. */
-    private static final int OWNERS = 1024;
-    /** How long RT lets the mixing frontier stand at a helper's chunk before it mixes that chunk itself. */
-    private static final long GRACE_NANOS = 20_000;
 
     /** The runs walked, kept while the tree is unchanged. */
     private final RunCache runs;
@@ -42,13 +35,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
     private final IsolatedWorld rtWorld;
     /** Per part, the chunks nobody has taken: its own thread takes from the front, others from the back. */
     private final ChunkRanges cursors;
-    /**
-     * Per chunk of {@link #CHUNK} synths (chunk {@code i / CHUNK}): the generation in which it was processed, times
-     * {@link #OWNERS}, plus the part of the thread that processed it.
-     */
-    private final AtomicLongArray chunkDone;
-    /** Synths mixed so far, in tree order, moved by one thread at a time. */
-    private final Frontier frontier = new Frontier();
     /** Runs handed out, blocks in which RT waited for a helper and how long. */
     private final RunStats stats = new RunStats();
 
@@ -68,6 +54,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      * {@code rtPriority}: the {@code SCHED_FIFO} priority live helpers ask for at their start (0: none).
      */
     public ParallelSynths(int threads, int capacity, int minRun, World engine, boolean live, int rtPriority) {
+        super(capacity / CHUNK + 1);
         if (threads < 2 || threads >= OWNERS) {
             throw new IllegalArgumentException(ParallelText.tooFewThreads(threads));
         }
@@ -80,7 +67,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
         plays = runs.plays;
         parts = threads;
         cursors = new ChunkRanges(parts);
-        chunkDone = new AtomicLongArray(capacity / CHUNK + 1);
         rtWorld = new IsolatedWorld(engine);
         team = new Team(threads, engine, live, rtPriority);
     }
@@ -212,7 +198,7 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
                         world.enter(null);
                     }
                 }
-                chunkDone.set(c, g * OWNERS + part);
+                done(c, g, part);
                 last = Math.max(last, to - base);
                 // only when there may be something: another's done mark is a line its thread is writing
                 int at = frontier.at();
@@ -229,7 +215,8 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
      * at it; {@link #ANY}: RT, once it has nothing left to compute, mixes any chunk processed. So outputs are mixed in
      * the cache they were computed in, unless RT would otherwise wait. False when it mixed nothing.
      */
-    private boolean mix(long g, int part) {
+    @Override
+    boolean mix(long g, int part) {
         boolean any = false;
         int n = count;
         // the frontier's chunk may finish just as we let go: look again
@@ -255,34 +242,6 @@ public final class ParallelSynths implements IsolatedRuns, AutoCloseable {
             any = true;
         }
         return any;
-    }
-
-    /**
-     * Until the frontier has passed synth {@code end}: mixes the chunks of {@code part} as the frontier reaches them,
-     * looking at the done marks only when it moved. RT ({@code takeOver}) also mixes another thread's chunk once the
-     * frontier has stood still {@link #GRACE_NANOS} (a helper descheduled: its outputs cross to RT's cache).
-     */
-    private void mixUntil(int end, long g, int part, boolean takeOver) {
-        int seen = -1;
-        long moved = 0;
-        int at;
-        while ((at = frontier.at()) < end) {
-            if (at != seen) {
-                seen = at;
-                if (takeOver) {
-                    moved = System.nanoTime();
-                }
-                mix(g, part);
-            } else if (!takeOver || System.nanoTime() - moved < GRACE_NANOS || !mix(g, ANY)) {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */
-    private boolean mixable(int c, long g, int part) {
-        long done = chunkDone.get(c);
-        return done / OWNERS == g && (part == ANY || done % OWNERS == part);
     }
 
     /**

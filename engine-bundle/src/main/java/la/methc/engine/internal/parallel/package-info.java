@@ -4,7 +4,8 @@
  * {@code synthDone}, the outputs mixed in tree order ({@code ParallelSynths}); and the children of parallel groups
  * run as units on the threads, the writes to buses several children write made in tree order after them
  * ({@code ParallelGroups}). Both go to the engine's one {@code Team} of helpers ({@code methcla-dsp-N} live,
- * {@code methcla-render-N} offline) through its one hand-off, each as a {@code TeamWork}.
+ * {@code methcla-render-N} offline) through its one hand-off, each as a {@code TeamWork}, and both mix from a
+ * {@code Frontier} the same way ({@code FrontierMixing}).
  *
  * <p>Threads (see {@code la.methc.engine.internal}): RT and the render or DSP threads, within one block; NRT for
  * construction and close. {@code RunCache} is RT's alone, a {@code WakeTimer} its helper's, a {@code Team}'s

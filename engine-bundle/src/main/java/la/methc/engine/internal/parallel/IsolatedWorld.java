@@ -3,9 +3,7 @@ package la.methc.engine.internal.parallel;
 import la.methc.api.HostCommand;
 import la.methc.api.ResourcePerform;
 import la.methc.api.ResourceStatus;
-import la.methc.api.Synth;
 import la.methc.api.World;
-import la.methc.engine.internal.tree.SynthNode;
 
 /**
  * The {@link World} an isolated synth's process sees (one per render thread): the engine's constants, and
@@ -13,42 +11,10 @@ import la.methc.engine.internal.tree.SynthNode;
  * touches state only RT may touch, so it throws, and the engine frees that synth as it frees one whose process
  * threw ({@link la.methc.api.SynthDef#isolated} rules it out).
  */
-final class IsolatedWorld implements World {
-
-    private final World engine;
-    private SynthNode current;
+final class IsolatedWorld extends DoneRecordingWorld {
 
     IsolatedWorld(World engine) {
-        this.engine = engine;
-    }
-
-    /** The render thread that owns this world, around one synth's process. */
-    void enter(SynthNode node) {
-        current = node;
-    }
-
-    @Override
-    public double sampleRate() {
-        return engine.sampleRate();
-    }
-
-    @Override
-    public int blockSize() {
-        return engine.blockSize();
-    }
-
-    /** The block's time: RT does not advance it while a run is out on the render threads. */
-    @Override
-    public double currentTime() {
-        return engine.currentTime();
-    }
-
-    @Override
-    public void synthDone(Synth synth) {
-        if (current == null || current.synth() != synth) {
-            throw new IllegalStateException(ParallelText.otherSynthDone());
-        }
-        current.markDone();
+        super(engine);
     }
 
     @Override

@@ -1,17 +1,13 @@
 package la.methc.engine.internal;
 
-import la.methc.plugins.testkit.JitQuiet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import la.methc.engine.internal.parallel.ParallelSynths;
 import la.methc.engine.internal.sched.ThreadPolicy;
 import org.junit.jupiter.api.Test;
@@ -199,9 +195,6 @@ class DspThreadsTest {
      */
     @Test
     void rtAndHelpersAllocateNothingAndIdleHelpersPark() throws Exception {
-        com.sun.management.ThreadMXBean mx =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        mx.setThreadAllocatedMemoryEnabled(true);
         try (EngineHarness h = live(2, Map.of())) {
             for (int i = 0; i < 200; i++) {
                 sine(h, 10 + i, 200f + i, i % 2);
@@ -210,50 +203,26 @@ class DspThreadsTest {
                     h.send("/synth/activate", 5);
                 }
             }
-            AtomicLong blocks = new AtomicLong();
-            AtomicBoolean running = new AtomicBoolean(true);
-            long period = 1_000_000_000L * 64 / 48000;
-            Thread rt = new Thread(() -> PacedBlocks.run(h.engine, h.in, h.out, running, blocks, 30_000, period),
-                    "methcla-rt");
-            rt.start();
-            try {
-                while (blocks.get() < 30_000) {
-                    Thread.sleep(5);
-                }
-                JitQuiet.await();
-                Thread helper = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("methcla-dsp-1")).findFirst().orElseThrow();
-                long rtBefore = mx.getThreadAllocatedBytes(rt.getId());
-                long helperBefore = mx.getThreadAllocatedBytes(helper.getId());
-                long helperCpuBefore = mx.getThreadCpuTime(helper.getId());
-                long start = blocks.get();
-                while (blocks.get() < start + 3_000) {
-                    Thread.sleep(10);
-                }
-                long rtBytes = mx.getThreadAllocatedBytes(rt.getId()) - rtBefore;
-                long helperBytes = mx.getThreadAllocatedBytes(helper.getId()) - helperBefore;
-                long busyCpu = mx.getThreadCpuTime(helper.getId()) - helperCpuBefore;
+            try (PacedHelperRun paced = new PacedHelperRun(h)) {
+                PacedHelperRun.Stretch s = paced.measure(3_000);
                 System.out.printf("DSP threads, 201 synths, %d paced blocks: RT %d bytes, helper %d bytes, helper CPU "
-                        + "%.1f ms%n", blocks.get() - start, rtBytes, helperBytes, busyCpu / 1e6);
-                assertEquals(0, helperBytes, "bytes allocated by the DSP helper");
-                assertEquals(0, rtBytes, "bytes allocated by the RT thread");
-                assertTrue(busyCpu > 0, "the helper worked");
+                        + "%.1f ms%n", s.blocks(), s.rtBytes(), s.helperBytes(), s.helperCpuNanos() / 1e6);
+                assertEquals(0, s.helperBytes(), "bytes allocated by the DSP helper");
+                assertEquals(0, s.rtBytes(), "bytes allocated by the RT thread");
+                assertTrue(s.helperCpuNanos() > 0, "the helper worked");
 
                 h.send("/group/freeAll", 0);
                 Thread.sleep(100);
-                long idleCpuBefore = mx.getThreadCpuTime(helper.getId());
-                long idleStart = blocks.get();
+                long idleCpuBefore = paced.helperCpuNanos();
+                long idleStart = paced.blocks();
                 Thread.sleep(1000);
-                long idleCpu = mx.getThreadCpuTime(helper.getId()) - idleCpuBefore;
-                System.out.printf("DSP helper, idle engine, %d blocks: %.2f ms CPU%n", blocks.get() - idleStart,
+                long idleCpu = paced.helperCpuNanos() - idleCpuBefore;
+                System.out.printf("DSP helper, idle engine, %d blocks: %.2f ms CPU%n", paced.blocks() - idleStart,
                         idleCpu / 1e6);
-                assertTrue(blocks.get() - idleStart > 100, "the engine went on computing blocks");
+                assertTrue(paced.blocks() - idleStart > 100, "the engine went on computing blocks");
                 // parked: a spinning helper would use most of the second; loose, this is no timing figure
                 assertTrue(idleCpu < 100_000_000L, "an idle helper's CPU time over 1 s: " + idleCpu / 1e6 + " ms");
-                assertEquals(Thread.State.WAITING, helper.getState(), "the idle helper is parked");
-            } finally {
-                running.set(false);
-                rt.join();
+                assertEquals(Thread.State.WAITING, paced.helper.getState(), "the idle helper is parked");
             }
         }
     }

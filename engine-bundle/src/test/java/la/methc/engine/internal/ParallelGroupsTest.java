@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.illposed.osc.OSCMessage;
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import la.methc.osc.OscCodec;
 import la.methc.engine.internal.parallel.ParallelGroups;
 import la.methc.engine.internal.parallel.ParallelSynths;
-import la.methc.plugins.testkit.JitQuiet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -455,8 +451,6 @@ class ParallelGroupsTest {
      */
     @Test
     void rtAndTheHelperAllocateNothing() throws Exception {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        mx.setThreadAllocatedMemoryEnabled(true);
         try (EngineHarness h = engine(true, 2)) {
             h.send("/group/new", 1, 0, 1, 1);
             for (int c = 0; c < 100; c++) {
@@ -466,43 +460,19 @@ class ParallelGroupsTest {
                 h.synth(TestSynths.ISOLATED_SINE, 5000 + i, 0, 1, 300f + i, 0.001f);
                 h.send("/synth/activate", 5000 + i);
             }
-            AtomicLong blocks = new AtomicLong();
-            AtomicBoolean running = new AtomicBoolean(true);
-            long period = 1_000_000_000L * 64 / 48000;
-            Thread rt = new Thread(() -> PacedBlocks.run(h.engine, h.in, h.out, running, blocks, 30_000, period),
-                    "methcla-rt");
-            rt.start();
-            try {
-                while (blocks.get() < 30_000) {
-                    Thread.sleep(5);
-                }
-                JitQuiet.await();
-                Thread helper = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("methcla-dsp-1")).findFirst().orElseThrow();
-                long rtBefore = mx.getThreadAllocatedBytes(rt.getId());
-                long helperBefore = mx.getThreadAllocatedBytes(helper.getId());
-                long cpuBefore = mx.getThreadCpuTime(helper.getId());
+            try (PacedHelperRun paced = new PacedHelperRun(h)) {
                 ParallelGroups groups = (ParallelGroups) h.engine.parallelGroups();
                 ParallelSynths runs = (ParallelSynths) h.engine.parallel();
                 long groupsBefore = groups.handedOut();
                 long runsBefore = runs.runs();
-                long start = blocks.get();
-                while (blocks.get() < start + 3_000) {
-                    Thread.sleep(10);
-                }
-                long rtBytes = mx.getThreadAllocatedBytes(rt.getId()) - rtBefore;
-                long helperBytes = mx.getThreadAllocatedBytes(helper.getId()) - helperBefore;
-                long cpu = mx.getThreadCpuTime(helper.getId()) - cpuBefore;
+                PacedHelperRun.Stretch s = paced.measure(3_000);
                 System.out.printf("parallel group, 100 chains, %d paced blocks: RT %d bytes, helper %d bytes, "
-                        + "helper CPU %.1f ms%n", blocks.get() - start, rtBytes, helperBytes, cpu / 1e6);
-                assertEquals(0, helperBytes, "bytes allocated by the helper");
-                assertEquals(0, rtBytes, "bytes allocated by the RT thread");
-                assertTrue(cpu > 0, "the helper worked");
+                        + "helper CPU %.1f ms%n", s.blocks(), s.rtBytes(), s.helperBytes(), s.helperCpuNanos() / 1e6);
+                assertEquals(0, s.helperBytes(), "bytes allocated by the helper");
+                assertEquals(0, s.rtBytes(), "bytes allocated by the RT thread");
+                assertTrue(s.helperCpuNanos() > 0, "the helper worked");
                 assertTrue(groups.handedOut() - groupsBefore >= 3_000, "groups handed out");
                 assertTrue(runs.runs() - runsBefore >= 3_000, "runs handed out");
-            } finally {
-                running.set(false);
-                rt.join();
             }
         }
     }

@@ -165,17 +165,21 @@ class DspThreadsTest {
             }
         }
         try (EngineHarness h = live(2, Map.of())) {
-            String policy = ThreadPolicy.of("methcla-dsp-1");
+            String policy = awaitPolicy("methcla-dsp-1", "SCHED_OTHER"); // the helper may not have started yet
             assertTrue(policy.contains("SCHED_OTHER"), "rtPriority 0: " + policy);
         }
     }
 
-    /** A helper applies its priority as it starts: wait (bounded) for it. */
+    /** A helper applies its priority (and the OS learns its name) as it starts: wait (bounded) for it. */
     private static String awaitPolicy(String thread, String policy) throws Exception {
         String said = "";
         for (int i = 0; i < 200 && !said.contains(policy); i++) {
             Thread.sleep(10);
-            said = ThreadPolicy.of(thread);
+            try {
+                said = ThreadPolicy.of(thread);
+            } catch (AssertionError notYet) {
+                said = notYet.getMessage(); // "no thread ...": not started yet
+            }
         }
         return said;
     }

@@ -3,14 +3,14 @@ package la.methc.engine.internal.parallel;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The mixing, in tree order, of the work RT hands the {@link Team} (a run's synths, {@link ParallelSynths}; a parallel
- * group's children, {@link ParallelGroups}): a chunk's done mark says in which generation and by which part it was
- * processed, and the {@link Frontier} how far the outputs are mixed. Each thread mixes the chunks it processed as the
- * frontier reaches them, from its own cache; RT mixes another's once the frontier has stood still
- * {@link #GRACE_NANOS}. The subclass says what mixing from the frontier is ({@link #mix}). RT and the helpers;
- * allocation-free.
+ * The work RT hands the {@link Team} (a run's synths, {@link ParallelSynths}; a parallel group's children,
+ * {@link ParallelGroups}) and its mixing in tree order: the units are taken in chunks ({@link #work}, the subclass's);
+ * a chunk's done mark says in which generation and by which part it was processed, and the {@link Frontier} how far
+ * the outputs are mixed. Each thread mixes the chunks it processed as the frontier reaches them, from its own cache;
+ * RT mixes another's once the frontier has stood still {@link #GRACE_NANOS}. The subclass says how a stretch of units
+ * is mixed ({@link #mixRange}). RT and the helpers; allocation-free.
  */
-abstract class FrontierMixing {
+abstract class FrontierMixing implements TeamWork {
 
     /** For {@link #mix}: any chunk, whoever processed it. */
     static final int ANY = -1;
@@ -23,10 +23,42 @@ abstract class FrontierMixing {
     final Frontier frontier = new Frontier();
     /** Per chunk: the generation in which it was processed, times {@link #OWNERS}, plus the processor's part. */
     private final AtomicLongArray chunkDone;
+    /** Units a thread takes at a time. */
+    private final int chunk;
+    /** The units of the work out: written by RT while no helper is inside, read after. */
+    int units;
 
-    /** NRT. Room for {@code chunks} chunks. */
-    FrontierMixing(int chunks) {
-        chunkDone = new AtomicLongArray(chunks);
+    /** NRT. Room for {@code capacity} units taken {@code chunk} at a time. */
+    FrontierMixing(int capacity, int chunk) {
+        this.chunk = chunk;
+        chunkDone = new AtomicLongArray(capacity / chunk + 1);
+    }
+
+    /**
+     * RT (part 0) or a helper: processes chunks of the work in generation {@code g} with {@code world}, marking each
+     * {@link #done} and mixing after it as far as it may go; returns where the last chunk it processed ends.
+     */
+    abstract int work(int part, long g, IsolatedWorld world);
+
+    /** The thread holding the frontier's lock: mixes units {@code from} to {@code to} (a chunk), in tree order. */
+    abstract void mixRange(int from, int to);
+
+    /** A helper: its chunks, then it stays until the frontier has passed the last of them, mixing its own. */
+    @Override
+    public final void help(int part, long g, IsolatedWorld world) {
+        mixUntil(work(part, g, world), g, part, false);
+    }
+
+    /** RT, after handing out generation {@code g}: its part, then the mix to the end; returns how long it waited. */
+    final long rtShare(long g, IsolatedWorld world) {
+        work(0, g, world);
+        if (frontier.at() >= units) {
+            return 0;
+        }
+        // every chunk is taken: the helpers mix theirs as the frontier reaches them
+        long since = System.nanoTime();
+        mixUntil(units, g, 0, true);
+        return System.nanoTime() - since;
     }
 
     /** The thread of {@code part}: it processed chunk {@code c} in generation {@code g}. */
@@ -42,9 +74,30 @@ abstract class FrontierMixing {
 
     /**
      * The thread of {@code part}: mixes the chunks from the frontier on that it processed, unless another thread is
-     * at it; {@link #ANY}: any chunk processed. False when it mixed nothing.
+     * at it; {@link #ANY}: any chunk processed (RT, once it would otherwise wait). So outputs are mixed in the cache
+     * they were computed in. False when it mixed nothing.
      */
-    abstract boolean mix(long g, int part);
+    final boolean mix(long g, int part) {
+        boolean any = false;
+        int n = units;
+        // the frontier's chunk may finish just as we let go: look again
+        int at;
+        while ((at = frontier.at()) < n && mixable(at / chunk, g, part)) {
+            if (!frontier.lock()) {
+                Thread.onSpinWait(); // the holder is letting go: it stops at a chunk it may not mix
+                continue;
+            }
+            int i = frontier.at();
+            while (i < n && mixable(i / chunk, g, part)) {
+                int to = Math.min(n, i + chunk);
+                mixRange(i, to);
+                i = to;
+            }
+            frontier.unlock(i);
+            any = true;
+        }
+        return any;
+    }
 
     /**
      * Until the frontier has passed unit {@code end}: mixes the chunks of {@code part} as the frontier reaches them,

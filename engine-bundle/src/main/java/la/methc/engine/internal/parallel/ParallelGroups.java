@@ -35,8 +35,6 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
     private final boolean[] onRt;
     /** The helpers and the hand-off; null with one thread (the children run on RT, one after the other). */
     private final Team team;
-    /** What a helper does with a group's children: its chunks, then the mixing of them. */
-    private final TeamWork helping = (part, g, world) -> mixUntil(work(part, g, world), g, part, false);
     private final IsolatedWorld rtWorld;
     private final DeferringWorld deferring;
     private final int parts;
@@ -50,7 +48,6 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
 
     /* The group in process: written by RT while the team's generation is odd and no helper has entered, read after. */
     private int childBase;
-    private int children;
     private long claim;
     private long epoch;
     private int blockSize;
@@ -60,7 +57,7 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
      * {@code capacity}: the most nodes (the engine's maxNodes).
      */
     ParallelGroups(Team team, int capacity, World engine) {
-        super(capacity / CHUNK + 1);
+        super(capacity, CHUNK);
         this.team = team;
         walks = new ChildWalks(capacity);
         synths = walks.synths;
@@ -108,7 +105,8 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
         long waited = helped ? team.keepOut() : 0;
         int k = walks.walk(group, block);
         childBase = walks.childBase(k);
-        children = walks.childCount(k);
+        units = walks.childCount(k); // the children
+        int children = units;
         claim = walks.claim(k);
         epoch = block.epoch();
         blockSize = block.blockSize();
@@ -146,6 +144,7 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
      * until the frontier has passed every child; returns how long it waited for the helpers.
      */
     private long handOut(boolean anyOnRt, BlockContext block) {
+        int children = units;
         if (anyOnRt) {
             // before the hand-out: the chunks then hold only children done or any thread may run
             for (int c = 0; c < children; c++) {
@@ -157,15 +156,8 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
         cursors.deal((children + CHUNK - 1) / CHUNK);
         frontier.reset();
         stats.handedOut();
-        team.handOut(helping);
-        long g = team.published();
-        work(0, g, rtWorld);
-        if (frontier.at() >= children) {
-            return 0;
-        }
-        long since = System.nanoTime();
-        mixUntil(children, g, 0, true);
-        return System.nanoTime() - since;
+        team.handOut(this);
+        return rtShare(team.published(), rtWorld);
     }
 
     /**
@@ -173,8 +165,9 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
      * backs, skipping children RT ran before; after each chunk the mix as far as it may go. Returns where the last
      * chunk it processed ends: a helper stays until that is mixed. As {@link ParallelSynths}' work, with children.
      */
-    private int work(int part, long g, IsolatedWorld world) {
-        int n = children;
+    @Override
+    int work(int part, long g, IsolatedWorld world) {
+        int n = units;
         int base = childBase;
         int last = 0;
         int seen = -1;
@@ -200,31 +193,12 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
         return last;
     }
 
-    /**
-     * The thread of {@code part}: mixes the chunks from the frontier on that it processed, unless another thread is
-     * at it; {@link #ANY}: RT mixes any chunk processed. False when it mixed nothing.
-     */
+    /** Children {@code from} to {@code to}: their writes to shared buses, child by child. */
     @Override
-    boolean mix(long g, int part) {
-        boolean any = false;
-        int n = children;
-        int at;
-        while ((at = frontier.at()) < n && mixable(at / CHUNK, g, part)) {
-            if (!frontier.lock()) {
-                Thread.onSpinWait(); // the holder is letting go: it stops at a chunk it may not mix
-                continue;
-            }
-            int c = frontier.at();
-            while (c < n && mixable(c / CHUNK, g, part)) {
-                int to = Math.min(n, c + CHUNK);
-                for (; c < to; c++) {
-                    mixChild(c);
-                }
-            }
-            frontier.unlock(c);
-            any = true;
+    void mixRange(int from, int to) {
+        for (int c = from; c < to; c++) {
+            mixChild(c);
         }
-        return any;
     }
 
     /** Child {@code c}'s writes to the buses several children write, synth by synth in tree order. */

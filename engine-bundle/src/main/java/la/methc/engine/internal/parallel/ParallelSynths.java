@@ -30,8 +30,6 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
     private final int minRun;
     /** The helpers, and the hand-off of each run to them. */
     private final Team team;
-    /** What a helper does with a run: its chunks, then the mixing of them. */
-    private final TeamWork helping = (part, g, world) -> mixUntil(work(part, g, world), g, part, false);
     private final IsolatedWorld rtWorld;
     /** Per part, the chunks nobody has taken: its own thread takes from the front, others from the back. */
     private final ChunkRanges cursors;
@@ -39,7 +37,6 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
     private final RunStats stats = new RunStats();
 
     /* The run handed out: written by RT while the team's generation is odd and no helper has entered, read after. */
-    private int count;
     /** Where the run's synths start in {@link #run} and {@link #plays}. */
     private int base;
     private long epoch;
@@ -54,7 +51,7 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
      * {@code rtPriority}: the {@code SCHED_FIFO} priority live helpers ask for at their start (0: none).
      */
     public ParallelSynths(int threads, int capacity, int minRun, World engine, boolean live, int rtPriority) {
-        super(capacity / CHUNK + 1);
+        super(capacity, CHUNK);
         if (threads < 2 || threads >= OWNERS) {
             throw new IllegalArgumentException(ParallelText.tooFewThreads(threads));
         }
@@ -129,22 +126,15 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
         int n = runs.count(k);
         Node node = runs.end(k);
         base = runs.start(k);
-        count = n;
+        units = n;
         epoch = block.epoch();
         blockSize = block.blockSize();
         cursors.deal((n + CHUNK - 1) / CHUNK);
         frontier.reset();
         stats.handedOut();
-        team.handOut(helping);
-        long g = team.published();
+        team.handOut(this);
         // every thread mixes its stripes as the frontier reaches them, mostly while the others compute theirs
-        work(0, g, rtWorld);
-        if (frontier.at() < n) {
-            // every chunk is taken: the helpers mix theirs as the frontier reaches them
-            long since = System.nanoTime();
-            mixUntil(n, g, 0, true);
-            waited += System.nanoTime() - since;
-        }
+        waited += rtShare(team.published(), rtWorld);
         if (waited > 0) {
             stats.waited(waited);
         }
@@ -178,7 +168,8 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
      * its cache. {@code g}: the run's generation. Returns where the last chunk it processed ends: a helper stays until
      * that is mixed.
      */
-    private int work(int part, long g, IsolatedWorld world) {
+    @Override
+    int work(int part, long g, IsolatedWorld world) {
         long e = epoch;
         int frames = blockSize;
         int last = 0;
@@ -188,7 +179,7 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
             int c;
             while ((c = k == 0 ? cursors.takeFront(p) : cursors.takeBack(p)) >= 0) {
                 int from = base + c * CHUNK;
-                int to = base + Math.min(count, c * CHUNK + CHUNK);
+                int to = base + Math.min(units, c * CHUNK + CHUNK);
                 for (int i = from; i < to; i++) {
                     if (plays[i]) {
                         world.enter(run[i]);
@@ -210,38 +201,16 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
         return last;
     }
 
-    /**
-     * The thread of {@code part}: mixes the chunks from the frontier on that it processed, unless another thread is
-     * at it; {@link #ANY}: RT, once it has nothing left to compute, mixes any chunk processed. So outputs are mixed in
-     * the cache they were computed in, unless RT would otherwise wait. False when it mixed nothing.
-     */
+    /** Synths {@code from} to {@code to} of the run, in tree order. */
     @Override
-    boolean mix(long g, int part) {
-        boolean any = false;
-        int n = count;
-        // the frontier's chunk may finish just as we let go: look again
-        int at;
-        while ((at = frontier.at()) < n && mixable(at / CHUNK, g, part)) {
-            if (!frontier.lock()) {
-                Thread.onSpinWait(); // the holder is letting go: it stops at a chunk it may not mix
-                continue;
+    void mixRange(int from, int to) {
+        long e = epoch;
+        int frames = blockSize;
+        for (int i = base + from; i < base + to; i++) {
+            if (plays[i]) {
+                run[i].mix(e, frames);
             }
-            int i = frontier.at();
-            long e = epoch;
-            int frames = blockSize;
-            int b = base;
-            while (i < n && mixable(i / CHUNK, g, part)) {
-                int to = Math.min(n, i + CHUNK);
-                for (; i < to; i++) {
-                    if (plays[b + i]) {
-                        run[b + i].mix(e, frames);
-                    }
-                }
-            }
-            frontier.unlock(i);
-            any = true;
         }
-        return any;
     }
 
     /**

@@ -1,5 +1,7 @@
 package la.methc.engine.internal.bus;
 
+import java.util.Arrays;
+
 /**
  * One channel of audio for one block. The epoch says in which block the bus was last written: a bus not
  * written in the current block reads as silence (unless mapped with the feedback flag), and the first
@@ -32,9 +34,24 @@ public final class AudioBus {
         return epoch == currentEpoch;
     }
 
-    /** RT. Marks the bus as holding this block's data (hardware inputs, after the driver filled them). */
-    public void markWritten(long currentEpoch) {
-        epoch = currentEpoch;
+    /**
+     * RT, or a DSP thread whose turn it is: a synth's output written to this bus in block {@code currentEpoch}, frames
+     * {@code offset} to {@code blockSize}. The block's first writer assigns (silence before {@code offset}, a late
+     * start); later writers add, or assign with the replace flag ({@code replace}).
+     */
+    public void write(float[] src, boolean replace, long currentEpoch, int offset, int blockSize) {
+        float[] dst = data;
+        if (epoch != currentEpoch) {
+            Arrays.fill(dst, 0, offset, 0f);
+            System.arraycopy(src, offset, dst, offset, blockSize - offset);
+            epoch = currentEpoch;
+        } else if (replace) {
+            System.arraycopy(src, offset, dst, offset, blockSize - offset);
+        } else {
+            for (int k = offset; k < blockSize; k++) {
+                dst[k] += src[k];
+            }
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package la.methc.engine.internal.tree;
 
-import java.util.Arrays;
 import la.methc.api.World;
 import la.methc.engine.internal.bus.AudioBus;
 import la.methc.engine.internal.bus.BusMapping;
@@ -108,19 +107,7 @@ public final class ChildPass {
             if (bus == null || (i < Long.SIZE ? (shared >>> i & 1) != 0 : bus.sharedIn(stamp)) != toShared) {
                 continue;
             }
-            float[] src = outputs[i];
-            float[] dst = bus.data();
-            if (!bus.writtenIn(epoch)) {
-                Arrays.fill(dst, 0, offset, 0f);
-                System.arraycopy(src, offset, dst, offset, blockSize - offset);
-                bus.markWritten(epoch);
-            } else if ((node.outputFlags[i] & BusMapping.REPLACE) != 0) {
-                System.arraycopy(src, offset, dst, offset, blockSize - offset);
-            } else {
-                for (int k = offset; k < blockSize; k++) {
-                    dst[k] += src[k];
-                }
-            }
+            bus.write(outputs[i], (node.outputFlags[i] & BusMapping.REPLACE) != 0, epoch, offset, blockSize);
         }
     }
 }

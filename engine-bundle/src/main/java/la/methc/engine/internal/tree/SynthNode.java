@@ -374,22 +374,8 @@ public final class SynthNode extends Node {
     private void writeOutputs(long epoch, int offset, int blockSize) {
         for (int i = 0; i < audioOutputs.length; i++) {
             AudioBus bus = outputBuses[i];
-            if (bus == null) {
-                continue;
-            }
-            float[] src = audioOutputs[i];
-            float[] dst = bus.data();
-            if (!bus.writtenIn(epoch)) {
-                // first writer of this block: assign, silence before a late start
-                Arrays.fill(dst, 0, offset, 0f);
-                System.arraycopy(src, offset, dst, offset, blockSize - offset);
-                bus.markWritten(epoch);
-            } else if ((outputFlags[i] & BusMapping.REPLACE) != 0) {
-                System.arraycopy(src, offset, dst, offset, blockSize - offset);
-            } else {
-                for (int k = offset; k < blockSize; k++) {
-                    dst[k] += src[k];
-                }
+            if (bus != null) {
+                bus.write(audioOutputs[i], (outputFlags[i] & BusMapping.REPLACE) != 0, epoch, offset, blockSize);
             }
         }
     }

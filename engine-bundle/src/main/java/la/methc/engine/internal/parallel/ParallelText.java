@@ -43,8 +43,8 @@ final class ParallelText {
     }
 
     /** A helper at its start: asks for its real-time priority and says whether it got it. */
-    static void applyPriority(RealtimePriority priority) {
-        priority.applyToCurrentThread(LOG, "");
+    static boolean applyPriority(RealtimePriority priority) {
+        return priority.applyToCurrentThread(LOG, "").granted();
     }
 
     /** NRT, at close: how many groups went out to the helpers, how often one made RT wait or broke its contract. */

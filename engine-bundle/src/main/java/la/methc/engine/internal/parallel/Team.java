@@ -12,7 +12,8 @@ import la.methc.engine.internal.sched.RealtimePriority;
  * <p>The hand-off is a sequence lock over the work's fields: RT makes the generation odd ({@link #keepOut}) and
  * waits for helpers still inside the last work, fills in the next, then makes it even ({@link #handOut}); a helper
  * enters a generation it saw even and checks it did not change. Between two, a helper spins, parks and wakes as its
- * {@link WakeTimer} says, or until RT unparks it. Allocation-free once started; RT, the helpers, NRT for close.
+ * {@link WakeTimer} says (a real-time helper also breathes: short parks that leave its CPU gaps), or until RT
+ * unparks it. Allocation-free once started; RT, the helpers, NRT for close.
  */
 final class Team implements AutoCloseable {
 
@@ -123,12 +124,10 @@ final class Team implements AutoCloseable {
         /** Takes part in each work RT hands out; between two it spins, parks and wakes as its timer says. */
         @Override
         public void run() {
-            if (priority.priority() > 0) {
-                ParallelText.applyPriority(priority);
-            }
+            boolean realtime = priority.priority() > 0 && ParallelText.applyPriority(priority);
             // made here, in this thread's own allocation buffer: no cache line shared with RT's world
             IsolatedWorld world = new IsolatedWorld(engine);
-            WakeTimer timer = new WakeTimer();
+            WakeTimer timer = new WakeTimer(realtime, System.nanoTime());
             long seen = 0;
             while (!closed) {
                 long g = generation;
@@ -141,14 +140,15 @@ final class Team implements AutoCloseable {
                     long at = publishedAt; // written before the generation we read: this work's
                     entered = 0;
                     seen = g;
-                    timer.ran(at);
+                    timer.ran(at, System.nanoTime());
                     continue;
                 }
-                long next = timer.next();
+                long next = timer.next(System.nanoTime());
                 if (next == WakeTimer.SPIN) {
                     Thread.onSpinWait();
                 } else {
                     park(g, next);
+                    timer.woke(System.nanoTime());
                 }
             }
         }

@@ -138,12 +138,7 @@ class DspThreadsTest {
             h.blocks(10);
             ParallelSynths parallel = (ParallelSynths) h.engine.parallel();
             long before = parallel.waits();
-            TestSynths.STALL.set(true);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (TestSynths.STALL.get() && System.nanoTime() < deadline) {
-                h.block(); // until the helper takes a chunk and stalls in it
-            }
-            assertTrue(!TestSynths.STALL.get(), "the helper ran a stalling synth");
+            TestSynths.stallAHelper(h); // the helper takes a chunk and stalls in it
             long waits = parallel.waits() - before;
             System.out.printf("late helper: RT waited in %d blocks, at most %.1f ms%n", waits,
                     parallel.longestWaitNanos() / 1e6);

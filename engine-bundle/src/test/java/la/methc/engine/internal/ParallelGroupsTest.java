@@ -235,12 +235,7 @@ class ParallelGroupsTest {
             ParallelSynths runs = (ParallelSynths) h.engine.parallel();
             long before = groups.waits();
             long runWaits = runs.waits();
-            TestSynths.STALL.set(true);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (TestSynths.STALL.get() && System.nanoTime() < deadline) {
-                h.block(); // until the helper takes a child and stalls in it
-            }
-            assertTrue(!TestSynths.STALL.get(), "the helper ran a stalling synth");
+            TestSynths.stallAHelper(h); // the helper takes a child and stalls in it
             long waits = groups.waits() - before;
             assertTrue(waits >= 1, "the block RT waited in is counted: " + waits);
             assertTrue(groups.longestWaitNanos() > 0);

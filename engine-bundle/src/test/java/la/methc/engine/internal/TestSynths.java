@@ -37,6 +37,19 @@ final class TestSynths {
     /** Isolated and silent; while {@link #STALL} is set, the first process on a DSP helper sleeps 30 ms (and clears it). */
     static final String ISOLATED_STALL = "test:isolated-stall";
     static final java.util.concurrent.atomic.AtomicBoolean STALL = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Sets {@link #STALL} and computes blocks of {@code h} until a DSP helper ran an {@link #ISOLATED_STALL} synth
+     * and so stalled in it (at most 10 s), which the test then sees RT wait for.
+     */
+    static void stallAHelper(EngineHarness h) {
+        STALL.set(true);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (STALL.get() && System.nanoTime() < deadline) {
+            h.block();
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(STALL.get(), "a helper ran a stalling synth");
+    }
     /** Isolated by its def, yet calls {@link World#acquire} in process: breaks the contract. */
     static final String ISOLATED_ACQUIRE = "test:isolated-acquire";
 

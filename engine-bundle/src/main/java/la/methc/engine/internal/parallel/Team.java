@@ -146,18 +146,21 @@ final class Team implements AutoCloseable {
                 long next = timer.next(System.nanoTime());
                 if (next == WakeTimer.SPIN) {
                     Thread.onSpinWait();
-                } else {
-                    park(g, next);
+                } else if (park(g, next)) {
                     timer.woke(System.nanoTime());
                 }
             }
         }
 
-        /** Parks for {@code nanos} (0: until unparked) unless work newer than {@code g} is out. */
-        private void park(long g, long nanos) {
+        /**
+         * Parks for {@code nanos} (0: until unparked) unless work newer than {@code g} is out; whether it parked (a
+         * helper that did not has left its CPU no gap).
+         */
+        private boolean park(long g, long nanos) {
             parked = true;
             // RT reads parked after publishing a generation: one of us sees the other
-            if (generation == g && !closed) {
+            boolean park = generation == g && !closed;
+            if (park) {
                 if (nanos > 0) {
                     LockSupport.parkNanos(this, nanos);
                 } else {
@@ -165,6 +168,7 @@ final class Team implements AutoCloseable {
                 }
             }
             parked = false;
+            return park;
         }
     }
 }

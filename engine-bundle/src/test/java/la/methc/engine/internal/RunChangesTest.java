@@ -13,19 +13,19 @@ import org.junit.jupiter.api.Test;
  * DSP threads keep the runs of isolated synths they walked while the tree is unchanged, and deal a run's chunks to
  * the threads in stripes (ADR 0014). Every change that can change a run must be seen in the very next block:
  * a synth activated, an input mapped (the synth is no longer isolated: the run splits) and unmapped, synths
- * linked at the head and in the middle of a run, freed from its middle, a group freed. Runs of 330 synths give
- * each of 2 and 4 threads several stripes. The audio must be the same, sample for sample, as on RT alone, which
+ * linked at the head and in the middle of a run, freed from its middle, a group freed. Runs of about 1,100 synths
+ * (5 stripes of 32 chunks) give each of 2 threads several stripes, and 4 threads a stripe each or more. The audio must be the same, sample for sample, as on RT alone, which
  * walks the tree every block.
  */
 class RunChangesTest {
 
     private static final int BLOCKS = 320;
-    private static final int SINES = 300;
-    private static final int CONST = 900;
+    private static final int SINES = 1100;
+    private static final int CONST = 3000;
 
     private static float[][] play(int threads) {
         float[][] audio = new float[2][BLOCKS * 64];
-        try (EngineHarness h = new EngineHarness(Map.of("driver", "dummy", "maxNodes", "1024", "port", "0",
+        try (EngineHarness h = new EngineHarness(Map.of("driver", "dummy", "maxNodes", "2048", "port", "0",
                 "dspThreads", Integer.toString(threads), "render.minRun", "8"))) {
             h.send("/group/new", 1, 0, 1);
             for (int i = 0; i < SINES; i++) {
@@ -51,8 +51,8 @@ class RunChangesTest {
                     case 80 -> h.send("/synth/map/input", CONST, 0, 5, 0); // reads bus 5: splits the run
                     case 120 -> {
                         for (int i = 0; i < 10; i++) {
-                            sine(h, 500 + i, 7 + i, 1, 0, true); // at the group's head
-                            sine(h, 520 + i, 17 + i, 100 + 200, 2, true); // before sine 200
+                            sine(h, 2000 + i, 7 + i, 1, 0, true); // at the group's head
+                            sine(h, 2020 + i, 17 + i, 100 + 200, 2, true); // before sine 200
                         }
                     }
                     case 160 -> {

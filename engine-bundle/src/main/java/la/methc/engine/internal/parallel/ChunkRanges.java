@@ -16,7 +16,7 @@ final class ChunkRanges {
     private static final int STRIDE = 8;
     /**
      * Chunks in a stripe: 256 synths, tens of µs of work, so that handing the buses' lines from one core to another
-     * at each stripe costs little beside it: at 4,000 voices on 2 threads a block took 15-25% less time than with
+     * at each stripe costs little beside it: at 4,000 voices on 2 threads a block took 17-20% less time than with
      * stripes of 8, at 1,000 about the same (JMH, docs/notes/2026-12-06-dropout-and-offline-probes.md).
      */
     static final int STRIPE = 32;

@@ -12,7 +12,7 @@ package la.methc.engine.internal.parallel;
  * {@link #BREATHE_AFTER_NANOS} since it last parked, it parks {@link #BREATHE_NANOS} instead of spinning on. Linux
  * lets normal threads that a real-time thread keeps off a CPU catch up in one go, about 50 ms once a second (the
  * fair server; on older kernels, real-time throttling at 95% of a second): a helper that spun through whole blocks
- * at high load stopped for 45-50 ms each second, and RT waited for it. Short, regular gaps let those threads run
+ * at high load stopped for about 49 ms each second, and RT waited for it. Short, regular gaps let those threads run
  * in them instead (ADR 0014). Times are {@link System#nanoTime} values the caller passes. One per helper, used by
  * that helper only.
  */

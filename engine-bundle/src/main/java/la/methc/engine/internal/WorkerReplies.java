@@ -29,8 +29,14 @@ final class WorkerReplies {
 
     WorkerReplies(int maxJobsInFlight, int capacity, WorkerPool workers, JobLedger jobs, EventBudget budget,
             Runner runner) {
-        results = new MpscArrayQueue<>(maxJobsInFlight);
-        replies = new MpscArrayQueue<>(capacity);
+        this(new MpscArrayQueue<>(maxJobsInFlight), new MpscArrayQueue<>(capacity), workers, jobs, budget, runner);
+    }
+
+    /** With the two queues given: tests put a hook between RT's two peeks. */
+    WorkerReplies(MpscArrayQueue<Command> results, MpscArrayQueue<Command> replies, WorkerPool workers,
+            JobLedger jobs, EventBudget budget, Runner runner) {
+        this.results = results;
+        this.replies = replies;
         this.workers = workers;
         this.jobs = jobs;
         this.budget = budget;
@@ -69,6 +75,11 @@ final class WorkerReplies {
         while (true) {
             Command result = results.relaxedPeek();
             Command reply = replies.relaxedPeek();
+            if (result == null && reply != null) {
+                // a result posted before this reply (a worker's, then the /sync relay that waited for it) may have
+                // come between the two peeks; it is queued before the reply, so a second look sees it
+                result = results.relaxedPeek();
+            }
             if (reply == null && result == null) {
                 return;
             }

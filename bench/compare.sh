@@ -159,6 +159,8 @@ ours=$!
 pids+=("$ours")
 await_log "$work/methcla.log" 60 "methcla ready" "$ours"
 if [ "$flood_only" = false ]; then
+    timeout "$online_limit" "${bench[@]}" round-trips --server methcla --port "$port_ours" $quick \
+        --out "$work/methcla.tsv"
     timeout "$online_limit" "${bench[@]}" online --server methcla --port "$port_ours" $quick --pid "$ours" \
         --out "$work/methcla.tsv"
 fi
@@ -193,6 +195,8 @@ if [ "$engine_only" = false ]; then
     pids+=("$sc")
     await_log "$work/scsynth.log" 30 "server ready" "$sc"
     if [ "$flood_only" = false ]; then
+        timeout "$online_limit" "${bench[@]}" round-trips --server scsynth --port "$port_sc" $quick \
+            --jack-log "$work/methcla-bench-$$.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
         timeout "$online_limit" "${bench[@]}" online --server scsynth --port "$port_sc" $quick --pid "$sc" \
             --jack-log "$work/methcla-bench-$$.log" --scsynth-log "$work/scsynth.log" --out "$work/scsynth.tsv"
     fi
@@ -218,7 +222,14 @@ if [ "$nova" = true ]; then
     await_log "$work/supernova.log" 30 "Supernova ready" "$sn"
     # the quick run keeps to its voices; the full run measures its round trips and control rate too
     step=online
-    if [ -n "$quick" ]; then step=voices-dropout; fi
+    if [ -n "$quick" ]; then
+        step=voices-dropout
+    else
+        timeout "$online_limit" "${bench[@]}" round-trips --server supernova --port "$port_nova" \
+            --supernova "$(command -v supernova)" --jack-log "$work/methcla-bench-nova-$$.log" \
+            --scsynth-log "$work/supernova.log" --out "$work/supernova.tsv" ||
+            say "supernova: the round trips failed (status $?)"
+    fi
     timeout "$online_limit" "${bench[@]}" "$step" --server supernova --port "$port_nova" $quick --pid "$sn" \
         --supernova "$(command -v supernova)" --jack-log "$work/methcla-bench-nova-$$.log" \
         --scsynth-log "$work/supernova.log" --out "$work/supernova.tsv" ||

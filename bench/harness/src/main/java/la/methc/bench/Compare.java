@@ -11,10 +11,14 @@ import java.util.Set;
 /**
  * The side-by-side run's steps, one server at a time (bench/compare.sh starts and stops the servers):
  * <pre>
+ *   round-trips --server methcla|scsynth|supernova --port P --out FILE [--quick] [--methcla BIN]
+ *           [--scsynth BIN --jack-log FILE --scsynth-log FILE] [--supernova BIN]
+ *           the /sync, buffer and node round trips against a running server; figures appended to FILE.
+ *           bench/harness.sh runs this step on a JVM that compiles with C1 only (see there)
  *   online  --server methcla|scsynth --port P --out FILE [--quick] [--pid PID] [--methcla BIN]
  *           [--scsynth BIN --jack-log FILE --scsynth-log FILE]
  *           [--suffix S --label L]
- *           round trips, control rate, voices (80% load) and the dropout figure against a running server
+ *           control rate, voices (80% load) and the dropout figure against a running server
  *           (supernova: --server supernova --supernova BIN); figures appended to FILE
  *   voices-dropout  the same options as online: the voices and the dropout figure alone; keys end with S (e.g.
  *           {@code .threads}, Methcla/J again with N DSP threads)
@@ -40,6 +44,7 @@ final class Compare {
     static void main(String command, String[] argv) throws Exception {
         Args a = new Args(argv, 1, Set.of("quick"));
         switch (command) {
+            case "round-trips" -> roundTrips(a);
             case "online" -> online(a);
             case "voices-dropout" -> voicesOnly(a);
             case "offline" -> offline(a);
@@ -68,11 +73,8 @@ final class Compare {
                 Path.of(a.get("scsynth-log", "/dev/null")));
     }
 
-    private static void online(Args a) throws IOException, InterruptedException {
+    private static void roundTrips(Args a) throws IOException, InterruptedException {
         boolean quick = a.flag("quick");
-        if (!a.get("suffix", "").isEmpty()) {
-            throw new IllegalArgumentException("--suffix is for the voices step only");
-        }
         ServerUnderTest server = server(a);
         Results results = new Results();
         try (Session s = new Session(server, a.integer("port"))) {
@@ -89,6 +91,19 @@ final class Compare {
             rt.buffers(quick ? 100 : 1000, quick ? 100 : 1000);
             System.out.println(server.name() + ": node round trips");
             rt.nodes(quick ? 100 : 1000, quick ? 100 : 1000);
+        }
+        results.appendTo(a.path("out"));
+    }
+
+    private static void online(Args a) throws IOException, InterruptedException {
+        boolean quick = a.flag("quick");
+        if (!a.get("suffix", "").isEmpty()) {
+            throw new IllegalArgumentException("--suffix is for the voices step only");
+        }
+        ServerUnderTest server = server(a);
+        Results results = new Results();
+        try (Session s = new Session(server, a.integer("port"))) {
+            s.connect(30_000);
             System.out.println(server.name() + ": control messages per second");
             new ControlRate(s, results).run(quick ? ControlRate.QUICK_LADDER : ControlRate.LADDER, quick ? 1000 : 2000);
             voices(s, a, results);

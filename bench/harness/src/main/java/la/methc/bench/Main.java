@@ -11,7 +11,7 @@ public final class Main {
 
     private static final String USAGE = """
             usage: Main COMMAND ...
-              online|voices-dropout|offline|flood|table ...
+              round-trips|online|voices-dropout|offline|flood|table ...
                                               the side-by-side table against scsynth and supernova
                                               (bench/compare.sh; voices-dropout: the 80% load voices and
                                               the dropout figure alone, --server methcla|scsynth|supernova)
@@ -56,7 +56,7 @@ public final class Main {
         String command = args.length == 0 ? "" : args[0];
         try {
             switch (command) {
-                case "online", "voices-dropout", "offline", "table" -> Compare.main(command, args);
+                case "round-trips", "online", "voices-dropout", "offline", "table" -> Compare.main(command, args);
                 case "flood" -> Compare.main(command, withDefaultServer(args));
                 case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 case "control" -> control(Integer.parseInt(args[1]), args);

@@ -14,6 +14,8 @@ final class Session implements Closeable {
     /** The server's port on 127.0.0.1. */
     final int port;
     private int syncs;
+    /** Whether {@link #connect} registered this client for notifications. */
+    private boolean registered;
 
     Session(ServerUnderTest server, int port) throws IOException {
         this.server = server;
@@ -37,6 +39,7 @@ final class Session implements Closeable {
             }
         }
         server.prepare(client);
+        registered = true;
     }
 
     Status status() throws IOException {
@@ -92,8 +95,22 @@ final class Session implements Closeable {
         }
     }
 
+    /**
+     * Unregisters ({@code /notify 0}, as every server here takes it) before the socket closes: a UDP client that
+     * left registered stays so for the server's life, and the server sends each later notification to its dead
+     * port too (a Methcla/J that had served some 40 sessions took 0.5 ms instead of 0.2 ms to answer a node free).
+     */
     @Override
     public void close() {
-        client.close();
+        try {
+            if (registered) {
+                client.send(Osc.msg("/notify", 0));
+                client.await(Reply.of("/done", "/notify"), 2000);
+            }
+        } catch (IOException e) {
+            System.out.println("  " + server.name() + " did not confirm /notify 0: " + e.getMessage());
+        } finally {
+            client.close();
+        }
     }
 }

@@ -28,6 +28,7 @@ import la.methc.engine.internal.command.SetDoneFlags;
 import la.methc.engine.internal.command.SetParameter;
 import la.methc.engine.internal.command.StartRecording;
 import la.methc.engine.internal.command.StopRecording;
+import la.methc.engine.internal.notify.Clients;
 import la.methc.engine.internal.record.OutputRecorder;
 import la.methc.engine.internal.record.RecorderText;
 import la.methc.engine.internal.record.Recording;
@@ -118,7 +119,12 @@ final class BuiltInCommands {
 
     private void notify(Request r) {
         if (r.i(0) != 0) {
-            engine.clients().register(r.from);
+            Clients clients = engine.clients();
+            if (!clients.register(r.from)) {
+                r.error(-1, clients.max() + " clients are registered for notifications, the most at once (option "
+                        + "maxClients); one leaves with /notify 0");
+                return;
+            }
         } else {
             engine.clients().unregister(r.from);
         }

@@ -45,7 +45,6 @@ public final class Engine implements AudioCallback, BlockContext {
     private final WorkerReplies replies;
     private final EventBudget budget;
     private final RtEvents events;
-    private final Clients clients = new Clients();
     private final WorkerPool workers;
     private final Notifier notifier;
     private final LoadMeter load;
@@ -85,7 +84,7 @@ public final class Engine implements AudioCallback, BlockContext {
                 waits);
         requests = new RequestIntake(QUEUE_CAPACITY, options.offline(), scheduler, budget, events, context, this::run);
         control = new EngineControl(this, events);
-        notifier = new Notifier(budget.channel(), clients, workers, plugins,
+        notifier = new Notifier(budget.channel(), new Clients(options.maxClients()), workers, plugins,
                 (client, id, barrier, handedOver) -> replies.relay(new SyncRelay(this, client, id, barrier, handedOver)));
     }
 
@@ -98,7 +97,7 @@ public final class Engine implements AudioCallback, BlockContext {
     }
 
     public Clients clients() {
-        return clients;
+        return notifier.clients();
     }
 
     /** What NRT threads ask of RT and wait for. */

@@ -8,7 +8,8 @@ import la.methc.engine.internal.sched.RealtimePriority;
  * The engine's options. Each comes from ConfigAdmin (PID {@code la.methc.engine}, key {@code name}), else the
  * system property {@code methcla.name} (the command line), else the framework property {@code methcla.name}
  * ({@code conf/config.properties}), else its default (the component reads them: {@code osgi.OptionSources}). {@code allow}: the OSC clients served (see
- * {@link AllowList}; empty: everyone the bind address lets in). {@code render.threads}: the threads an offline
+ * {@link AllowList}; empty: everyone the bind address lets in). {@code maxClients}: how many may be registered
+ * with {@code /notify 1} at once. {@code render.threads}: the threads an offline
  * render spreads isolated synths over, its own included (1: none; see
  * {@link la.methc.engine.internal.parallel.ParallelSynths}); {@code render.minRun}: the shortest run of isolated
  * synths it spreads, live too; {@code dspThreads}: the threads a real-time driver spreads them over within each
@@ -25,6 +26,7 @@ public record EngineOptions(
         int internalBuses,
         int maxNodes,
         int maxResources,
+        int maxClients,
         int workerThreads,
         int port,
         String bind,
@@ -50,6 +52,9 @@ public record EngineOptions(
     public static final int DEFAULT_RENDER_MIN_RUN = 384;
 
 
+    /** Clients registered for notifications at once: scsynth's default for {@code -l}. */
+    public static final int DEFAULT_MAX_CLIENTS = 64;
+
     /** Normal priority unless asked (ADR 0017). */
     public static final int DEFAULT_RT_PRIORITY = 0;
 
@@ -58,6 +63,7 @@ public record EngineOptions(
         positive("blockSize", blockSize);
         positive("maxNodes", maxNodes);
         positive("maxResources", maxResources);
+        positive("maxClients", maxClients);
         positive("workerThreads", workerThreads);
         positive("render.threads", renderThreads);
         positive("dspThreads", dspThreads);
@@ -107,6 +113,7 @@ public record EngineOptions(
                 r.integer("internalBuses", 128),
                 r.integer("maxNodes", 1024),
                 r.integer("maxResources", 1024),
+                r.integer("maxClients", DEFAULT_MAX_CLIENTS),
                 r.integer("workerThreads", 2),
                 r.integer("port", 57110),
                 r.string("bind", "127.0.0.1"),
@@ -149,13 +156,13 @@ public record EngineOptions(
 
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
-                maxResources, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
+                maxResources, maxClients, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
                 renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads, rtPriority);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
-                maxResources, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
+                maxResources, maxClients, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
                 renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads, rtPriority);
     }
 

@@ -47,6 +47,15 @@ class EngineOptionsTest {
     }
 
     @Test
+    void maxClientsDefaultsToScsynthsLoginsAndMustBePositive() {
+        assertEquals(64, EngineOptions.defaults().maxClients());
+        assertEquals(3, EngineOptions.from(Map.of("maxClients", "3")::get).withPort(0).withDriver("dummy").maxClients());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.from(Map.of("maxClients", "0")::get));
+        assertEquals("maxClients must be positive: 0", e.getMessage());
+    }
+
+    @Test
     void dspThreadsDefaultToTheCoresWithRealTimePriorityAndServeOnlyRealTimeDrivers() {
         EngineOptions live = EngineOptions.defaults();
         assertEquals(1, live.dspThreads(), "at normal priority: RT alone");

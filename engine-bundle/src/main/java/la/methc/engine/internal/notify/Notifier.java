@@ -69,6 +69,11 @@ public final class Notifier implements Agent, AutoCloseable {
         runner.start();
     }
 
+    /** The clients registered for notifications. */
+    public Clients clients() {
+        return clients;
+    }
+
     /** The notifier's thread: hands over waiting jobs, relays settled syncs, sends one event. */
     @Override
     public int doWork() {

@@ -51,6 +51,11 @@ import org.osgi.service.metatype.annotations.Option;
             type = AttributeType.INTEGER, defaultValue = "1024", required = false)
     String maxResources();
 
+    @AttributeDefinition(name = "Maximum clients", description = "Clients registered for notifications"
+            + " (/notify 1) at once; one more is answered /error.", type = AttributeType.INTEGER,
+            defaultValue = "64", required = false)
+    String maxClients();
+
     @AttributeDefinition(name = "Worker threads", description = "Threads that construct and destroy Resources"
             + " and run plugin commands' tasks.", type = AttributeType.INTEGER, defaultValue = "2",
             required = false)

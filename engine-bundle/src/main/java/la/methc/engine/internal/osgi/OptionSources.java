@@ -47,6 +47,7 @@ final class OptionSources {
             case "internalBuses" -> c.internalBuses();
             case "maxNodes" -> c.maxNodes();
             case "maxResources" -> c.maxResources();
+            case "maxClients" -> c.maxClients();
             case "workerThreads" -> c.workerThreads();
             case "port" -> c.port();
             case "bind" -> c.bind();

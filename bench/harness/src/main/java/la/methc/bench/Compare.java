@@ -81,16 +81,17 @@ final class Compare {
             s.connect(30_000);
             // three measured rounds, the median of their percentiles: a p99 moves by about 1 ms between runs on a
             // shared 2-core machine, when some other work happens to run during part of one
-            RoundTrips rt = new RoundTrips(s, results, quick ? 1 : 3);
+            int rounds = quick ? 1 : 3;
+            RoundTrips rt = new RoundTrips(s, results, rounds);
+            // as many warm-up round trips as all measured ones: a server on a JVM compiles its hot paths in its first
+            // seconds (a long-running server is past that; with one round's worth, a fresh Methcla/J still compiled
+            // during the first node rounds); scsynth and supernova, compiled ahead of time, lose nothing by it
             System.out.println(server.name() + ": /sync round trips");
-            // as many warm-up round trips as measured ones in a round: a server on a JVM compiles its hot paths in
-            // its first seconds (a long-running server is past that); scsynth, compiled ahead of time, loses
-            // nothing by it
-            rt.sync(quick ? 300 : 2000, quick ? 300 : 2000);
+            rt.sync(quick ? 300 : 2000, rounds * (quick ? 300 : 2000));
             System.out.println(server.name() + ": buffer round trips");
-            rt.buffers(quick ? 100 : 1000, quick ? 100 : 1000);
+            rt.buffers(quick ? 100 : 1000, rounds * (quick ? 100 : 1000));
             System.out.println(server.name() + ": node round trips");
-            rt.nodes(quick ? 100 : 1000, quick ? 100 : 1000);
+            rt.nodes(quick ? 100 : 1000, rounds * (quick ? 100 : 1000));
         }
         results.appendTo(a.path("out"));
     }

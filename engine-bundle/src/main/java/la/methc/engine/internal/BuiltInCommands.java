@@ -121,8 +121,8 @@ final class BuiltInCommands {
         if (r.i(0) != 0) {
             Clients clients = engine.clients();
             if (!clients.register(r.from)) {
-                r.error(-1, clients.max() + " clients are registered for notifications, the most at once (option "
-                        + "maxClients); one leaves with /notify 0");
+                r.error(-1, clients.max() + " of " + clients.max() + " client registrations (option maxClients) are "
+                        + "in use; a client leaves with /notify 0");
                 return;
             }
         } else {

@@ -156,14 +156,16 @@ public record EngineOptions(
 
     public EngineOptions withDriver(String newDriver) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
-                maxResources, maxClients, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads, rtPriority);
+                maxResources, maxClients, workerThreads, port, bind, allow, newDriver, sampleRoot, renderScore,
+                renderOut, renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads,
+                rtPriority);
     }
 
     public EngineOptions withPort(int newPort) {
         return new EngineOptions(sampleRate, blockSize, hardwareInputs, hardwareOutputs, internalBuses, maxNodes,
-                maxResources, maxClients, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore, renderOut,
-                renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads, rtPriority);
+                maxResources, maxClients, workerThreads, newPort, bind, allow, driver, sampleRoot, renderScore,
+                renderOut, renderExit, renderLenient, renderProgress, renderThreads, renderMinRun, dspThreads,
+                rtPriority);
     }
 
     private record Reader(Function<String, String> lookup) {

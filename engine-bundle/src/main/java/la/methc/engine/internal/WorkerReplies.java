@@ -80,6 +80,11 @@ final class WorkerReplies {
                 // come between the two peeks; it is queued before the reply, so a second look sees it
                 result = results.relaxedPeek();
             }
+            if (result == null && !results.isEmpty() || reply == null && !replies.isEmpty()) {
+                // a post is under way (its slot taken, the command not yet written; two workers post results): it
+                // may be older than the other head, so everything waits for the next call
+                return;
+            }
             if (reply == null && result == null) {
                 return;
             }

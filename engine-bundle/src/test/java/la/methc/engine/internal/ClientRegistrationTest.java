@@ -76,8 +76,8 @@ class ClientRegistrationTest {
             assertArrayEquals(DONE, a.ask(HandMadeOsc.message("/notify", 1)));
             assertArrayEquals(DONE, b.ask(HandMadeOsc.message("/notify", 1)));
             assertArrayEquals(DONE, a.ask(HandMadeOsc.message("/notify", 1)), "registered again: still one place");
-            assertArrayEquals(HandMadeOsc.message("/error", "/notify", -1, "2 clients are registered for "
-                    + "notifications, the most at once (option maxClients); one leaves with /notify 0"),
+            assertArrayEquals(HandMadeOsc.message("/error", "/notify", -1, "2 of 2 client registrations (option "
+                    + "maxClients) are in use; a client leaves with /notify 0"),
                     c.ask(HandMadeOsc.message("/notify", 1)));
 
             // the registered clients get a notification another client caused; the refused one does not

@@ -31,21 +31,28 @@ class WorkerRepliesTest {
     private final List<String> ran = new ArrayList<>();
     /** Runs once, right after RT's first look at either queue. */
     private final AtomicReference<Runnable> betweenPeeks = new AtomicReference<>();
-    private final WorkerReplies replies = new WorkerReplies(new HookedQueue(), new HookedQueue(),
-            new WorkerPool(1, 16), jobs, budget, c -> c.perform(NO_WORLD, 0));
+    private final HookedQueue results = new HookedQueue();
+    private final HookedQueue others = new HookedQueue();
+    private final WorkerReplies replies = new WorkerReplies(results, others, new WorkerPool(1, 16), jobs, budget,
+            c -> c.perform(NO_WORLD, 0));
     /** What a recording command needs of RT: nothing, so every method answers null. */
     private static final RtContext NO_WORLD = (RtContext) Proxy.newProxyInstance(RtContext.class.getClassLoader(),
             new Class<?>[] {RtContext.class}, (proxy, method, args) -> null);
 
-    /** A queue that runs {@link #betweenPeeks} after its first peek. */
+    /**
+     * A queue that runs {@link #betweenPeeks} after its first peek, and that, while {@code writing}, shows its head
+     * as a post under way does: its slot taken (not empty), the command not yet there (a peek finds nothing).
+     */
     private final class HookedQueue extends MpscArrayQueue<Command> {
+        boolean writing;
+
         HookedQueue() {
             super(16);
         }
 
         @Override
         public Command relaxedPeek() {
-            Command c = super.relaxedPeek();
+            Command c = writing ? null : super.relaxedPeek();
             Runnable hook = betweenPeeks.getAndSet(null);
             if (hook != null) {
                 hook.run();
@@ -86,6 +93,31 @@ class WorkerRepliesTest {
             assertTrue(replies.plugin(recording("plugin command")));
             assertTrue(replies.result(recording("perform result")));
         });
+        replies.run();
+        assertEquals(List.of("plugin command", "perform result"), ran);
+    }
+
+    /** Two workers post results: one may have taken its slot and not yet written it when the other's is seen. */
+    @Test
+    void aResultStillBeingWrittenHoldsBackTheRelayPostedAfterIt() {
+        assertTrue(replies.result(recording("construct result")));
+        assertTrue(replies.relay(new Relay()));
+        results.writing = true;
+        replies.run();
+        assertEquals(List.of(), ran, "nothing runs while an older post may be under way");
+        results.writing = false;
+        replies.run();
+        assertEquals(List.of("construct result", "relay"), ran);
+    }
+
+    @Test
+    void aPluginCommandStillBeingWrittenHoldsBackItsJobsResult() {
+        assertTrue(replies.plugin(recording("plugin command")));
+        assertTrue(replies.result(recording("perform result")));
+        others.writing = true;
+        replies.run();
+        assertEquals(List.of(), ran, "nothing runs while an older post may be under way");
+        others.writing = false;
         replies.run();
         assertEquals(List.of("plugin command", "perform result"), ran);
     }

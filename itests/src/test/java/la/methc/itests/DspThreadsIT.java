@@ -180,7 +180,7 @@ public class DspThreadsIT {
         String tid = null;
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path t : (Iterable<Path>) tasks::iterator) {
-                if (Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip().equals(comm)) {
+                if (comm(t).equals(comm)) {
                     tid = t.getFileName().toString();
                 }
             }
@@ -190,6 +190,15 @@ public class DspThreadsIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
+    }
+
+    /** The name the OS gives thread {@code task}, or "" when it ended since {@code /proc} was listed. */
+    private static String comm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void send(DatagramSocket s, byte[] b) throws IOException {

@@ -102,24 +102,24 @@ class WorkerRepliesTest {
     void aResultStillBeingWrittenHoldsBackTheRelayPostedAfterIt() {
         assertTrue(replies.result(recording("construct result")));
         assertTrue(replies.relay(new Relay()));
-        results.writing = true;
-        replies.run();
-        assertEquals(List.of(), ran, "nothing runs while an older post may be under way");
-        results.writing = false;
-        replies.run();
-        assertEquals(List.of("construct result", "relay"), ran);
+        assertHeldBackWhileWriting(results, List.of("construct result", "relay"));
     }
 
     @Test
     void aPluginCommandStillBeingWrittenHoldsBackItsJobsResult() {
         assertTrue(replies.plugin(recording("plugin command")));
         assertTrue(replies.result(recording("perform result")));
-        others.writing = true;
+        assertHeldBackWhileWriting(others, List.of("plugin command", "perform result"));
+    }
+
+    /** While {@code queue}'s head is being written nothing runs; once it is there, all runs in {@code order}. */
+    private void assertHeldBackWhileWriting(HookedQueue queue, List<String> order) {
+        queue.writing = true;
         replies.run();
         assertEquals(List.of(), ran, "nothing runs while an older post may be under way");
-        others.writing = false;
+        queue.writing = false;
         replies.run();
-        assertEquals(List.of("plugin command", "perform result"), ran);
+        assertEquals(order, ran);
     }
 
     @Test

@@ -122,9 +122,7 @@ class RunChangesTest {
             for (int i = 0; i < 40; i++) {
                 sine(h, 100 + i, i, 1, 1, true);
             }
-            for (int b = 0; b < 5; b++) {
-                h.block();
-            }
+            h.blocks(5);
             assertEquals(5, ((ParallelSynths) h.engine.parallel()).runs(), "the 40 sines are one run a block");
             assertFreedSynthLetGo(h, "/group/freeAll", "");
         }
@@ -140,9 +138,7 @@ class RunChangesTest {
                 for (int i = 0; i < 40; i++) {
                     sine(h, 100 + i, i, 1, 1, true);
                 }
-                for (int b = 0; b < 5; b++) {
-                    h.block();
-                }
+                h.blocks(5);
                 assertFreedSynthLetGo(h, "/node/free", threads + " thread(s): ");
             }
         }
@@ -155,9 +151,7 @@ class RunChangesTest {
     private static void assertFreedSynthLetGo(EngineHarness h, String free, String label) throws InterruptedException {
         java.lang.ref.WeakReference<Object> freed = new java.lang.ref.WeakReference<>(h.engine.tree().get(120));
         h.send(free, 1);
-        for (int b = 0; b < 3; b++) {
-            h.block();
-        }
+        h.blocks(3);
         assertEquals(null, h.engine.tree().get(120), "freed");
         for (int i = 0; i < 50 && freed.get() != null; i++) {
             System.gc();

@@ -20,14 +20,23 @@ class WakeTimerTest {
         assertEquals(WakeTimer.UNTIL_WOKEN, timer.next(T0 + 261_000));
     }
 
-    @Test
-    void parksUntilJustBeforeTheNextBlockIsDueThenSpinsForIt() {
-        WakeTimer timer = new WakeTimer(false, T0);
+    /**
+     * A timer that took part in two runs a block period apart, checked to park, 300 µs after the second, until
+     * {@link WakeTimer#LEAD_NANOS} before the third is due.
+     */
+    private static WakeTimer afterTwoRuns(boolean breathes) {
+        WakeTimer timer = new WakeTimer(breathes, T0);
         timer.ran(T0, T0 + 50_000);
         timer.ran(T0 + PERIOD, T0 + PERIOD + 50_000);
-        long due = T0 + 2 * PERIOD;
         long now = T0 + PERIOD + 300_000;
-        assertEquals(due - WakeTimer.LEAD_NANOS - now, timer.next(now));
+        assertEquals(T0 + 2 * PERIOD - WakeTimer.LEAD_NANOS - now, timer.next(now));
+        return timer;
+    }
+
+    @Test
+    void parksUntilJustBeforeTheNextBlockIsDueThenSpinsForIt() {
+        WakeTimer timer = afterTwoRuns(false);
+        long due = T0 + 2 * PERIOD;
         assertEquals(WakeTimer.SPIN, timer.next(due - 100_000));
         assertEquals(WakeTimer.SPIN, timer.next(due + 199_000));
         // not come 200 µs past due: RT wakes us for the next one
@@ -58,11 +67,7 @@ class WakeTimerTest {
 
     @Test
     void aBreathNeverShortensAParkTheTimerPlanned() {
-        WakeTimer timer = new WakeTimer(true, T0);
-        timer.ran(T0, T0 + 50_000);
-        timer.ran(T0 + PERIOD, T0 + PERIOD + 50_000);
-        long now = T0 + PERIOD + 300_000;
-        assertEquals(T0 + 2 * PERIOD - WakeTimer.LEAD_NANOS - now, timer.next(now));
+        WakeTimer timer = afterTwoRuns(true);
         assertEquals(WakeTimer.UNTIL_WOKEN, timer.next(T0 + 3 * PERIOD));
     }
 }

@@ -86,12 +86,14 @@ final class Compare {
             // as many warm-up round trips as all measured ones: a server on a JVM compiles its hot paths in its first
             // seconds (a long-running server is past that; with one round's worth, a fresh Methcla/J still compiled
             // during the first node rounds); scsynth and supernova, compiled ahead of time, lose nothing by it
+            int syncs = quick ? 300 : 2000;
+            int pairs = quick ? 100 : 1000;
             System.out.println(server.name() + ": /sync round trips");
-            rt.sync(quick ? 300 : 2000, rounds * (quick ? 300 : 2000));
+            rt.sync(syncs, rounds * syncs);
             System.out.println(server.name() + ": buffer round trips");
-            rt.buffers(quick ? 100 : 1000, rounds * (quick ? 100 : 1000));
+            rt.buffers(pairs, rounds * pairs);
             System.out.println(server.name() + ": node round trips");
-            rt.nodes(quick ? 100 : 1000, rounds * (quick ? 100 : 1000));
+            rt.nodes(pairs, rounds * pairs);
         }
         results.appendTo(a.path("out"));
     }

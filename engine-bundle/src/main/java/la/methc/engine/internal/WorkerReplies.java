@@ -77,7 +77,8 @@ final class WorkerReplies {
             Command reply = replies.relaxedPeek();
             if (result == null && reply != null) {
                 // a result posted before this reply (a worker's, then the /sync relay that waited for it) may have
-                // come between the two peeks; it is queued before the reply, so a second look sees it
+                // come between the two peeks; it is queued before the reply, so a second look sees it (the check
+                // below would keep the order too, but hold both back until the next call)
                 result = results.relaxedPeek();
             }
             if (result == null && !results.isEmpty() || reply == null && !replies.isEmpty()) {

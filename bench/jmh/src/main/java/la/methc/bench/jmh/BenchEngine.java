@@ -44,9 +44,14 @@ public final class BenchEngine implements AutoCloseable {
 
     /** As {@link #BenchEngine(int)}, with room for {@code maxNodes} nodes. */
     public BenchEngine(int threads, int maxNodes) {
+        this(threads, maxNodes, 384);
+    }
+
+    /** As {@link #BenchEngine(int, int)}, spreading runs of at least {@code minRun} synths (render.minRun). */
+    public BenchEngine(int threads, int maxNodes, int minRun) {
         EngineOptions options = EngineOptions.from(Map.of("driver", "offline", "render.score", "-",
                 "render.out", "-", "render.threads", Integer.toString(threads),
-                "maxNodes", Integer.toString(maxNodes))::get);
+                "render.minRun", Integer.toString(minRun), "maxNodes", Integer.toString(maxNodes))::get);
         engine = new Engine(options);
         SynthDefRegistry synthDefs = new SynthDefRegistry();
         for (Voice v : Voice.values()) {
@@ -67,7 +72,12 @@ public final class BenchEngine implements AutoCloseable {
 
     /** As {@link #withVoices(Voice, int)}, computed on {@code threads} render threads. */
     public static BenchEngine withVoices(Voice voice, int n, int threads) {
-        BenchEngine e = new BenchEngine(threads, Math.max(1024, n + 16));
+        return withVoices(voice, n, threads, 384);
+    }
+
+    /** As {@link #withVoices(Voice, int, int)}, spreading runs of at least {@code minRun} synths. */
+    public static BenchEngine withVoices(Voice voice, int n, int threads, int minRun) {
+        BenchEngine e = new BenchEngine(threads, Math.max(1024, n + 16), minRun);
         e.send(new OSCMessage("/group/new", List.of(GROUP, 0, 1)));
         if (voice != Voice.SINE) {
             e.newSampleBuffer();

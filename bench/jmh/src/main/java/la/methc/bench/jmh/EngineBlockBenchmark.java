@@ -35,11 +35,15 @@ public class EngineBlockBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** render.minRun: the shortest run spread over the threads (the engine's default 384). */
+    @Param({"384"})
+    public int minRun;
+
     private BenchEngine engine;
 
     @Setup
     public void setUp() {
-        engine = BenchEngine.withVoices(Voice.of(voice), voices, threads);
+        engine = BenchEngine.withVoices(Voice.of(voice), voices, threads, minRun);
         SingleVoice.awaitKernels();
     }
 

@@ -23,22 +23,36 @@ final class ChunkRanges {
 
     private final int parts;
     private final AtomicLongArray ranges;
+    /* The run dealt last, written by RT between runs: its chunks, and the chunks in a stripe (STRIPE, or fewer). */
+    private int chunks;
+    private int stripe = STRIPE;
 
     ChunkRanges(int parts) {
         this.parts = parts;
         ranges = new AtomicLongArray((parts + 1) * STRIDE);
     }
 
-    /** RT, between runs: {@code chunks} chunks, in stripes of {@link #STRIPE} dealt to the parts in turn. */
+    /**
+     * RT, between runs: {@code chunks} chunks, in stripes of {@link #STRIPE} (fewer when that leaves a part without
+     * one) dealt to the parts in turn.
+     */
     void deal(int chunks) {
-        int stripes = (chunks + STRIPE - 1) / STRIPE;
+        this.chunks = chunks;
+        // a run shorter than a stripe per part is cut in one stripe per part: else one thread would hold all of it
+        stripe = Math.max(1, Math.min(STRIPE, (chunks + parts - 1) / parts));
+        int stripes = (chunks + stripe - 1) / stripe;
         for (int p = 0; p < parts; p++) {
-            long own = p < stripes ? (long) (stripes - p + parts - 1) / parts * STRIPE : 0;
+            long own = p < stripes ? (long) (stripes - p + parts - 1) / parts * stripe : 0;
             if (stripes > 0 && (stripes - 1) % parts == p) {
-                own -= (long) stripes * STRIPE - chunks; // the last stripe may be short
+                own -= (long) stripes * stripe - chunks; // the last stripe may be short
             }
             ranges.set(slot(p), own);
         }
+    }
+
+    /** Whether chunk {@code c} is the last of its stripe (or of the run). */
+    boolean closesStripe(int c) {
+        return (c + 1) % stripe == 0 || c == chunks - 1;
     }
 
     /** The first chunk of part {@code p} nobody has taken, now taken by the part's own thread; -1 when none. */
@@ -67,7 +81,7 @@ final class ChunkRanges {
 
     /** The run's chunk that is part {@code p}'s {@code j}th. */
     private int chunk(int p, int j) {
-        return ((j / STRIPE) * parts + p) * STRIPE + j % STRIPE;
+        return ((j / stripe) * parts + p) * stripe + j % stripe;
     }
 
     private static int slot(int p) {

@@ -162,7 +162,7 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
 
     /**
      * RT (part 0) or a helper: its own part's chunks from the front, then what is left of the others from their
-     * backs, skipping children RT ran before; after each chunk the mix as far as it may go. Returns where the last
+     * backs, skipping children RT ran before; the mix as {@link #afterChunk} says. Returns where the last
      * chunk it processed ends: a helper stays until that is mixed. As {@link ParallelSynths}' work, with children.
      */
     @Override
@@ -170,7 +170,7 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
         int n = units;
         int base = childBase;
         int last = 0;
-        int seen = -1;
+        int seen = IDLE;
         for (int k = 0; k < parts; k++) {
             int p = (part - k + parts) % parts;
             int ch;
@@ -184,10 +184,7 @@ public final class ParallelGroups extends FrontierMixing implements ParallelChil
                 }
                 done(ch, g, part);
                 last = Math.max(last, to);
-                int at = frontier.at();
-                if ((at != seen || at / CHUNK == ch) && !mix(g, part)) {
-                    seen = at;
-                }
+                seen = afterChunk(ch, k > 0, cursors.closesStripe(ch), seen, g, part);
             }
         }
         return last;

@@ -163,9 +163,10 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
 
     /**
      * RT (part 0) or a helper (the others): its own part from the front, then what is left of the others from
-     * their backs, the part before its own first, a chunk at a time; after each chunk, the mix as far as it may go.
-     * So the thread that processes the chunk at the frontier mostly mixes it at once, while its outputs are still in
-     * its cache. {@code g}: the run's generation. Returns where the last chunk it processed ends: a helper stays until
+     * their backs, the part before its own first, a chunk at a time; after each stripe of its own (and each chunk
+     * taken from another), the mix as far as it may go ({@link #afterChunk}). So the thread that processes the stripe
+     * at the frontier mostly mixes it at once, while its outputs are still in its cache. {@code g}: the run's
+     * generation. Returns where the last chunk it processed ends: a helper stays until
      * that is mixed.
      */
     @Override
@@ -173,7 +174,7 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
         long e = epoch;
         int frames = blockSize;
         int last = 0;
-        int seen = -1; // the frontier when this thread last found nothing to mix
+        int seen = IDLE;
         for (int k = 0; k < parts; k++) {
             int p = (part - k + parts) % parts;
             int c;
@@ -191,11 +192,7 @@ public final class ParallelSynths extends FrontierMixing implements IsolatedRuns
                 }
                 done(c, g, part);
                 last = Math.max(last, to - base);
-                // only when there may be something: another's done mark is a line its thread is writing
-                int at = frontier.at();
-                if ((at != seen || at / CHUNK == c) && !mix(g, part)) {
-                    seen = at;
-                }
+                seen = afterChunk(c, k > 0, cursors.closesStripe(c), seen, g, part);
             }
         }
         return last;

@@ -24,6 +24,8 @@ class ChunkRangesTest {
             ChunkRanges ranges = new ChunkRanges(parts);
             for (int chunks = 0; chunks <= 5 * S * parts + 3; chunks++) {
                 ranges.deal(chunks);
+                // a stripe each while the run has S chunks a part, else the run cut in one stripe a part
+                int stripe = chunks >= S * parts ? S : Math.max(1, (chunks + parts - 1) / parts);
                 boolean[] seen = new boolean[chunks];
                 for (int p = 0; p < parts; p++) {
                     int last = -1;
@@ -31,7 +33,9 @@ class ChunkRangesTest {
                     while ((c = ranges.takeFront(p)) >= 0) {
                         String where = parts + " parts, " + chunks + " chunks, chunk " + c;
                         assertTrue(c < chunks, where);
-                        assertEquals((c / S) % parts, p, where + ": in another part's stripe");
+                        assertEquals((c / stripe) % parts, p, where + ": in another part's stripe");
+                        assertEquals((c + 1) % stripe == 0 || c == chunks - 1, ranges.closesStripe(c),
+                                where + ": the last of its stripe?");
                         assertTrue(c > last, where + ": the front goes up");
                         assertTrue(!seen[c], where + ": taken twice");
                         seen[c] = true;
@@ -43,6 +47,23 @@ class ChunkRangesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aShortRunIsCutInOneStripeAPart() {
+        ChunkRanges ranges = new ChunkRanges(2);
+        ranges.deal(13); // 100 synths in chunks of 8: else all 13 chunks were part 0's, one stripe of 32
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        int c;
+        while ((c = ranges.takeFront(0)) >= 0) {
+            first.add(c);
+        }
+        while ((c = ranges.takeFront(1)) >= 0) {
+            second.add(c);
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), first);
+        assertEquals(List.of(7, 8, 9, 10, 11, 12), second);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package la.methc.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
 /**
- * A render writes the same file with the Vector API module as without it: the cubic play kernel's vectors turn on
- * in the middle of the render (ADR 0016's warm-up gate) and give the same bits as the scalar kernel before them.
+ * A render writes the same file with the Vector API module (bin/methcla's default, ADR 0020) as without it
+ * ({@code METHCLA_VECTOR=off}): the cubic play kernel's vectors turn on in the middle of the render (ADR 0016's
+ * warm-up gate) and give the same bits as the scalar kernel before them.
  */
 public class VectorRenderIT {
 
@@ -26,9 +28,10 @@ public class VectorRenderIT {
         Path score = WORK.resolve("voices.osc");
         // long enough for the warm-up (about 0.3 s on a quiet 2-core machine) to end well before the render does
         VoiceScore.write(score, 50, 240);
-        String scalar = render(score, "scalar.wav", "");
+        String scalar = render(score, "scalar.wav", "off");
         assertTrue(scalar, scalar.contains("methcla rendered"));
-        String vector = render(score, "vector.wav", "--add-modules jdk.incubator.vector");
+        assertFalse(scalar, scalar.contains("jdk.incubator.vector"));
+        String vector = render(score, "vector.wav", "");
         int on = vector.indexOf("cubic kernel: vector");
         int done = vector.indexOf("methcla rendered");
         assumeTrue("the vector kernel is not for this VM or CPU:\n" + vector, !vector.contains("cubic kernel: scalar"));
@@ -38,7 +41,8 @@ public class VectorRenderIT {
                 WORK.resolve("vector.wav")));
     }
 
-    private static String render(Path score, String wav, String javaOpts) throws Exception {
+    /** {@code vectorSetting}: METHCLA_VECTOR for bin/methcla ("off": no Vector API module, "": its default). */
+    private static String render(Path score, String wav, String vectorSetting) throws Exception {
         Path log = WORK.resolve(wav + ".log");
         ProcessBuilder pb = new ProcessBuilder(List.of("bash", "bin/methcla", "render", score.toString(),
                 WORK.resolve(wav).toString(), "--max-nodes", "128")).directory(DIST.toFile())
@@ -47,7 +51,8 @@ public class VectorRenderIT {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("METHCLA_RENDER_CACHE", "off");
         pb.environment().put("TMPDIR", WORK.toString());
-        pb.environment().put("JAVA_OPTS", javaOpts);
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().put("METHCLA_VECTOR", vectorSetting);
         Process p = pb.start();
         assertTrue("render did not finish", p.waitFor(120, TimeUnit.SECONDS));
         String out = Files.readString(log);

@@ -90,7 +90,10 @@ final class VectorKernel {
         }
     }
 
-    /** The warm-up's arrays: noise, a vector and a scalar output; runs of every length up to 64, steps near 1. */
+    /**
+     * The warm-up's arrays: noise, a vector and a scalar output; runs of every length up to 64, steps near 1, near
+     * either end of the noise.
+     */
     private static final class Scratch {
         private final float[] src = new float[256];
         private final float[] vec = new float[64];
@@ -108,10 +111,15 @@ final class VectorKernel {
             boolean same = true;
             for (int n = 0; n < BATCH; n++) {
                 int k = 1 + (n % 64);
-                // positions from frame 1 + n % 100 on, low words and steps (up to 1 -/+ 1/8 frame) from a hash of n
+                // steps (up to 1 -/+ 1/8 frame) and low words from a hash of n; even runs start at one of the first
+                // 4 frames, odd ones end just before the last frame that has its neighbours runs out: the groups at
+                // both of the buffer's ends take their sample-by-sample branch from the first calls on, so that C2
+                // (compiling this kernel early, bin/methcla) does not compile it as never taken and drop back to slow
+                // code when a voice reaches a buffer's end (a render did, 60 ms after turning the vector kernel on)
                 long h = n * 0x9E37_79B9_7F4A_7C15L;
-                long pFix = ((1L + n % 100) << 32) + (h >>> 32);
                 long sFix = (1L << 32) + ((int) h >> 3);
+                long pFix = n % 2 == 0 ? ((1L + (n >> 1) % 4) << 32) + (h >>> 32)
+                        : ((long) (src.length - 2) << 32) - 1 - (k - 1) * sFix;
                 CubicVectors.cubic(src, vec, 0, k, pFix, sFix);
                 if (n % 61 == 0) {
                     Interpolation.cubicEach(src, ref, 0, k, pFix, sFix);

@@ -39,8 +39,14 @@ class ParallelRenderTest {
     }
 
     private Render render(String name, int threads, int minRun, List<OSCBundle> bundles) throws Exception {
+        return render(name, threads, minRun, 512, bundles);
+    }
+
+    private Render render(String name, int threads, int minRun, int maxNodes, List<OSCBundle> bundles)
+            throws Exception {
         RecordingClient client = new RecordingClient("score");
-        RenderResult result = ScoreRender.render(dir, name, bundles, Map.of("maxNodes", "512", "internalBuses", "16",
+        RenderResult result = ScoreRender.render(dir, name, bundles, Map.of("maxNodes", Integer.toString(maxNodes),
+                "internalBuses", "16",
                 "render.threads", Integer.toString(threads), "render.minRun", Integer.toString(minRun)),
                 new ResourceDefRegistry(), client, true, 60);
         assertEquals(List.of(), renderThreads(), "render threads left after close");
@@ -149,6 +155,31 @@ class ParallelRenderTest {
                 replies.toString());
         assertTrue(replies.contains("/node/ended [97]"), replies.toString());
         assertEquals(1, replies.stream().filter(r -> r.startsWith("/error")).count(), replies.toString());
+    }
+
+    /**
+     * A run of many stripes (1,100 sines: 138 chunks, 4 or more stripes of 32), where each thread waits at a stripe's
+     * end for the frontier to reach its chunks (FrontierMixing.afterChunk, ADR 0019); half of them freed mid-render.
+     */
+    @Test
+    void aRunOfManyStripesSoundsTheSameOnEveryThreadCount() throws Exception {
+        List<OSCPacket> start = new ArrayList<>();
+        List<OSCPacket> frees = new ArrayList<>();
+        for (int i = 0; i < 1100; i++) {
+            start.addAll(sine(1000 + i, 100f + 3 * i, i % 2));
+            if (i % 2 == 1) {
+                frees.add(msg("/node/free", 1000 + i));
+            }
+        }
+        List<OSCBundle> score = List.of(at(0.0, start), at(0.1, frees), at(0.2, List.of(msg("/group/freeAll", 0))));
+        Render one = render("many-one", 1, 8, 1200, score);
+        Render two = render("many-two", 2, 8, 1200, score);
+        Render four = render("many-four", 4, 8, 1200, score);
+        assertTrue(peak(WavFile.read(one.wav()), 0) > 0.1f, "the sines are heard");
+        assertEquals(-1, Files.mismatch(one.wav(), two.wav()), "2 render threads, byte for byte");
+        assertEquals(-1, Files.mismatch(one.wav(), four.wav()), "4 render threads, byte for byte");
+        assertEquals(one.replies(), two.replies());
+        assertEquals(one.replies(), four.replies());
     }
 
     @Test

@@ -33,12 +33,13 @@ final class ChunkRanges {
     }
 
     /**
-     * RT, between runs: {@code chunks} chunks, in stripes of {@link #STRIPE} (fewer when that leaves a part without
-     * one) dealt to the parts in turn.
+     * RT, between runs: {@code chunks} chunks, in stripes of {@link #STRIPE} (of fewer, at most one a part, when that
+     * would leave a part without one) dealt to the parts in turn.
      */
     void deal(int chunks) {
         this.chunks = chunks;
-        // a run shorter than a stripe per part is cut in one stripe per part: else one thread would hold all of it
+        // a run shorter than a stripe a part is cut in stripes of its chunks over the parts, rounded up (so at most
+        // one a part, and with 3 or more parts the last may get none): else one thread would hold all of it
         stripe = Math.max(1, Math.min(STRIPE, (chunks + parts - 1) / parts));
         int stripes = (chunks + stripe - 1) / stripe;
         for (int p = 0; p < parts; p++) {

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The work RT hands the {@link Team} (a run's synths, {@link ParallelSynths}; a parallel group's children,
  * {@link ParallelGroups}) and its mixing in tree order: the units are taken in chunks ({@link #work}, the subclass's);
  * a chunk's done mark says in which generation and by which part it was processed, and the {@link Frontier} how far
- * the outputs are mixed. Each thread mixes the chunks it processed as the frontier reaches them, from its own cache;
+ * the outputs are mixed. Each thread mixes the chunks it processed once its stripe is whole and the frontier reaches
+ * them ({@link #afterChunk}), from its own cache;
  * RT mixes another's once the frontier has stood still {@link #GRACE_NANOS}. The subclass says how a stretch of units
  * is mixed ({@link #mixRange}). RT and the helpers; allocation-free.
  */
@@ -38,7 +39,7 @@ abstract class FrontierMixing implements TeamWork {
 
     /**
      * RT (part 0) or a helper: processes chunks of the work in generation {@code g} with {@code world}, marking each
-     * {@link #done} and mixing after it as far as it may go; returns where the last chunk it processed ends.
+     * {@link #done} and mixing as {@link #afterChunk} says; returns where the last chunk it processed ends.
      */
     abstract int work(int part, long g, IsolatedWorld world);
 
@@ -54,6 +55,8 @@ abstract class FrontierMixing implements TeamWork {
     /** RT, after handing out generation {@code g}: its part, then the mix to the end; returns how long it waited. */
     final long rtShare(long g, IsolatedWorld world) {
         work(0, g, world);
+        // its own chunks before one a helper took from its part's back: mixing them is RT's work, not a wait
+        mix(g, 0);
         if (frontier.at() >= units) {
             return 0;
         }
@@ -74,7 +77,8 @@ abstract class FrontierMixing implements TeamWork {
      * waits to mix already. Mixing chunk by chunk moved the frontier after each, and each move cost the other thread,
      * which reads the frontier after its own chunks, a cache line from this core, twice (1,000 voices on 2 threads
      * took no less time than on one). {@code seen}: the frontier when this thread last found nothing to mix, or
-     * {@link #IDLE} when it waits for nothing; returns the same for the next chunk.
+     * {@link #IDLE} when it waits for nothing; returns the same for the next chunk. It waits until the frontier has
+     * passed chunk {@code c}: stopping once it mixed anything left the stripe it just closed to its next stripe's end.
      */
     final int afterChunk(int c, boolean stolen, boolean closes, int seen, long g, int part) {
         if (seen == IDLE && !stolen && !closes) {
@@ -84,7 +88,18 @@ abstract class FrontierMixing implements TeamWork {
         if (at == seen && at / chunk != c) {
             return seen; // nothing moved: only another's done mark could have, a line its thread is writing
         }
-        return mix(g, part) ? IDLE : at;
+        int owed = Math.min(units, (c + 1) * chunk);
+        while (true) {
+            mix(g, part);
+            at = frontier.at();
+            if (at >= owed) {
+                return IDLE;
+            }
+            if (!mixable(at / chunk, g, part)) {
+                return at; // another's chunk, or one not done yet: look again once the frontier moves
+            }
+            // another thread moved the frontier to one of ours just after we let go of it
+        }
     }
 
     /** Whether the thread of {@code part} may mix chunk {@code c} in generation {@code g}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dealing of a run's chunks in stripes: every chunk to exactly one part, stripe by stripe in turn, taken by its
- * own thread from the front and by others from the back, never twice, also when threads take at once. The expected
- * owner of each chunk is worked out here from the stripe's definition, not from {@link ChunkRanges}' arithmetic.
+ * own thread from the front and by others from the back, never twice, also when threads take at once. The stripes
+ * and where each ends are read off the chunks each part takes, not from {@link ChunkRanges}' arithmetic.
  */
 class ChunkRangesTest {
 
@@ -20,30 +21,46 @@ class ChunkRangesTest {
 
     @Test
     void eachChunkGoesToThePartWhoseTurnItsStripeIs() {
-        for (int parts = 2; parts <= 4; parts++) {
+        for (int parts = 2; parts <= 8; parts++) {
             ChunkRanges ranges = new ChunkRanges(parts);
             for (int chunks = 0; chunks <= 5 * S * parts + 3; chunks++) {
                 ranges.deal(chunks);
-                // a stripe each while the run has S chunks a part, else the run cut in one stripe a part
-                int stripe = chunks >= S * parts ? S : Math.max(1, (chunks + parts - 1) / parts);
-                boolean[] seen = new boolean[chunks];
+                int[] owner = new int[chunks];
+                Arrays.fill(owner, -1);
                 for (int p = 0; p < parts; p++) {
                     int last = -1;
                     int c;
                     while ((c = ranges.takeFront(p)) >= 0) {
                         String where = parts + " parts, " + chunks + " chunks, chunk " + c;
                         assertTrue(c < chunks, where);
-                        assertEquals((c / stripe) % parts, p, where + ": in another part's stripe");
-                        assertEquals((c + 1) % stripe == 0 || c == chunks - 1, ranges.closesStripe(c),
-                                where + ": the last of its stripe?");
                         assertTrue(c > last, where + ": the front goes up");
-                        assertTrue(!seen[c], where + ": taken twice");
-                        seen[c] = true;
+                        assertEquals(-1, owner[c], where + ": taken twice");
+                        owner[c] = p;
                         last = c;
                     }
                 }
+                String run = parts + " parts, " + chunks + " chunks";
+                // the stripes, read off the owners: stretches of one part's chunks, the parts in turn
+                List<Integer> widths = new ArrayList<>();
                 for (int c = 0; c < chunks; c++) {
-                    assertTrue(seen[c], parts + " parts, " + chunks + " chunks: chunk " + c + " never dealt");
+                    assertTrue(owner[c] >= 0, run + ": chunk " + c + " never dealt");
+                    boolean closes = c == chunks - 1 || owner[c + 1] != owner[c];
+                    assertEquals(closes, ranges.closesStripe(c), run + ": does chunk " + c + " close its stripe?");
+                    if (c == 0 || owner[c - 1] != owner[c]) {
+                        assertEquals(widths.size() % parts, owner[c], run + ": stripe " + widths.size() + "'s part");
+                        widths.add(0);
+                    }
+                    widths.set(widths.size() - 1, widths.get(widths.size() - 1) + 1);
+                }
+                for (int k = 0; k < widths.size() - 1; k++) {
+                    assertEquals(widths.get(0), widths.get(k), run + ": stripes of one width but the last");
+                }
+                if (chunks >= S * parts) {
+                    assertEquals(S, widths.get(0), run + ": full stripes");
+                } else if (chunks > 0) {
+                    // fewer chunks than a stripe a part: at most one stripe a part, none wider than needed for that
+                    assertTrue(widths.size() <= parts, run + ": more than one stripe a part " + widths);
+                    assertEquals((chunks + parts - 1) / parts, widths.get(0), run + ": " + widths);
                 }
             }
         }

@@ -111,9 +111,9 @@ final class VectorKernel {
             boolean same = true;
             for (int n = 0; n < BATCH; n++) {
                 int k = 1 + (n % 64);
-                // steps (up to 1 -/+ 1/8 frame) and low words from a hash of n; even runs start at one of the first
-                // 4 frames, odd ones end just before the last frame that has its neighbours runs out: the groups at
-                // both of the buffer's ends take their sample-by-sample branch from the first calls on, so that C2
+                // steps (1 -/+ up to 1/16 frame) and low words from a hash of n; even runs start on one of the first
+                // 4 frames, odd ones end within the last frame whose 4 neighbours are all in the array: the groups at
+                // both of the array's ends take their sample-by-sample branch from the first calls on, so that C2
                 // (compiling this kernel early, bin/methcla) does not compile it as never taken and drop back to slow
                 // code when a voice reaches a buffer's end (a render did, 60 ms after turning the vector kernel on)
                 long h = n * 0x9E37_79B9_7F4A_7C15L;

@@ -44,7 +44,7 @@ public final class BenchEngine implements AutoCloseable {
 
     /** As {@link #BenchEngine(int)}, with room for {@code maxNodes} nodes. */
     public BenchEngine(int threads, int maxNodes) {
-        this(threads, maxNodes, 384);
+        this(threads, maxNodes, EngineOptions.DEFAULT_RENDER_MIN_RUN);
     }
 
     /** As {@link #BenchEngine(int, int)}, spreading runs of at least {@code minRun} synths (render.minRun). */
@@ -72,7 +72,7 @@ public final class BenchEngine implements AutoCloseable {
 
     /** As {@link #withVoices(Voice, int)}, computed on {@code threads} render threads. */
     public static BenchEngine withVoices(Voice voice, int n, int threads) {
-        return withVoices(voice, n, threads, 384);
+        return withVoices(voice, n, threads, EngineOptions.DEFAULT_RENDER_MIN_RUN);
     }
 
     /** As {@link #withVoices(Voice, int, int)}, spreading runs of at least {@code minRun} synths. */

@@ -21,7 +21,7 @@ public final class Clients {
 
     /** Registers {@code c}; false, leaving it unregistered, when {@code max} other clients are registered. */
     public synchronized boolean register(Client c) {
-        registered.removeIf(r -> !r.isOpen());
+        dropClosed();
         if (registered.contains(c)) {
             return true;
         }
@@ -47,12 +47,17 @@ public final class Clients {
 
     /** Sends a notification to every registered client and to {@code cause} (the sender of the command). */
     public void notify(OSCPacket packet, Client cause) {
-        registered.removeIf(c -> !c.isOpen());
+        dropClosed();
         for (Client c : registered) {
             c.send(packet);
         }
         if (cause != null && !registered.contains(cause)) {
             cause.send(packet);
         }
+    }
+
+    /** A closed client (a TCP connection that ended) neither holds a place nor gets notifications. */
+    private void dropClosed() {
+        registered.removeIf(c -> !c.isOpen());
     }
 }

@@ -156,7 +156,7 @@ final class Interpolation {
      * low word of the position stepping by {@code e} in int: the same taps and fractions as the plain loop, so
      * the same output (ADR 0016; the figures: docs/notes/2026-12-06-cubic-stretches.md).
      */
-    private static void cubicNearOne(float[] src, float[] dst, int di, int k, long pFix, long sFix, long e) {
+    static void cubicNearOne(float[] src, float[] dst, int di, int k, long pFix, long sFix, long e) {
         long q = pFix;
         int j = 0;
         while (j < k) {

@@ -1,5 +1,6 @@
 package la.methc.plugins.sampler.internal;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -9,27 +10,55 @@ import org.slf4j.LoggerFactory;
  * Whether the cubic kernel runs near rate 1 through {@link CubicVectors} (ADR 0016): only where the VM has the
  * module {@code jdk.incubator.vector} (the launcher adds it to a server), the bundle is wired to it, the fused
  * kernel is in use and the CPU has 256-bit float vectors. Vector code allocates until the JIT has compiled it, so
- * a daemon thread of its own, {@code methcla-vector-warm-up}, runs the kernel on scratch arrays (NRT) until a
+ * a daemon thread of its own, {@code methcla-vector-warm-up}, runs each kernel on scratch arrays (NRT) until a
  * batch of calls allocates nothing and gave {@code Interpolation}'s scalar output bit for bit, and only then turns
- * it {@link #on}. Both kernels give the same bits, so a synth may change kernel between blocks.
+ * it on. Where the CPU has 512-bit vectors it warms the 16-lane kernel first ({@link #wide}, the one most runs
+ * take), then, once the JIT compilers are quiet, the 8-lane one ({@link #narrow}; ADR 0021): so that a render's
+ * first blocks share the compiler and the cores with one warm-up, not two. All kernels give the same bits, so a
+ * synth may change kernel between blocks.
  */
 final class VectorKernel {
 
     private static final Logger LOG = LoggerFactory.getLogger(VectorKernel.class);
     private static final String MODULE = "jdk.incubator.vector";
-    /** Warm-up budget: a VM that has not compiled the kernel by then keeps the scalar one. */
+    /** Warm-up budget: a kernel the VM has not compiled by then stays off. */
     private static final long BUDGET_NANOS = 20_000_000_000L;
     private static final int BATCH = 2_000;
+    /**
+     * Runs in a batch while the kernel still allocates (is not compiled yet), and the rest after it: the calls so
+     * far asked for the compilation, and running interpreted vector code meanwhile only takes a core.
+     */
+    private static final int PROBE = 32;
+    private static final long REST_MILLIS = 2;
+    /** The JIT is quiet when its compilers spent less than this many ms in the last {@link #QUIET_MILLIS}. */
+    private static final long QUIET_JIT_MILLIS = 5;
+    private static final long QUIET_MILLIS = 100;
 
-    /** Written once by the warm-up thread; read by RT once per run (a plain load on x86). */
-    private static volatile boolean on;
+    /** Written once each by the warm-up thread; read by RT once per run (plain loads on x86). */
+    private static volatile boolean wide;
+    private static volatile boolean narrow;
 
     private VectorKernel() {
     }
 
-    /** RT. Whether {@link CubicVectors#cubic} may run now. */
+    /** RT. Whether {@link CubicVectors#cubic} may run now: one of its kernels is warm. */
     static boolean on() {
-        return on;
+        return wide || narrow;
+    }
+
+    /** RT. Whether {@link CubicVectors#cubic16} is warm (never where the CPU has no 512-bit vectors). */
+    static boolean wide() {
+        return wide;
+    }
+
+    /** RT. Whether {@link CubicVectors#cubic8} is warm. */
+    static boolean narrow() {
+        return narrow;
+    }
+
+    /** NRT (tests). Whether the warm-up is over with every kernel this CPU has on. */
+    static boolean done() {
+        return narrow && (wide || !CubicVectors.wide());
     }
 
     static {
@@ -61,33 +90,81 @@ final class VectorKernel {
                 LOG.info("cubic kernel: scalar (no 256-bit float vectors on this CPU)");
                 return;
             }
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long self = Thread.currentThread().getId();
             Scratch s = new Scratch();
             long deadline = System.nanoTime() + BUDGET_NANOS;
-            int clean = 0;
-            while (clean < 3) {
-                if (System.nanoTime() > deadline) {
-                    LOG.info("cubic kernel: scalar (the vector kernel still allocated after {} s)",
-                            BUDGET_NANOS / 1_000_000_000L);
-                    return;
+            if (CubicVectors.wide()) {
+                String failed = warm(s, true, deadline);
+                if (failed == null) {
+                    wide = true;
+                    LOG.info("cubic kernel: vector, 16 lanes ({}), compiled and allocating nothing", MODULE);
+                    awaitQuietCompilers(deadline);
+                } else {
+                    LOG.warn("cubic kernel: the 16-lane vector kernel stays off: it {}", failed);
                 }
-                long before = threads.getThreadAllocatedBytes(self);
-                boolean same = s.batch();
-                long bytes = threads.getThreadAllocatedBytes(self) - before;
-                if (!same) {
-                    LOG.warn("cubic kernel: scalar (the vector kernel's output differs from the scalar one's)");
-                    return;
-                }
-                clean = bytes == 0 ? clean + 1 : 0;
             }
-            on = true;
-            LOG.info("cubic kernel: vector ({}), compiled and allocating nothing", MODULE);
+            String failed = warm(s, false, deadline);
+            if (failed == null) {
+                narrow = true;
+                LOG.info("cubic kernel: vector, 8 lanes ({}), compiled and allocating nothing", MODULE);
+            } else {
+                LOG.warn("cubic kernel: {} (the 8-lane vector kernel {})", wide ? "16 lanes, else scalar" : "scalar",
+                        failed);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (LinkageError | RuntimeException e) {
             // the module is in the VM but not wired to this bundle, or no allocation counter: the scalar kernel
             LOG.info("cubic kernel: scalar ({})", e.toString());
         }
+    }
+
+    /**
+     * NRT. Returns once the JIT compilers spent less than {@value #QUIET_JIT_MILLIS} ms in {@value #QUIET_MILLIS}
+     * ms (or at the deadline, or at once where the VM does not count their time).
+     */
+    private static void awaitQuietCompilers(long deadline) throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long last = jit.getTotalCompilationTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_MILLIS);
+            long now = jit.getTotalCompilationTime();
+            if (now - last < QUIET_JIT_MILLIS) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /**
+     * NRT. Runs batches of one kernel ({@code wide}: {@link CubicVectors#cubic16}, else {@link CubicVectors#cubic8})
+     * until 3 in a row allocated nothing: null, else what went wrong (its output differed, or the deadline passed).
+     */
+    private static String warm(Scratch s, boolean wide, long deadline) throws InterruptedException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        int clean = 0;
+        while (clean < 3) {
+            if (System.nanoTime() > deadline) {
+                return "still allocated after " + BUDGET_NANOS / 1_000_000_000L + " s";
+            }
+            long before = threads.getThreadAllocatedBytes(self);
+            boolean same = s.batch(wide, clean == 0 ? PROBE : BATCH);
+            long bytes = threads.getThreadAllocatedBytes(self) - before;
+            if (!same) {
+                return "gave other output than the scalar kernel";
+            }
+            if (bytes == 0) {
+                clean++;
+            } else {
+                clean = 0;
+                Thread.sleep(REST_MILLIS);
+            }
+        }
+        return null;
     }
 
     /**
@@ -106,21 +183,29 @@ final class VectorKernel {
             }
         }
 
-        /** Whether {@link #BATCH} runs gave the sample-by-sample kernel's output, bit for bit (every 61st checked). */
-        boolean batch() {
+        /**
+         * Whether {@code runs} runs of one kernel gave the sample-by-sample kernel's output, bit for bit (every 61st
+         * checked): {@code wide}, runs of 16 to 64 at steps within a sixteenth of a frame of 1; else of 1 to 64
+         * within an eighth.
+         */
+        boolean batch(boolean wide, int runs) {
             boolean same = true;
-            for (int n = 0; n < BATCH; n++) {
-                int k = 1 + (n % 64);
-                // steps (1 -/+ up to 1/16 frame) and low words from a hash of n; even runs start on one of the first
-                // 4 frames, odd ones end within the last frame whose 4 neighbours are all in the array: the groups at
-                // both of the array's ends take their sample-by-sample branch from the first calls on, so that C2
-                // (compiling this kernel early, bin/methcla) does not compile it as never taken and drop back to slow
-                // code when a voice reaches a buffer's end (a render did, 60 ms after turning the vector kernel on)
+            for (int n = 0; n < runs; n++) {
+                int k = wide ? 16 + n % 49 : 1 + n % 64;
+                // steps and low words from a hash of n; even runs start on one of the first 4 frames, odd ones end
+                // within the last frame whose 4 neighbours are all in the array: the groups at both of the array's
+                // ends take their sample-by-sample branch from the first calls on, so that C2 (compiling this
+                // kernel early, bin/methcla) does not compile it as never taken and drop back to slow code when a
+                // voice reaches a buffer's end (a render did, 60 ms after turning the vector kernel on)
                 long h = n * 0x9E37_79B9_7F4A_7C15L;
-                long sFix = (1L << 32) + ((int) h >> 3);
+                long sFix = (1L << 32) + (((int) h >> (wide ? 3 : 2)) | 1);
                 long pFix = n % 2 == 0 ? ((1L + (n >> 1) % 4) << 32) + (h >>> 32)
                         : ((long) (src.length - 2) << 32) - 1 - (k - 1) * sFix;
-                CubicVectors.cubic(src, vec, 0, k, pFix, sFix);
+                if (wide) {
+                    CubicVectors.cubic16(src, vec, 0, k, pFix, sFix);
+                } else {
+                    CubicVectors.cubic8(src, vec, 0, k, pFix, sFix);
+                }
                 if (n % 61 == 0) {
                     Interpolation.cubicEach(src, ref, 0, k, pFix, sFix);
                     for (int i = 0; i < k; i++) {

@@ -46,13 +46,30 @@ class InterpolationTest {
     @Test
     void theVectorKernelIsTheSampleBySampleKernelBitForBit() {
         assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported(), "no FMA or no 256-bit vectors here");
-        SplittableRandom random = new SplittableRandom(1018);
+        checkAgainstEach(CubicVectors::cubic, ONE >> 3, 1018);
+    }
+
+    /** Both widths, whatever this CPU's (where it has no 512-bit vectors, the API computes 16 lanes one by one). */
+    @Test
+    void eachVectorWidthIsTheSampleBySampleKernelBitForBit() {
+        assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported(), "no FMA or no 256-bit vectors here");
+        checkAgainstEach(CubicVectors::cubic8, ONE >> 3, 1019);
+        checkAgainstEach(CubicVectors::cubic16, ONE >> 4, 1020);
+    }
+
+    /** A cubic kernel's signature, as {@link Interpolation#cubicEach}'s. */
+    private interface Kernel {
+        void run(float[] src, float[] dst, int di, int k, long pFix, long sFix);
+    }
+
+    /** 50,000 random runs of {@code kernel} at steps within {@code near} of 1 against the sample-by-sample loop. */
+    private static void checkAgainstEach(Kernel kernel, long near, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         float[] src = new float[300];
         for (int i = 0; i < src.length; i++) {
             // a few exact zeros, tiny and large values among the noise
             src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
         }
-        long near = ONE >> 3;
         float[] vec = new float[80];
         float[] ref = new float[80];
         for (int trial = 0; trial < 50_000; trial++) {
@@ -70,7 +87,7 @@ class InterpolationTest {
             if (pFix < first || pFix > last) {
                 continue;
             }
-            CubicVectors.cubic(src, vec, 5, k, pFix, sFix);
+            kernel.run(src, vec, 5, k, pFix, sFix);
             Interpolation.cubicEach(src, ref, 5, k, pFix, sFix);
             for (int j = 0; j < k; j++) {
                 assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]),
@@ -79,12 +96,12 @@ class InterpolationTest {
         }
     }
 
-    /** Waits (up to 60 s) for the warm-up thread to turn the vector kernel on. */
+    /** Waits (up to 60 s) for the warm-up thread to turn every vector kernel on. */
     static void awaitVectorKernel() throws InterruptedException {
-        for (int i = 0; i < 600 && !VectorKernel.on(); i++) {
+        for (int i = 0; i < 600 && !VectorKernel.done(); i++) {
             Thread.sleep(100);
         }
-        assertTrue(VectorKernel.on(), "the vector kernel is on once warm");
+        assertTrue(VectorKernel.done(), "the vector kernels are on once warm");
     }
 
     private static void checkCubicNearRateOne() {

@@ -9,6 +9,7 @@
  *
  * <p>Threads (see {@code la.methc.engine.internal}): RT and the render or DSP threads, within one block; NRT for
  * construction and close. {@code RunCache} is RT's alone, a {@code WakeTimer} its helper's, a {@code Team}'s
- * generation RT's to write; {@code ChunkRanges} and {@code Frontier} are shared, lock-free.
+ * generation RT's to write, a {@code DoneRecordingWorld} its thread's (padded onto cache lines of its own, ADR 0022);
+ * {@code ChunkRanges} and {@code Frontier} are shared, lock-free.
  */
 package la.methc.engine.internal.parallel;

@@ -10,12 +10,11 @@ import la.methc.engine.internal.tree.SynthNode;
  * What the other calls do is the subclass's: {@link IsolatedWorld} refuses them, {@link DeferringWorld} passes them on.
  * One per thread, used by that thread only. Its fields are padded on either side ({@link DoneRecordingWorldL1Pad}):
  * the thread writes one for every synth, and where a collection had copied RT's and a helper's worlds next to each
- * other, 1,000 voices on 2 threads took 63-76 µs a block instead of 48-55 (JMH forks that stayed slow throughout,
- * ADR 0022).
+ * other, both threads ran about a third slower for as long as the engine ran (ADR 0022).
  */
 abstract class DoneRecordingWorld extends DoneRecordingWorldFields implements World {
 
-    // 64 bytes after DoneRecordingWorldFields' fields (a subclass's fields are laid out after its superclass's)
+    // 64 bytes after DoneRecordingWorldFields' fields: the superclasses leave no gap for these to fill
     long p10;
     long p11;
     long p12;

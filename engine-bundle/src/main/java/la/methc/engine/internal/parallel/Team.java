@@ -125,7 +125,7 @@ final class Team implements AutoCloseable {
         @Override
         public void run() {
             boolean realtime = priority.priority() > 0 && ParallelText.applyPriority(priority);
-            // made here, in this thread's own allocation buffer: no cache line shared with RT's world
+            // padded onto cache lines of its own (ADR 0022): a collection may copy it next to RT's world
             IsolatedWorld world = new IsolatedWorld(engine);
             WakeTimer timer = new WakeTimer(realtime, System.nanoTime());
             long seen = 0;

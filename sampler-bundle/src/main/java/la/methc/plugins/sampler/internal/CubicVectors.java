@@ -51,16 +51,16 @@ final class CubicVectors {
      * RT once {@link VectorKernel#on}. {@link Interpolation#cubic} in its fused form for a step within an eighth of
      * a frame of 1 ({@code sFix}, 32.32), positions in [1, src.length - 2) as {@link Interpolation#runFixed}
      * allows: 16 lanes at a time where the CPU has them, the step is within a sixteenth and the run 16 or longer
-     * ({@link VectorKernel#wide}, warmed first), else 8 lanes ({@link VectorKernel#narrow}), each once it is warm,
+     * ({@link VectorKernel#wideOn}, warmed first), else 8 lanes ({@link VectorKernel#narrowOn}), each once it is warm,
      * else the scalar stretches. A run ends with a group that overlaps the one before (those samples computed
      * twice, to the same bits) rather than with a scalar tail; groups whose 5 loads would leave the array (within a
      * frame of its ends) go sample by sample.
      */
     static void cubic(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         long e = sFix - (1L << 32);
-        if (WIDE && k >= WIDE_LANES && e > -WIDE_NEAR && e < WIDE_NEAR && VectorKernel.wide()) {
+        if (WIDE && k >= WIDE_LANES && e > -WIDE_NEAR && e < WIDE_NEAR && VectorKernel.wideOn()) {
             cubic16(src, dst, di, k, pFix, sFix);
-        } else if (VectorKernel.narrow()) {
+        } else if (VectorKernel.narrowOn()) {
             cubic8(src, dst, di, k, pFix, sFix);
         } else {
             Interpolation.cubicNearOne(src, dst, di, k, pFix, sFix, e);
@@ -72,7 +72,7 @@ final class CubicVectors {
         return WIDE;
     }
 
-    /** RT once {@link VectorKernel#narrow}. {@link #cubic} 8 lanes at a time, for a step within an eighth of 1. */
+    /** RT once {@link VectorKernel#narrowOn}. {@link #cubic} 8 lanes at a time, for a step within an eighth of 1. */
     static void cubic8(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         if (k < LANES) {
             Interpolation.cubicEach(src, dst, di, k, pFix, sFix);
@@ -120,12 +120,13 @@ final class CubicVectors {
             a.fma(f, b.neg()).fma(f, c).fma(f, x0).intoArray(dst, di + j);
         }
     }
+
     /**
-     * RT once {@link VectorKernel#wide}. {@link #cubic} 16 lanes at a time, for a step within a sixteenth of a frame of 1 (so that 16
-     * lanes carry at most once); runs shorter than 16 go sample by sample. The same operations as
-     * {@link #cubic8}, lane for lane: a method of its own with its own constants, since the JIT compiles vector
-     * code only where the species is a constant (a shared method taking the species, too large to be inlined,
-     * would box every vector).
+     * RT once {@link VectorKernel#wideOn}. {@link #cubic} 16 lanes at a time, for a step within a sixteenth of a
+     * frame of 1 (so that 16 lanes carry at most once); runs shorter than 16 go sample by sample. The same
+     * operations as {@link #cubic8}, lane for lane: a method of its own with its own constants, since the JIT
+     * compiles vector code only where the species is a constant (a shared method taking the species, too large to
+     * be inlined, would box every vector). A change to one is a change to the other.
      */
     static void cubic16(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         if (k < WIDE_LANES) {

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * kernel is in use and the CPU has 256-bit float vectors. Vector code allocates until the JIT has compiled it, so
  * a daemon thread of its own, {@code methcla-vector-warm-up}, runs each kernel on scratch arrays (NRT) until a
  * batch of calls allocates nothing and gave {@code Interpolation}'s scalar output bit for bit, and only then turns
- * it on. Where the CPU has 512-bit vectors it warms the 16-lane kernel first ({@link #wide}, the one most runs
- * take), then, once the JIT compilers are quiet, the 8-lane one ({@link #narrow}; ADR 0021): so that a render's
+ * it on. Where the CPU has 512-bit vectors it warms the 16-lane kernel first ({@link #wideOn}, the one most runs
+ * take), then, once the JIT compilers are quiet, the 8-lane one ({@link #narrowOn}; ADR 0021): so that a render's
  * first blocks share the compiler and the cores with one warm-up, not two. All kernels give the same bits, so a
  * synth may change kernel between blocks.
  */
@@ -21,7 +21,7 @@ final class VectorKernel {
 
     private static final Logger LOG = LoggerFactory.getLogger(VectorKernel.class);
     private static final String MODULE = "jdk.incubator.vector";
-    /** Warm-up budget: a kernel the VM has not compiled by then stays off. */
+    /** Each kernel's warm-up budget: a kernel the VM has not compiled by then stays off. */
     private static final long BUDGET_NANOS = 20_000_000_000L;
     private static final int BATCH = 2_000;
     /**
@@ -33,26 +33,31 @@ final class VectorKernel {
     /** The JIT is quiet when its compilers spent less than this many ms in the last {@link #QUIET_MILLIS}. */
     private static final long QUIET_JIT_MILLIS = 5;
     private static final long QUIET_MILLIS = 100;
+    /** The longest wait for a quiet JIT: after it the 8-lane kernel is warmed all the same. */
+    private static final long QUIET_MAX_NANOS = 10_000_000_000L;
 
-    /** Written once each by the warm-up thread; read by RT once per run (plain loads on x86). */
+    /** Written once each by the warm-up thread, false to true; read by RT a few times a run (plain loads on x86). */
     private static volatile boolean wide;
     private static volatile boolean narrow;
 
     private VectorKernel() {
     }
 
-    /** RT. Whether {@link CubicVectors#cubic} may run now: one of its kernels is warm. */
+    /**
+     * RT. Whether {@link CubicVectors#cubic} may run now: one of its kernels is warm. Checked before the call, so that
+     * {@code CubicVectors} is never loaded where the VM has no vector module.
+     */
     static boolean on() {
         return wide || narrow;
     }
 
     /** RT. Whether {@link CubicVectors#cubic16} is warm (never where the CPU has no 512-bit vectors). */
-    static boolean wide() {
+    static boolean wideOn() {
         return wide;
     }
 
     /** RT. Whether {@link CubicVectors#cubic8} is warm. */
-    static boolean narrow() {
+    static boolean narrowOn() {
         return narrow;
     }
 
@@ -91,77 +96,92 @@ final class VectorKernel {
                 return;
             }
             Scratch s = new Scratch();
-            long deadline = System.nanoTime() + BUDGET_NANOS;
             if (CubicVectors.wide()) {
-                String failed = warm(s, true, deadline);
+                String failed = warm(s, true);
                 if (failed == null) {
                     wide = true;
                     LOG.info("cubic kernel: vector, 16 lanes ({}), compiled and allocating nothing", MODULE);
-                    awaitQuietCompilers(deadline);
+                    if (!awaitQuietCompilers()) {
+                        LOG.debug("cubic kernel: the JIT compilers were busy for {} s; warming the 8-lane kernel "
+                                + "all the same", QUIET_MAX_NANOS / 1_000_000_000L);
+                    }
                 } else {
                     LOG.warn("cubic kernel: the 16-lane vector kernel stays off: it {}", failed);
                 }
             }
-            String failed = warm(s, false, deadline);
+            String failed = warm(s, false);
             if (failed == null) {
                 narrow = true;
                 LOG.info("cubic kernel: vector, 8 lanes ({}), compiled and allocating nothing", MODULE);
             } else {
-                LOG.warn("cubic kernel: {} (the 8-lane vector kernel {})", wide ? "16 lanes, else scalar" : "scalar",
-                        failed);
+                LOG.warn("cubic kernel: {} (the 8-lane vector kernel {})", state(), failed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            LOG.info("cubic kernel: {} (the warm-up was interrupted)", state());
         } catch (LinkageError | RuntimeException e) {
-            // the module is in the VM but not wired to this bundle, or no allocation counter: the scalar kernel
-            LOG.info("cubic kernel: scalar ({})", e.toString());
+            // the module is in the VM but not wired to this bundle, or no allocation counter
+            LOG.info("cubic kernel: {} ({})", state(), e.toString());
         }
     }
 
+    /** What runs where the 8-lane kernel stays off: the words the log's {@code cubic kernel: …} lines use. */
+    private static String state() {
+        return wide ? "16 lanes, else scalar" : "scalar";
+    }
+
     /**
-     * NRT. Returns once the JIT compilers spent less than {@value #QUIET_JIT_MILLIS} ms in {@value #QUIET_MILLIS}
-     * ms (or at the deadline, or at once where the VM does not count their time).
+     * NRT. Waits until the JIT compilers spent less than {@value #QUIET_JIT_MILLIS} ms in {@value #QUIET_MILLIS} ms:
+     * true, else false after {@link #QUIET_MAX_NANOS} (true at once where the VM does not count their time).
      */
-    private static void awaitQuietCompilers(long deadline) throws InterruptedException {
+    private static boolean awaitQuietCompilers() throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return;
+            return true;
         }
+        long deadline = System.nanoTime() + QUIET_MAX_NANOS;
         long last = jit.getTotalCompilationTime();
         while (System.nanoTime() < deadline) {
             Thread.sleep(QUIET_MILLIS);
             long now = jit.getTotalCompilationTime();
             if (now - last < QUIET_JIT_MILLIS) {
-                return;
+                return true;
             }
             last = now;
         }
+        return false;
     }
 
     /**
-     * NRT. Runs batches of one kernel ({@code wide}: {@link CubicVectors#cubic16}, else {@link CubicVectors#cubic8})
-     * until 3 in a row allocated nothing: null, else what went wrong (its output differed, or the deadline passed).
+     * NRT. Runs one kernel ({@code lanes16}: {@link CubicVectors#cubic16}, else {@link CubicVectors#cubic8}) in
+     * short batches until one allocates nothing, then in batches of {@link #BATCH} until 3 in a row do: null, else
+     * what went wrong (its output differed, or {@link #BUDGET_NANOS} passed).
      */
-    private static String warm(Scratch s, boolean wide, long deadline) throws InterruptedException {
+    private static String warm(Scratch s, boolean lanes16) throws InterruptedException {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        boolean probing = true;
         int clean = 0;
         while (clean < 3) {
             if (System.nanoTime() > deadline) {
                 return "still allocated after " + BUDGET_NANOS / 1_000_000_000L + " s";
             }
             long before = threads.getThreadAllocatedBytes(self);
-            boolean same = s.batch(wide, clean == 0 ? PROBE : BATCH);
+            boolean same = s.batch(lanes16, probing ? PROBE : BATCH);
             long bytes = threads.getThreadAllocatedBytes(self) - before;
             if (!same) {
                 return "gave other output than the scalar kernel";
             }
-            if (bytes == 0) {
-                clean++;
-            } else {
+            if (bytes != 0) {
+                probing = true;
                 clean = 0;
                 Thread.sleep(REST_MILLIS);
+            } else if (probing) {
+                probing = false;
+            } else {
+                clean++;
             }
         }
         return null;
@@ -185,23 +205,24 @@ final class VectorKernel {
 
         /**
          * Whether {@code runs} runs of one kernel gave the sample-by-sample kernel's output, bit for bit (every 61st
-         * checked): {@code wide}, runs of 16 to 64 at steps within a sixteenth of a frame of 1; else of 1 to 64
+         * checked): {@code lanes16}, runs of 16 to 64 at steps within a sixteenth of a frame of 1; else of 1 to 64
          * within an eighth.
          */
-        boolean batch(boolean wide, int runs) {
+        boolean batch(boolean lanes16, int runs) {
             boolean same = true;
             for (int n = 0; n < runs; n++) {
-                int k = wide ? 16 + n % 49 : 1 + n % 64;
+                int k = lanes16 ? 16 + n % 49 : 1 + n % 64;
                 // steps and low words from a hash of n; even runs start on one of the first 4 frames, odd ones end
                 // within the last frame whose 4 neighbours are all in the array: the groups at both of the array's
                 // ends take their sample-by-sample branch from the first calls on, so that C2 (compiling this
                 // kernel early, bin/methcla) does not compile it as never taken and drop back to slow code when a
                 // voice reaches a buffer's end (a render did, 60 ms after turning the vector kernel on)
                 long h = n * 0x9E37_79B9_7F4A_7C15L;
-                long sFix = (1L << 32) + (((int) h >> (wide ? 3 : 2)) | 1);
+                // (| 1: never the sixteenth or eighth itself, which the dispatch leaves out, nor rate 1 exactly)
+                long sFix = (1L << 32) + (((int) h >> (lanes16 ? 3 : 2)) | 1);
                 long pFix = n % 2 == 0 ? ((1L + (n >> 1) % 4) << 32) + (h >>> 32)
                         : ((long) (src.length - 2) << 32) - 1 - (k - 1) * sFix;
-                if (wide) {
+                if (lanes16) {
                     CubicVectors.cubic16(src, vec, 0, k, pFix, sFix);
                 } else {
                     CubicVectors.cubic8(src, vec, 0, k, pFix, sFix);

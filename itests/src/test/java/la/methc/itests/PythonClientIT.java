@@ -3,7 +3,6 @@ package la.methc.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public class PythonClientIT {
         Process engine = Launcher.serve(WORK, log, port);
         try {
             Path out = WORK.resolve("python.out");
-            Process python = new ProcessBuilder(python3(), script.toString(), "127.0.0.1", Integer.toString(port))
+            Process python = new ProcessBuilder(Python.python3(), script.toString(), "127.0.0.1", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             assertTrue("the Python client did not finish", python.waitFor(60, TimeUnit.SECONDS));
             String printed = Files.readString(out, StandardCharsets.UTF_8);
@@ -57,12 +56,5 @@ public class PythonClientIT {
         Matcher m = Pattern.compile("```" + language + "\n(.*?)```", Pattern.DOTALL).matcher(page);
         assertTrue("docs/python.md has no ```" + language + " block", m.find());
         return m.group(1);
-    }
-
-    private static String python3() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-        assertTrue("python3 --version did not answer", p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals("no python3 on the PATH: run scripts/headless-audio.sh install", 0, p.exitValue());
-        return "python3";
     }
 }

@@ -56,7 +56,7 @@ public class ScoreFormatIT {
         assertFalse("no /error:\n" + log, log.contains("/error"));
 
         // the bytes by hand, from the OSC specification: the same file
-        Process python = new ProcessBuilder(python3(), "score.py", "python.osc").directory(dir.toFile())
+        Process python = new ProcessBuilder(Python.python3(), "score.py", "python.osc").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(WORK.resolve("python.out").toFile()).start();
         assertTrue("the Python program did not finish", python.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Files.readString(WORK.resolve("python.out")), 0, python.exitValue());
@@ -99,12 +99,5 @@ public class ScoreFormatIT {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static String python3() throws Exception {
-        Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-        assertTrue("python3 --version did not answer", p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals("no python3 on the PATH: run scripts/headless-audio.sh install", 0, p.exitValue());
-        return "python3";
     }
 }

@@ -1,0 +1,41 @@
+package la.methc.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+
+/**
+ * The cubic play kernel in a render against a reference that shares nothing with the engine:
+ * {@code src/test/python/cubic_render.py} (Python's standard library, written from the docs) makes the buffer's WAV
+ * and the score byte by byte, renders 60 s with the built distribution and compares two voices (rates 1.03 and
+ * 0.92: the 16- and 8-lane vector kernels once they are on, ADR 0021) frame by frame with Catmull-Rom in double.
+ * Needs {@code python3}.
+ */
+public class CubicRenderPythonIT {
+
+    private static final Path WORK = Path.of("target/cubic-render-python-it").toAbsolutePath();
+    private static final Path SCRIPT = Path.of("src/test/python/cubic_render.py").toAbsolutePath();
+
+    @Test
+    public void bothVoicesAreCatmullRomFrameByFrame() throws Exception {
+        Files.createDirectories(WORK);
+        Path out = WORK.resolve("python.out");
+        ProcessBuilder pb = new ProcessBuilder(Python.python3(), SCRIPT.toString(),
+                Launcher.DIST.toAbsolutePath().toString(), WORK.toString(), "60", "300")
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("METHCLA_RENDER_CACHE", "off");
+        pb.environment().put("TMPDIR", WORK.toString());
+        pb.environment().remove("JAVA_OPTS");
+        Process python = pb.start();
+        assertTrue("the Python check did not finish", python.waitFor(180, TimeUnit.SECONDS));
+        String printed = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals("the render differs from Catmull-Rom:\n" + printed, 0, python.exitValue());
+        assertTrue(printed, printed.contains("methcla rendered ") && printed.strip().endsWith("ok"));
+    }
+}

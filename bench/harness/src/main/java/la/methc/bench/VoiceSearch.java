@@ -28,8 +28,8 @@ final class VoiceSearch {
 
     /** How the search is paced. */
     record Plan(int max, int firstStep, int minStep, long settleMs, long windowMs, long deadlineMs) {
-        static final Plan NORMAL = new Plan(16000, 100, 10, 1000, 1500, 170_000);
-        static final Plan QUICK = new Plan(16000, 400, 100, 700, 1000, 40_000);
+        static final Plan NORMAL = new Plan(32000, 100, 10, 1000, 1500, 240_000);
+        static final Plan QUICK = new Plan(32000, 400, 100, 700, 1000, 40_000);
     }
 
     /**

@@ -18,8 +18,8 @@ final class DropoutSearch {
 
     /** How the search is paced: 10 s windows in a full run. */
     record Plan(long windowMs, long settleMs, int windows, int minStep, int max) {
-        static final Plan NORMAL = new Plan(10_000, 1000, 8, 20, 32000);
-        static final Plan QUICK = new Plan(2_000, 700, 3, 100, 32000);
+        static final Plan NORMAL = new Plan(10_000, 1000, 8, 20, VoiceSearch.MAX_VOICES);
+        static final Plan QUICK = new Plan(2_000, 700, 3, 100, VoiceSearch.MAX_VOICES);
     }
 
     /** The figure, the quiet window's late blocks, the late blocks and load (cores) at the figure, every window. */

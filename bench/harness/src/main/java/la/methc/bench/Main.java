@@ -60,7 +60,7 @@ public final class Main {
                 case "flood" -> Compare.main(command, withDefaultServer(args));
                 case "sync", "resource" -> roundTrips(command, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 case "control" -> control(Integer.parseInt(args[1]), args);
-                case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 32000,
+                case "voices" -> voices(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : VoiceSearch.MAX_VOICES,
                         args.length > 3 ? new ThreadCpu(Long.parseLong(args[3]), "methcla-rt") : null);
                 case "chains" -> chains(new Args(args, 1, java.util.Set.of("quick", "parallel", "no-delay")));
                 case "chain-cost" -> {

@@ -25,11 +25,13 @@ final class VoiceSearch {
     static final int FRAMES = 48000;
     static final int GROUP = 1;
     static final int FIRST_VOICE = 10;
+    /** The most voices a search adds: the servers run with room for 32,768 nodes (compare.sh). */
+    static final int MAX_VOICES = 32_000;
 
     /** How the search is paced. */
     record Plan(int max, int firstStep, int minStep, long settleMs, long windowMs, long deadlineMs) {
-        static final Plan NORMAL = new Plan(32000, 100, 10, 1000, 1500, 240_000);
-        static final Plan QUICK = new Plan(32000, 400, 100, 700, 1000, 40_000);
+        static final Plan NORMAL = new Plan(MAX_VOICES, 100, 10, 1000, 1500, 240_000);
+        static final Plan QUICK = new Plan(MAX_VOICES, 400, 100, 700, 1000, 40_000);
     }
 
     /**

@@ -14,8 +14,8 @@ import org.junit.Test;
 
 /**
  * A render writes the same file with the Vector API module (bin/methcla's default, ADR 0020) as without it
- * ({@code METHCLA_VECTOR=off}): the cubic play kernel's vectors turn on in the middle of the render (ADR 0016's
- * warm-up gate) and give the same bits as the scalar kernel before them.
+ * ({@code METHCLA_VECTOR=off}): the cubic and linear play kernels' vectors turn on in the middle of the render (ADR
+ * 0016's warm-up gate, ADR 0023) and give the same bits as the scalar kernels before them.
  */
 public class VectorRenderIT {
 
@@ -27,16 +27,18 @@ public class VectorRenderIT {
         Files.createDirectories(WORK);
         Path score = WORK.resolve("voices.osc");
         // long enough for the warm-up (about 0.3 s on a quiet 2-core machine) to end well before the render does
-        VoiceScore.write(score, 50, 240);
+        VoiceScore.write(score, 50, 240, VoiceScore.CUBIC, VoiceScore.LINEAR);
         String scalar = render(score, "scalar.wav", "off");
         assertTrue(scalar, scalar.contains("methcla rendered"));
         assertFalse(scalar, scalar.contains("jdk.incubator.vector"));
         String vector = render(score, "vector.wav", "");
         int on = vector.indexOf("cubic kernel: vector");
+        int linear = vector.indexOf("linear kernel: vector");
         int done = vector.indexOf("methcla rendered");
-        assumeTrue("the vector kernel is not for this VM or CPU:\n" + vector, !vector.contains("cubic kernel: scalar"));
-        assumeTrue("the vector kernel came on only after the render (a loaded machine):\n" + vector,
-                on >= 0 && on < done);
+        assumeTrue("the vector kernels are not for this VM or CPU:\n" + vector,
+                !vector.contains("cubic kernel: scalar") && !vector.contains("linear kernel: scalar"));
+        assumeTrue("a vector kernel came on only after the render (a loaded machine):\n" + vector,
+                on >= 0 && on < done && linear >= 0 && linear < done);
         assertEquals("the renders differ", -1L, Files.mismatch(WORK.resolve("scalar.wav"),
                 WORK.resolve("vector.wav")));
     }

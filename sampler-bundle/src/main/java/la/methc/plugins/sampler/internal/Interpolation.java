@@ -105,9 +105,19 @@ final class Interpolation {
 
     /**
      * RT. Linear interpolation at positions in 32.32 fixed point, which stay in [lo, n - 1) ({@link #runFixed}),
-     * so frame x + 1 exists.
+     * so frame x + 1 exists: by {@link LinearVectors} where {@link VectorKernel#linearOn} (it takes steps near 1 and
+     * leaves the rest to {@link #linearEach}), else sample by sample; the same output bit for bit either way.
      */
     static void linear(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
+        if (VectorKernel.linearOn()) {
+            LinearVectors.linear(src, dst, di, k, pFix, sFix);
+        } else {
+            linearEach(src, dst, di, k, pFix, sFix);
+        }
+    }
+
+    /** RT. {@link #linear} sample by sample, in double: the reference every other form of it matches. */
+    static void linearEach(float[] src, float[] dst, int di, int k, long pFix, long sFix) {
         long q = pFix;
         for (int j = 0; j < k; j++) {
             int x = (int) (q >> 32);

@@ -43,6 +43,9 @@ public final class PlaySynthDef implements SynthDef {
         int buffer = SamplerOptions.bufferId(NAME, options);
         int channels = SamplerOptions.channels(NAME, options, 1);
         int interpolation = SamplerOptions.interpolation(NAME, options, 2);
+        if (interpolation == Interpolation.LINEAR) {
+            VectorKernel.wantLinear(); // its vector kernel next, if it is not warm yet
+        }
         return new Play(buffer, channels, interpolation);
     }
 

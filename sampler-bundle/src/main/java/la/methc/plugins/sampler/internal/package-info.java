@@ -6,7 +6,8 @@
  * render thread for an isolated synth: no allocation, lock or blocking), <b>NRT</b> (a network thread or DS) or
  * <b>Worker</b> (a worker thread running a command's task). Two daemon threads of the bundle's own answer questions
  * about the VM once, NRT: {@code methcla-fma-probe} ({@link la.methc.plugins.sampler.internal.FusedMultiplyAdd}) and
- * {@code methcla-vector-warm-up} ({@link la.methc.plugins.sampler.internal.VectorKernel}, ADR 0016 and 0021); only
- * {@link la.methc.plugins.sampler.internal.CubicVectors} names the incubating {@code jdk.incubator.vector}.
+ * {@code methcla-vector-warm-up} ({@link la.methc.plugins.sampler.internal.VectorKernel}, ADRs 0016, 0021 and
+ * 0023); only {@link la.methc.plugins.sampler.internal.CubicVectors} and
+ * {@link la.methc.plugins.sampler.internal.LinearVectors} name the incubating {@code jdk.incubator.vector}.
  */
 package la.methc.plugins.sampler.internal;

@@ -48,6 +48,11 @@ class AllocationTest {
                 };
                 interpolation = 2;
             }
+            if (v % 10 == 9) {
+                // near 1, linear: the vector kernel once warm
+                rate = v % 20 == 9 ? 1.0421f : 0.9377f;
+                interpolation = 1;
+            }
             int buffer = v % 7 == 0 ? 3 : 1;
             synths[v] = Voice.play(world, opts(buffer, v % 5 == 0 ? 2 : 1, interpolation), rate, 1f, v * 17f).synth;
         }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cubic kernel's runs near rate 1 ({@code Interpolation.cubicNearOne}), scalar and vector ({@link CubicVectors},
- * which the tests' VM has: surefire adds {@code jdk.incubator.vector}), against the sample-by-sample form.
+ * which the tests' VM has: surefire adds {@code jdk.incubator.vector}), and the linear vector kernel
+ * ({@link LinearVectors}), against the sample-by-sample forms.
  */
 class InterpolationTest {
 
@@ -60,7 +61,68 @@ class InterpolationTest {
         checkAgainstEach(CubicVectors::cubic16, ONE >> 4, 1020);
     }
 
-    /** A cubic kernel's signature, as {@link Interpolation#cubicEach}'s. */
+    /**
+     * The linear vector kernel against the sample-by-sample one, called directly (so on any CPU, warm or not), at steps
+     * near 1 and beyond the kernel's limit (which it leaves to the scalar loop), positions often at either end.
+     */
+    @Test
+    void theLinearVectorKernelIsTheSampleBySampleKernelBitForBit() {
+        assumeTrue(LinearVectors.supported(), "no 256-bit vectors here");
+        checkLinear(LinearVectors::linear, 2 * ONE / LinearVectors.lanes(), 1021);
+    }
+
+    /** Once warm, the dispatch takes the vectors (the tests' VM has the module) and gives the same bits. */
+    @Test
+    void theLinearDispatchIsTheSampleBySampleKernelBitForBit() throws InterruptedException {
+        assumeTrue(FusedMultiplyAdd.available() && CubicVectors.supported() && LinearVectors.supported(),
+                "no FMA or no 256-bit vectors here");
+        VectorKernel.start();
+        awaitVectorKernel();
+        assertTrue(VectorKernel.linearOn());
+        checkLinear(Interpolation::linear, 2 * ONE / LinearVectors.lanes(), 1022);
+    }
+
+    /**
+     * 50,000 random runs of a linear {@code kernel} at steps within {@code near} of 1 against
+     * {@link Interpolation#linearEach}, bit for bit, and against linear interpolation computed here in double at the
+     * exact position (to float precision), which does not share the kernel's code.
+     */
+    private static void checkLinear(Kernel kernel, long near, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] src = new float[300];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
+        }
+        float[] vec = new float[80];
+        float[] ref = new float[80];
+        for (int trial = 0; trial < 50_000; trial++) {
+            int k = 1 + random.nextInt(64);
+            long sFix = ONE + random.nextLong(-near + 1, near);
+            // positions in [0, n - 1) for the whole run, as runFixed allows; often right at either end
+            long last = ((long) src.length - 1 << 32) - 1 - (k - 1) * sFix;
+            long pFix = switch (trial % 4) {
+                case 0 -> random.nextLong(0, 3 * ONE);
+                case 1 -> last - random.nextLong(0, 3 * ONE);
+                default -> random.nextLong(0, last);
+            };
+            if (pFix < 0 || pFix > last) {
+                continue;
+            }
+            kernel.run(src, vec, 5, k, pFix, sFix);
+            Interpolation.linearEach(src, ref, 5, k, pFix, sFix);
+            for (int j = 0; j < k; j++) {
+                String where = "step 1 + " + (sFix - ONE) + "/2^32 from " + pFix + ", sample " + j + " of " + k;
+                assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]), where);
+                long q = pFix + j * sFix;
+                int x = (int) (q >> 32);
+                double f = (q & 0xFFFF_FFFFL) / (double) ONE;
+                double exact = src[x] * (1 - f) + src[x + 1] * f;
+                assertEquals(exact, vec[5 + j], 1e-6 * Math.max(1, Math.abs(exact)), where);
+            }
+        }
+    }
+
+    /** A kernel's signature, as {@link Interpolation#cubicEach}'s. */
     private interface Kernel {
         void run(float[] src, float[] dst, int di, int k, long pFix, long sFix);
     }

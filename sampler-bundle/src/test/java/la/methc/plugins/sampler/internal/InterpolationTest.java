@@ -88,38 +88,11 @@ class InterpolationTest {
      * exact position (to float precision), which does not share the kernel's code.
      */
     private static void checkLinear(Kernel kernel, long near, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] src = new float[300];
-        for (int i = 0; i < src.length; i++) {
-            src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
-        }
-        float[] vec = new float[80];
-        float[] ref = new float[80];
-        for (int trial = 0; trial < 50_000; trial++) {
-            int k = 1 + random.nextInt(64);
-            long sFix = ONE + random.nextLong(-near + 1, near);
-            // positions in [0, n - 1) for the whole run, as runFixed allows; often right at either end
-            long last = ((long) src.length - 1 << 32) - 1 - (k - 1) * sFix;
-            long pFix = switch (trial % 4) {
-                case 0 -> random.nextLong(0, 3 * ONE);
-                case 1 -> last - random.nextLong(0, 3 * ONE);
-                default -> random.nextLong(0, last);
-            };
-            if (pFix < 0 || pFix > last) {
-                continue;
-            }
-            kernel.run(src, vec, 5, k, pFix, sFix);
-            Interpolation.linearEach(src, ref, 5, k, pFix, sFix);
-            for (int j = 0; j < k; j++) {
-                String where = "step 1 + " + (sFix - ONE) + "/2^32 from " + pFix + ", sample " + j + " of " + k;
-                assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]), where);
-                long q = pFix + j * sFix;
-                int x = (int) (q >> 32);
-                double f = (q & 0xFFFF_FFFFL) / (double) ONE;
-                double exact = src[x] * (1 - f) + src[x + 1] * f;
-                assertEquals(exact, vec[5 + j], 1e-6 * Math.max(1, Math.abs(exact)), where);
-            }
-        }
+        checkAgainst(kernel, Interpolation::linearEach, near, seed, 0, 1, (src, q) -> {
+            int x = (int) (q >> 32);
+            double f = (q & 0xFFFF_FFFFL) / (double) ONE;
+            return src[x] * (1 - f) + src[x + 1] * f;
+        });
     }
 
     /** A kernel's signature, as {@link Interpolation#cubicEach}'s. */
@@ -127,38 +100,65 @@ class InterpolationTest {
         void run(float[] src, float[] dst, int di, int k, long pFix, long sFix);
     }
 
+    /** The exact value an interpolation should give at position {@code q} (32.32) of {@code src}. */
+    private interface Exact {
+        double at(float[] src, long q);
+    }
+
     /** 50,000 random runs of {@code kernel} at steps within {@code near} of 1 against the sample-by-sample loop. */
     private static void checkAgainstEach(Kernel kernel, long near, long seed) {
+        checkAgainst(kernel, Interpolation::cubicEach, near, seed, 1, 2, null);
+    }
+
+    /**
+     * 50,000 random runs of {@code kernel} at steps within {@code near} of 1 against {@code reference}, bit for bit, at
+     * positions in [{@code before}, n - {@code after}) frames for the whole run, as runFixed allows, often right at
+     * either end; and, unless null, against {@code exact} to float precision.
+     */
+    private static void checkAgainst(Kernel kernel, Kernel reference, long near, long seed, int before, int after,
+            Exact exact) {
         SplittableRandom random = new SplittableRandom(seed);
-        float[] src = new float[300];
-        for (int i = 0; i < src.length; i++) {
-            // a few exact zeros, tiny and large values among the noise
-            src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
-        }
+        float[] src = noise(random);
         float[] vec = new float[80];
         float[] ref = new float[80];
         for (int trial = 0; trial < 50_000; trial++) {
             int k = 1 + random.nextInt(64);
-            long e = random.nextLong(-near + 1, near);
-            long sFix = ONE + e;
-            // positions in [1, n - 2) for the whole run, as runFixed allows; often right at either end
-            long first = ONE;
-            long last = ((long) src.length - 2 << 32) - 1 - (k - 1) * sFix;
-            long pFix = switch (trial % 4) {
-                case 0 -> first + random.nextLong(0, 3 * ONE);
-                case 1 -> last - random.nextLong(0, 3 * ONE);
-                default -> random.nextLong(first, last);
-            };
+            long sFix = ONE + random.nextLong(-near + 1, near);
+            long first = before * ONE;
+            long last = ((long) src.length - after << 32) - 1 - (k - 1) * sFix;
+            long pFix = position(random, trial, first, last);
             if (pFix < first || pFix > last) {
                 continue;
             }
             kernel.run(src, vec, 5, k, pFix, sFix);
-            Interpolation.cubicEach(src, ref, 5, k, pFix, sFix);
+            reference.run(src, ref, 5, k, pFix, sFix);
             for (int j = 0; j < k; j++) {
-                assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]),
-                        "step 1 + " + e + "/2^32 from " + pFix + ", sample " + j + " of " + k);
+                String where = "step 1 + " + (sFix - ONE) + "/2^32 from " + pFix + ", sample " + j + " of " + k;
+                assertEquals(Float.floatToRawIntBits(ref[5 + j]), Float.floatToRawIntBits(vec[5 + j]), where);
+                if (exact != null) {
+                    double v = exact.at(src, pFix + j * sFix);
+                    assertEquals(v, vec[5 + j], 1e-6 * Math.max(1, Math.abs(v)), where);
+                }
             }
         }
+    }
+
+    /** 300 samples of noise in [-4, 4), with a few exact zeros and tiny values among them. */
+    private static float[] noise(SplittableRandom random) {
+        float[] src = new float[300];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i % 17 == 0 ? 0f : i % 13 == 0 ? 1e-30f : (float) random.nextDouble(-4, 4);
+        }
+        return src;
+    }
+
+    /** A run's first position in [first, last]: within 3 frames of either end in half the trials. */
+    private static long position(SplittableRandom random, int trial, long first, long last) {
+        return switch (trial % 4) {
+            case 0 -> first + random.nextLong(0, 3 * ONE);
+            case 1 -> last - random.nextLong(0, 3 * ONE);
+            default -> random.nextLong(first, last);
+        };
     }
 
     /** Waits (up to 60 s) for the warm-up thread to turn every vector kernel on. */

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * mostly the block's fixed cost). {@code threads}: the render threads an offline render spreads the voices over,
  * the calling one included (ADR 0006). Must allocate nothing.
  */
-// as bin/methcla starts a server: the cubic play kernel's vector form (ADR 0016)
+// as bin/methcla starts a server: the play kernels' vector forms (ADRs 0016, 0023)
 @Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

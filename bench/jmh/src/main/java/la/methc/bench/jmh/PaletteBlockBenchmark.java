@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
  * (the oscillator in each shape, the filter in each mode, the delay on a bound 1 s line, the reverb, the pan,
  * the envelope). RT work: it must allocate nothing ({@code -prof gc}: gc.alloc.rate.norm ≈ 0 B/op).
  */
-// as bin/methcla starts a server: the cubic play kernel's vector form (ADR 0016)
+// as bin/methcla starts a server: the play kernels' vector forms (ADRs 0016, 0023)
 @Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
  * innermost step of every block, once per active synth; it must allocate nothing. What the engine adds around it
  * (tree walk, bus mixing, the block's bookkeeping) is in {@link EngineBlockBenchmark}.
  */
-// as bin/methcla starts a server: the cubic play kernel's vector form (ADR 0016)
+// as bin/methcla starts a server: the play kernels' vector forms (ADRs 0016, 0023)
 @Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

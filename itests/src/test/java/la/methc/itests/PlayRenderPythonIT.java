@@ -10,19 +10,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
 /**
- * The cubic play kernel in a render against a reference that shares nothing with the engine:
- * {@code src/test/python/cubic_render.py} (Python's standard library, written from the docs) makes the buffer's WAV
- * and the score byte by byte, renders 60 s with the built distribution and compares two voices (rates 1.03 and
- * 0.92: the 16- and 8-lane vector kernels once they are on, ADR 0021) frame by frame with Catmull-Rom in double.
- * Needs {@code python3}.
+ * The play synth's cubic and linear kernels in a render against references that share nothing with the engine:
+ * {@code src/test/python/play_render.py} (Python's standard library, written from the docs) makes the buffer's WAV
+ * and the score byte by byte, renders 60 s with the built distribution and compares four voices frame by frame with
+ * interpolation computed in double: cubic at rates 1.03 and 0.92 (the 16- and 8-lane vector kernels once they are
+ * on, ADR 0021) with Catmull-Rom, linear at 1.05 and 0.97 (the linear vector kernel, ADR 0023) with linear
+ * interpolation. Needs {@code python3}.
  */
-public class CubicRenderPythonIT {
+public class PlayRenderPythonIT {
 
-    private static final Path WORK = Path.of("target/cubic-render-python-it").toAbsolutePath();
-    private static final Path SCRIPT = Path.of("src/test/python/cubic_render.py").toAbsolutePath();
+    private static final Path WORK = Path.of("target/play-render-python-it").toAbsolutePath();
+    private static final Path SCRIPT = Path.of("src/test/python/play_render.py").toAbsolutePath();
 
     @Test
-    public void bothVoicesAreCatmullRomFrameByFrame() throws Exception {
+    public void everyVoiceIsItsInterpolationFrameByFrame() throws Exception {
         Files.createDirectories(WORK);
         Path out = WORK.resolve("python.out");
         ProcessBuilder pb = new ProcessBuilder(Python.python3(), SCRIPT.toString(),
@@ -35,7 +36,7 @@ public class CubicRenderPythonIT {
         Process python = pb.start();
         assertTrue("the Python check did not finish", python.waitFor(180, TimeUnit.SECONDS));
         String printed = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals("the render differs from Catmull-Rom:\n" + printed, 0, python.exitValue());
+        assertEquals("the render differs from the interpolation in double:\n" + printed, 0, python.exitValue());
         assertTrue(printed, printed.contains("methcla rendered ") && printed.strip().endsWith("ok"));
     }
 }

@@ -1,12 +1,14 @@
-"""The cubic play kernel end to end, checked against a reference that shares nothing with the engine.
+"""The play synth's cubic and linear kernels end to end, checked against references that share nothing with the engine.
 
 Written from docs/score-format.md, docs/osc-api.md and the WAV format alone, with Python's standard library: a
 32-bit float WAV made here, a score packed here byte by byte, then the render's file read here and compared with
-Catmull-Rom computed here in double. Two voices loop over the whole buffer on the hardware outputs, at rate 1.03
-(within a sixteenth of 1: the 16-lane vector kernel where the CPU has 512-bit vectors) and 0.92 (8 lanes); unheard
-voices on an internal bus make the render long enough for the vector kernels to come on (ADR 0021).
+Catmull-Rom and linear interpolation computed here in double. Two renders, two voices each, looping over the whole
+buffer on the two hardware outputs: cubic at rate 1.03 (within a sixteenth of 1: the 16-lane vector kernel where the
+CPU has 512-bit vectors) and 0.92 (8 lanes); linear at 1.05 and 0.97 (the linear vector kernel, ADR 0023). Unheard
+voices of the same interpolation on an internal bus make each render long enough for the vector kernels to come on
+(ADRs 0021, 0023).
 
-Usage: python3 cubic_render.py DIST WORK [SECONDS [FILLERS]]; prints what it found, exits 1 on a difference.
+Usage: python3 play_render.py DIST WORK [SECONDS [FILLERS]]; prints what it found, exits 1 on a difference.
 """
 import math
 import os
@@ -17,7 +19,8 @@ import sys
 
 RATE = 48000
 FRAMES = 4800
-RATES = [1.03, 0.92]
+CUBIC, LINEAR = 2, 1
+RENDERS = [(CUBIC, [1.03, 0.92]), (LINEAR, [1.05, 0.97])]  # an interpolation and its voices' rates, one output each
 START = 0.02  # the voices' bundle, after the buffer is read
 AUDIO_BUFFER = "http://methc.la/resources/AudioBuffer/v1"
 PLAY = "http://methc.la/plugins/play"
@@ -94,6 +97,13 @@ def catmull_rom(src, p):
     return x0 + 0.5 * f * (x1 - xm1 + f * (2 * xm1 - 5 * x0 + 4 * x1 - x2 + f * (3 * (x0 - x1) + x2 - xm1)))
 
 
+def linear(src, p):
+    """Linear interpolation at position p, the next frame wrapping in the loop [0, len(src))."""
+    x = math.floor(p)
+    f = p - x
+    return src[x % len(src)] + f * (src[(x + 1) % len(src)] - src[x % len(src)])
+
+
 def main():
     dist, work = sys.argv[1], sys.argv[2]
     seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 60.0
@@ -104,18 +114,27 @@ def main():
     src = [float32(0.5 * math.sin(2 * math.pi * 5 * i / FRAMES) + rnd.uniform(-0.4, 0.4)) for i in range(FRAMES)]
     write_wav(os.path.join(samples, "in.wav"), src)
 
+    failed = False
+    for mode, rates in RENDERS:
+        failed |= render_and_check(dist, work, samples, src, mode, rates, seconds, fillers)
+    print("differs" if failed else "ok")
+    return 1 if failed else 0
+
+
+def render_and_check(dist, work, samples, src, mode, rates, seconds, fillers):
+    """Renders voices at rates on outputs 0, 1, ... with interpolation mode; whether any differs from its reference."""
     voices = []
-    for k, rate in enumerate(RATES):
-        # controls [rate, loop], options [buffer, channels, interpolation 2: cubic]; output 0 to hardware bus k
-        voices += [message("/synth/new", PLAY, 100 + k, 0, 1, [rate, 1.0], [1, 1, 2]),
+    for k, rate in enumerate(rates):
+        # controls [rate, loop], options [buffer, channels, interpolation]; output 0 to hardware bus k
+        voices += [message("/synth/new", PLAY, 100 + k, 0, 1, [rate, 1.0], [1, 1, mode]),
                    message("/synth/map/output", 100 + k, 0, k, 1), message("/synth/activate", 100 + k)]
     for k in range(fillers):
-        voices += [message("/synth/new", PLAY, 200 + k, 0, 1, [1.01, 1.0], [1, 1, 2]),
+        voices += [message("/synth/new", PLAY, 200 + k, 0, 1, [1.01, 1.0], [1, 1, mode]),
                    message("/synth/map/output", 200 + k, 0, 3, 0), message("/synth/activate", 200 + k)]
     score = record(0.0, message("/resource/new", AUDIO_BUFFER, 1, 1, FRAMES))
     score += record(0.005, message("/buffer/read", 1, "in.wav"))
     score += record(START, *voices) + record(seconds, message("/sync", 0))
-    score_path, out_path = os.path.join(work, "score.osc"), os.path.join(work, "out.wav")
+    score_path, out_path = os.path.join(work, "score-%d.osc" % mode), os.path.join(work, "out-%d.wav" % mode)
     with open(score_path, "wb") as f:
         f.write(score)
 
@@ -123,25 +142,25 @@ def main():
                              samples, "--max-nodes", str(fillers + 16), "--quiet"], capture_output=True, text=True)
     print(render.stdout.strip())
     for line in render.stderr.splitlines():
-        if "cubic kernel" in line or "offline driver" in line:
+        if "cubic kernel" in line or "linear kernel" in line or "offline driver" in line:
             print(line)
     if render.returncode != 0:
         print(render.stderr)
-        return 1
+        return True
 
     channels, out = read_wav(out_path)
     first = round(START * RATE)
     failed = False
-    for k, rate in enumerate(RATES):
+    reference, name = (catmull_rom, "Catmull-Rom") if mode == CUBIC else (linear, "linear interpolation")
+    for k, rate in enumerate(rates):
         step = round(float32(rate) * 2 ** 32)  # the rate as the float32 the score carries, in 32.32 fixed point
-        worst = max(abs(out[(first + j) * channels + k] - catmull_rom(src, ((j * step) % (FRAMES << 32)) / 2 ** 32))
+        worst = max(abs(out[(first + j) * channels + k] - reference(src, ((j * step) % (FRAMES << 32)) / 2 ** 32))
                     for j in range(len(out) // channels - first))
         silent = all(out[i * channels + k] == 0.0 for i in range(first))
-        print("voice at rate %s: largest difference from Catmull-Rom in double %.2e; silent before its start: %s"
-              % (rate, worst, silent))
+        print("voice at rate %s: largest difference from %s in double %.2e; silent before its start: %s"
+              % (rate, name, worst, silent))
         failed |= not (worst < 1e-5 and silent)
-    print("differs" if failed else "ok")
-    return 1 if failed else 0
+    return failed
 
 
 if __name__ == "__main__":

@@ -141,12 +141,18 @@ def render_and_check(dist, work, samples, src, mode, rates, seconds, fillers):
     render = subprocess.run([os.path.join(dist, "bin", "methcla"), "render", score_path, out_path, "--sample-root",
                              samples, "--max-nodes", str(fillers + 16), "--quiet"], capture_output=True, text=True)
     print(render.stdout.strip())
-    for line in render.stderr.splitlines():
+    log = render.stderr.splitlines()
+    for line in log:
         if "cubic kernel" in line or "linear kernel" in line or "offline driver" in line:
             print(line)
     if render.returncode != 0:
         print(render.stderr)
         return True
+    # the log's lines come in order: was this interpolation's vector kernel on before the render ended?
+    kernel = "%s kernel: vector" % ("cubic" if mode == CUBIC else "linear")
+    on = next((i for i, line in enumerate(log) if kernel in line), None)
+    done = next((i for i, line in enumerate(log) if "methcla rendered" in line), len(log))
+    print("%s on during the render: %s" % (kernel, "yes" if on is not None and on < done else "no"))
 
     channels, out = read_wav(out_path)
     first = round(START * RATE)

@@ -2,6 +2,7 @@ package la.methc.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,5 +39,9 @@ public class PlayRenderPythonIT {
         String printed = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals("the render differs from the interpolation in double:\n" + printed, 0, python.exitValue());
         assertTrue(printed, printed.contains("methcla rendered ") && printed.strip().endsWith("ok"));
+        // the values are checked either way; whether the vector kernels computed them depends on the machine's load
+        assumeTrue("a vector kernel came on only after its render (a loaded machine):\n" + printed,
+                printed.contains("cubic kernel: vector on during the render: yes")
+                        && printed.contains("linear kernel: vector on during the render: yes"));
     }
 }

@@ -5,7 +5,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,14 +21,13 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class LinearVectors {
 
-    /** The widest doubles the CPU computes: a constant the JIT folds, so one method serves either width. */
-    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** Whether the CPU computes 512-bit vectors: 8 double lanes, else 4. */
+    private static final boolean WIDE = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    /** The doubles, and floats and ints with as many lanes: constants the JIT folds, so one method serves both. */
+    private static final VectorSpecies<Double> DOUBLES = WIDE ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Float> FLOATS = WIDE ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
+    private static final VectorSpecies<Integer> INTS = WIDE ? IntVector.SPECIES_256 : IntVector.SPECIES_128;
     private static final int LANES = DOUBLES.length();
-    /** Floats and ints with as many lanes as {@link #DOUBLES}, half its bits. */
-    private static final VectorSpecies<Float> FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
-    private static final VectorSpecies<Integer> INTS =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
     private static final IntVector LANE_INDEX = IntVector.zero(INTS).addIndex(1);
     /** Steps within this of 1 (32.32) carry at most once in {@link #LANES} lanes. */
     private static final long NEAR = (1L << 32) / LANES;
@@ -39,7 +37,7 @@ final class LinearVectors {
 
     /** NRT. Whether the CPU has 256-bit vectors for doubles (where it has not, the API computes lane by lane). */
     static boolean supported() {
-        return DOUBLES.vectorBitSize() >= 256;
+        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
     /** NRT (the log, tests). Samples computed at a time. */

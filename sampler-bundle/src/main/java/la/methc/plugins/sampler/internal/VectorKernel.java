@@ -104,7 +104,7 @@ final class VectorKernel {
             t.setPriority(Thread.MIN_PRIORITY);
             t.start();
         } else {
-            LOG.debug("cubic kernel: scalar (no module {} in this VM)", MODULE);
+            LOG.debug("cubic and linear kernels: scalar (no module {} in this VM)", MODULE);
         }
     }
 
@@ -126,7 +126,7 @@ final class VectorKernel {
                     wide = true;
                     LOG.info("cubic kernel: vector, 16 lanes ({}), compiled and allocating nothing", MODULE);
                     linearIfWanted(s);
-                    if (!awaitQuietCompilers()) {
+                    if (!awaitQuietCompilers(false)) {
                         LOG.debug("cubic kernel: the JIT compilers were busy for {} s; warming the 8-lane kernel "
                                 + "all the same", QUIET_MAX_NANOS / 1_000_000_000L);
                     }
@@ -148,16 +148,16 @@ final class VectorKernel {
                 // nobody asked for it yet: a while later (a render of cubic voices is mostly over by then, and the
                 // warm-up would compete with it for the JIT), or as soon as somebody does
                 if (!awaitLinearWanted()) {
-                    awaitQuietCompilers();
+                    awaitQuietCompilers(true);
                 }
                 warmLinear(s);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.info("cubic kernel: {}; linear kernel: {} (the warm-up was interrupted)", state(), linearState());
+            LOG.info("cubic kernel: {}; linear kernel: {} (the warm-up was interrupted)", cubicState(), linearState());
         } catch (LinkageError | RuntimeException e) {
             // the module is in the VM but not wired to this bundle, or no allocation counter
-            LOG.info("cubic kernel: {}; linear kernel: {} ({})", state(), linearState(), e.toString());
+            LOG.info("cubic kernel: {}; linear kernel: {} ({})", cubicState(), linearState(), e.toString());
         }
     }
 
@@ -197,13 +197,18 @@ final class VectorKernel {
             LOG.info("linear kernel: scalar (no 256-bit double vectors on this CPU)");
             return;
         }
-        String failed = warm(s, LINEAR);
-        if (failed == null) {
-            linear = true;
-            LOG.info("linear kernel: vector, {} lanes ({}), compiled and allocating nothing", LinearVectors.lanes(),
-                    MODULE);
-        } else {
-            LOG.warn("linear kernel: scalar (the vector kernel {})", failed);
+        try {
+            String failed = warm(s, LINEAR);
+            if (failed == null) {
+                linear = true;
+                LOG.info("linear kernel: vector, {} lanes ({}), compiled and allocating nothing", LinearVectors.lanes(),
+                        MODULE);
+            } else {
+                LOG.warn("linear kernel: scalar (the vector kernel {})", failed);
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // a problem of the linear kernel's alone: the cubic kernels' warm-up goes on
+            LOG.info("linear kernel: scalar ({})", e.toString());
         }
     }
 
@@ -217,11 +222,17 @@ final class VectorKernel {
         return wide ? "16 lanes, else scalar" : "scalar";
     }
 
+    /** What runs for cubic interpolation now, whichever stage the warm-up reached. */
+    private static String cubicState() {
+        return narrow ? (wide ? "vector, 16 and 8 lanes" : "vector, 8 lanes") : state();
+    }
+
     /**
      * NRT. Waits until the JIT compilers spent less than {@value #QUIET_JIT_MILLIS} ms in {@value #QUIET_MILLIS} ms:
-     * true, else false after {@link #QUIET_MAX_NANOS} (true at once where the VM does not count their time).
+     * true, else false after {@link #QUIET_MAX_NANOS} (true at once where the VM does not count their time); with
+     * {@code untilLinearWanted}, also true as soon as a linear play synth is made (its kernel is wanted now).
      */
-    private static boolean awaitQuietCompilers() throws InterruptedException {
+    private static boolean awaitQuietCompilers(boolean untilLinearWanted) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return true;
@@ -230,6 +241,9 @@ final class VectorKernel {
         long last = jit.getTotalCompilationTime();
         while (System.nanoTime() < deadline) {
             Thread.sleep(QUIET_MILLIS);
+            if (untilLinearWanted && linearWanted) {
+                return true;
+            }
             long now = jit.getTotalCompilationTime();
             if (now - last < QUIET_JIT_MILLIS) {
                 return true;

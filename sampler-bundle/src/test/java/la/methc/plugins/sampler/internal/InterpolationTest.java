@@ -161,12 +161,19 @@ class InterpolationTest {
         };
     }
 
-    /** Waits (up to 60 s) for the warm-up thread to turn every vector kernel on. */
+    /**
+     * Waits (up to 100 s: the warm-up's budgets, 20 s a kernel and 10 s for a quiet JIT, add up to 70 s) for the
+     * warm-up thread to turn every vector kernel on; asks for the linear one as a linear play synth does, so that it
+     * comes without the warm-up's idle wait.
+     */
     static void awaitVectorKernel() throws InterruptedException {
-        for (int i = 0; i < 600 && !VectorKernel.done(); i++) {
+        VectorKernel.wantLinear();
+        for (int i = 0; i < 1_000 && !VectorKernel.done(); i++) {
             Thread.sleep(100);
         }
-        assertTrue(VectorKernel.done(), "the vector kernels are on once warm");
+        assertTrue(VectorKernel.narrowOn() && (VectorKernel.wideOn() || !CubicVectors.wide()),
+                "the cubic vector kernels are on once warm");
+        assertTrue(VectorKernel.linearOn(), "the linear vector kernel is on once warm");
     }
 
     private static void checkCubicNearRateOne() {

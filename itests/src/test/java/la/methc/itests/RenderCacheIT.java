@@ -189,12 +189,15 @@ public class RenderCacheIT {
         assertFalse("the render that made the cache halted:\n" + first, first.contains(HALTED));
         Files.move(samples.resolve("take.wav"), samples.resolve("take-first.wav"));
         boolean archived = Files.exists(cacheDir().resolve("methcla.jsa"));
+        // the render that wrote the archive let the JIT's queue empty first (ADR 0024); the next one did not wait
+        assertEquals(first, archived, first.contains("for the JIT's queue to empty before the class-data archive"));
 
         String second = finish(start(Map.of(), score, "rec-second.wav", WORK.resolve("rec-second.log"),
                 "--sample-root", samples.toString()), WORK.resolve("rec-second.log"));
         // without an archive (a JVM that cannot make one) every render exits normally
         assertEquals(second, archived, second.contains(HALTED));
         assertTrue(second, second.contains("INFO EngineRuntime - engine stopped"));
+        assertFalse(second, second.contains("for the JIT's queue to empty"));
         assertSameFile("rec-first.wav", "rec-second.wav");
         float[][] out = Wav.read(WORK.resolve("rec-second.wav"));
         SineScore.check(out);

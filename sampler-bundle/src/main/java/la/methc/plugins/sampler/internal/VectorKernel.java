@@ -24,6 +24,8 @@ final class VectorKernel {
 
     private static final Logger LOG = LoggerFactory.getLogger(VectorKernel.class);
     private static final String MODULE = "jdk.incubator.vector";
+    /** bin/methcla's system property for a render that writes the render cache's class-data archive (ADR 0024). */
+    private static final String ARCHIVING_PROPERTY = "methcla.render.archiving";
     /** Each kernel's warm-up budget: a kernel the VM has not compiled by then stays off. */
     private static final long BUDGET_NANOS = 20_000_000_000L;
     private static final int BATCH = 2_000;
@@ -146,8 +148,12 @@ final class VectorKernel {
             }
             if (!linearTried) {
                 // nobody asked for it yet: a while later (a render of cubic voices is mostly over by then, and the
-                // warm-up would compete with it for the JIT), or as soon as somebody does
+                // warm-up would compete with it for the JIT), or as soon as somebody does; not at all in a render
+                // that writes the class-data archive, which must not exit with it queued for the JIT (ADR 0024)
                 if (!awaitLinearWanted()) {
+                    if (Boolean.getBoolean(ARCHIVING_PROPERTY)) {
+                        return;
+                    }
                     awaitQuietCompilers(true);
                 }
                 warmLinear(s);

@@ -1,0 +1,69 @@
+package la.methc.engine.internal;
+
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * The JIT's compile queue, as HotSpot's {@code Compiler.queue} diagnostic command prints it. A render that writes
+ * the render cache's class-data archive waits until it is empty (ADR 0024): on JDK 17 a method still queued when
+ * the archive is written keeps its "queued" mark in the archive, and every later JVM using it never compiles that
+ * method (JDK-8306460, fixed in JDK 21). NRT only.
+ */
+final class CompileQueue {
+
+    /** The diagnostic command's operation on the {@code DiagnosticCommand} MBean. */
+    private static final String OPERATION = "compilerQueue";
+    private static final long POLL_MILLIS = 20;
+
+    private CompileQueue() {
+    }
+
+    /**
+     * Whether {@code printed} (the command's output) lists no task: nothing compiling, both queues empty. A task is
+     * printed with its method as {@code Class::method}.
+     */
+    static boolean idle(String printed) {
+        return !printed.contains("::");
+    }
+
+    /**
+     * NRT. Waits until the queue has stayed empty for {@code quietMillis}, at most {@code maxMillis}: how long it
+     * waited in ms, or -1 where the VM cannot tell (not HotSpot, no such command).
+     */
+    static long awaitIdle(long quietMillis, long maxMillis) throws InterruptedException {
+        long start = System.nanoTime();
+        long idleSince = -1;
+        while (true) {
+            String printed = print();
+            if (printed == null) {
+                return -1;
+            }
+            long now = System.nanoTime();
+            long waited = (now - start) / 1_000_000;
+            if (!idle(printed)) {
+                idleSince = -1;
+            } else if (idleSince < 0) {
+                idleSince = now;
+            } else if ((now - idleSince) / 1_000_000 >= quietMillis) {
+                return waited;
+            }
+            if (waited >= maxMillis) {
+                return waited;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** The queue as the command prints it, or null where the VM cannot tell. */
+    private static String print() {
+        try {
+            Object printed = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), OPERATION,
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return printed instanceof String s ? s : null;
+        } catch (JMException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -3,6 +3,8 @@ package la.methc.engine.internal;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JIT's compile queue, as HotSpot's {@code Compiler.queue} diagnostic command prints it. A render that writes
@@ -12,11 +14,33 @@ import javax.management.ObjectName;
  */
 final class CompileQueue {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompileQueue.class);
+    /** bin/methcla's word that this render writes the render cache's class-data archive as it exits. */
+    static final String ARCHIVING_PROPERTY = "methcla.render.archiving";
     /** The diagnostic command's operation on the {@code DiagnosticCommand} MBean. */
     private static final String OPERATION = "compilerQueue";
     private static final long POLL_MILLIS = 20;
 
     private CompileQueue() {
+    }
+
+    /**
+     * The render thread, once its render is over: in a render that writes the class-data archive
+     * ({@link #ARCHIVING_PROPERTY}), waits (up to 5 s) until the queue has been empty for 0.5 s, and logs how long.
+     */
+    static void awaitBeforeArchiving() {
+        if (!Boolean.getBoolean(ARCHIVING_PROPERTY)) {
+            return;
+        }
+        try {
+            long waited = awaitIdle(500, 5_000);
+            if (waited >= 0) {
+                LOG.info("render: waited {} ms for the JIT's queue to empty before the class-data archive is written",
+                        waited);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -47,8 +47,6 @@ public final class EngineRuntime implements AutoCloseable {
      * that is complete or thrown away): the process halts once the engine has shut down (ADR 0015).
      */
     static final String HALT_PROPERTY = "methcla.render.halt";
-    /** bin/methcla's word that this render writes the render cache's class-data archive as it exits (ADR 0024). */
-    static final String ARCHIVING_PROPERTY = "methcla.render.archiving";
 
     /** Blocks until the plugins present at start are bound (or a timeout passed); a render's, see ADR 0018. */
     public interface PluginsReady {
@@ -259,33 +257,14 @@ public final class EngineRuntime implements AutoCloseable {
             System.err.flush();
             Runtime.getRuntime().halt(status);
         }
-        if (Boolean.getBoolean(ARCHIVING_PROPERTY)) {
-            awaitIdleCompiler();
-        }
+        CompileQueue.awaitBeforeArchiving(); // a render that writes the class-data archive (ADR 0024)
         if (status != 0) {
-            // after the framework stopped (System.exit runs Felix's shutdown hook), from a thread of its own:
-            // stopping the engine joins this render thread
+            // on a thread of its own, as System.exit stops the framework, which joins this render thread
             Thread t = new Thread(() -> System.exit(status), "methcla-exit");
             t.start();
             return;
         }
         quit.run();
-    }
-
-    /**
-     * The render thread of a render that writes the class-data archive: waits (up to 5 s) until the JIT's queue has
-     * been empty for 0.5 s, so that no method goes into the archive marked as queued (ADR 0024).
-     */
-    private static void awaitIdleCompiler() {
-        try {
-            long waited = CompileQueue.awaitIdle(500, 5_000);
-            if (waited >= 0) {
-                LOG.info("render: waited {} ms for the JIT's queue to empty before the class-data archive is written",
-                        waited);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** NRT. A SynthDef's bundle is leaving: free its synths and wait until they are destroyed. */

@@ -20,6 +20,10 @@ final class CompileQueue {
     /** The diagnostic command's operation on the {@code DiagnosticCommand} MBean. */
     private static final String OPERATION = "compilerQueue";
     private static final long POLL_MILLIS = 20;
+    /** {@link #awaitIdle}: the VM cannot tell (not HotSpot, no such command). */
+    static final long UNKNOWN = -1;
+    /** {@link #awaitIdle}: the queue had no quiet spell long enough before the time was up. */
+    static final long BUSY = -2;
 
     private CompileQueue() {
     }
@@ -34,7 +38,10 @@ final class CompileQueue {
         }
         try {
             long waited = awaitIdle(500, 5_000);
-            if (waited >= 0) {
+            if (waited == BUSY) {
+                LOG.warn("render: the JIT's queue was still busy after 5 s; the class-data archive is written all the "
+                        + "same and may leave a method uncompiled (ADR 0024)");
+            } else if (waited >= 0) {
                 LOG.info("render: waited {} ms for the JIT's queue to empty before the class-data archive is written",
                         waited);
             }
@@ -53,7 +60,7 @@ final class CompileQueue {
 
     /**
      * NRT. Waits until the queue has stayed empty for {@code quietMillis}, at most {@code maxMillis}: how long it
-     * waited in ms, or -1 where the VM cannot tell (not HotSpot, no such command).
+     * waited in ms, {@link #BUSY} when the time was up first, or {@link #UNKNOWN} where the VM cannot tell.
      */
     static long awaitIdle(long quietMillis, long maxMillis) throws InterruptedException {
         long start = System.nanoTime();
@@ -61,7 +68,7 @@ final class CompileQueue {
         while (true) {
             String printed = print();
             if (printed == null) {
-                return -1;
+                return UNKNOWN;
             }
             long now = System.nanoTime();
             long waited = (now - start) / 1_000_000;
@@ -73,7 +80,7 @@ final class CompileQueue {
                 return waited;
             }
             if (waited >= maxMillis) {
-                return waited;
+                return BUSY;
             }
             Thread.sleep(POLL_MILLIS);
         }

@@ -321,6 +321,9 @@ final class VectorKernel {
             boolean linear = kernel == LINEAR;
             // the linear kernel's positions stay below the last frame, the cubic ones' below the last but one
             int last = linear ? src.length - 1 : src.length - 2;
+            // steps within 2^32 >> (shift + 1) of 1: a sixteenth, an eighth, or 1 / the linear kernel's lanes
+            int shift = kernel == CUBIC16 ? 3 : kernel == CUBIC8 ? 2
+                    : Integer.numberOfTrailingZeros(LinearVectors.lanes()) - 1;
             for (int n = 0; n < runs; n++) {
                 int k = kernel == CUBIC16 ? 16 + n % 49 : 1 + n % 64;
                 // steps and low words from a hash of n; even runs start on one of the first 4 frames, odd ones end
@@ -330,8 +333,6 @@ final class VectorKernel {
                 // voice reaches a buffer's end (a render did, 60 ms after turning the vector kernel on)
                 long h = n * 0x9E37_79B9_7F4A_7C15L;
                 // (| 1: never the limit itself, which the dispatch leaves out, nor rate 1 exactly)
-                int shift = kernel == CUBIC16 ? 3 : kernel == CUBIC8 ? 2
-                        : Integer.numberOfTrailingZeros(LinearVectors.lanes()) - 1;
                 long sFix = linear && n % 16 == 15 ? 3L << 31 : (1L << 32) + (((int) h >> shift) | 1);
                 long pFix = n % 2 == 0 ? ((long) (n >> 1) % 4 << 32) + (linear ? 0 : 1L << 32) + (h >>> 32)
                         : ((long) last << 32) - 1 - (k - 1) * sFix;

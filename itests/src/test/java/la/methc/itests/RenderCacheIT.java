@@ -3,6 +3,7 @@ package la.methc.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -168,6 +169,33 @@ public class RenderCacheIT {
             Files.copy(original, sine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
         return marker;
+    }
+
+    /**
+     * A render from the cache's class-data archive turns the cubic vector kernel on, as one without the archive does.
+     * On JDK 17 a method the JIT had queued when the archive was written is archived as queued, and no JVM using the
+     * archive ever compiles it (JDK-8306460): in a run of 2026-12-07 that was the kernel, and every render from that
+     * cache ran it scalar. The render that writes the archive waits for an empty queue first (ADR 0024).
+     */
+    @Test
+    public void aRenderFromTheArchiveTurnsTheVectorKernelOn() throws Exception {
+        // the render that writes the archive is over before the kernel's warm-up, as the bench's first render was
+        Path brief = WORK.resolve("voices-brief.osc");
+        VoiceScore.write(brief, 2, 0.25);
+        String first = finish(start(Map.of(), brief, "voices-brief.wav", WORK.resolve("voices-brief.log"),
+                "--max-nodes", "128"), WORK.resolve("voices-brief.log"));
+        assumeTrue("this JVM makes no class-data archive:\n" + first,
+                Files.exists(cacheDir().resolve("methcla.jsa")));
+        // long enough for the warm-up (about 0.3 s on a quiet 2-core machine) to end well before the render does
+        Path score = WORK.resolve("voices.osc");
+        VoiceScore.write(score, 50, 600);
+        String second = finish(start(Map.of(), score, "voices.wav", WORK.resolve("voices.log"), "--max-nodes",
+                "128"), WORK.resolve("voices.log"));
+        assertTrue("not a render from the archive:\n" + second, second.contains(HALTED));
+        assumeTrue("no vector kernel for this VM or CPU:\n" + second, !second.contains("cubic kernel: scalar"));
+        int on = second.indexOf("cubic kernel: vector");
+        assertTrue("the cubic vector kernel did not come on during the render from the archive (a method archived as "
+                + "queued for the JIT?):\n" + second, on >= 0 && on < second.indexOf("methcla rendered"));
     }
 
     /**

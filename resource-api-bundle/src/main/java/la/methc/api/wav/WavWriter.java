@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ public final class WavWriter implements Closeable {
     private final WavFormat format;
     private final int headerBytes;
     private final ByteBuffer buffer;
+    /** {@link #buffer} seen as floats (FLOAT only), and a buffer's worth of samples to interleave into it. */
+    private final FloatBuffer floats;
+    private final float[] interleaved;
     private long frames;
     private boolean closed;
 
@@ -41,7 +45,11 @@ public final class WavWriter implements Closeable {
         this.numChannels = numChannels;
         this.format = format;
         headerBytes = headerBytes(format);
-        buffer = ByteBuffer.allocate(BUFFER_FRAMES * frameBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        // direct: the channel writes it as it is, without copying it into a direct buffer of its own first
+        buffer = ByteBuffer.allocateDirect(BUFFER_FRAMES * frameBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        boolean asFloats = format == WavFormat.FLOAT;
+        floats = asFloats ? buffer.asFloatBuffer() : null;
+        interleaved = asFloats ? new float[BUFFER_FRAMES * numChannels] : null;
     }
 
     /** Creates (or truncates) {@code path} for 32-bit float samples. */
@@ -89,26 +97,50 @@ public final class WavWriter implements Closeable {
                     + numChannels + " channels of " + format.label());
         }
         int frameBytes = frameBytes();
-        for (int f = 0; f < count; f++) {
-            if (buffer.remaining() < frameBytes) {
+        int f = 0;
+        while (f < count) {
+            int room = buffer.remaining() / frameBytes;
+            if (room == 0) {
                 flush();
+                continue;
             }
-            for (int c = 0; c < numChannels; c++) {
-                put(block[c][f]);
-            }
+            int end = f + Math.min(room, count - f);
+            f = format == WavFormat.FLOAT ? putFloats(block, f, end) : putPcm(block, f, end);
         }
         frames += count;
     }
 
-    private void put(float x) {
-        switch (format) {
-            case FLOAT -> buffer.putFloat(x);
-            case INT16 -> buffer.putShort((short) pcm(x, 32767));
-            case INT24 -> {
-                int s = pcm(x, 8388607);
-                buffer.put((byte) s).put((byte) (s >> 8)).put((byte) (s >> 16));
+    /**
+     * Frames {@code from..end-1} as floats, which fit in the buffer; returns {@code end}. Interleaved in a float
+     * array first, then copied in bulk: putting the samples into the buffer one by one cost several times more.
+     */
+    private int putFloats(float[][] block, int from, int end) {
+        int n = 0;
+        for (int f = from; f < end; f++) {
+            for (float[] channel : block) {
+                interleaved[n++] = channel[f];
             }
         }
+        int at = buffer.position();
+        floats.position(at / Float.BYTES);
+        floats.put(interleaved, 0, n);
+        buffer.position(at + n * Float.BYTES);
+        return end;
+    }
+
+    /** Frames {@code from..end-1} as PCM samples, which fit in the buffer; returns {@code end}. */
+    private int putPcm(float[][] block, int from, int end) {
+        for (int f = from; f < end; f++) {
+            for (float[] channel : block) {
+                if (format == WavFormat.INT16) {
+                    buffer.putShort((short) pcm(channel[f], 32767));
+                } else {
+                    int s = pcm(channel[f], 8388607);
+                    buffer.put((byte) s).put((byte) (s >> 8)).put((byte) (s >> 16));
+                }
+            }
+        }
+        return end;
     }
 
     /** {@code x} clipped to [-1, 1], times {@code full}, rounded to nearest (halves up); NaN is 0. */

@@ -127,6 +127,46 @@ class WavWriterTest {
         roundTrip(WavFormat.INT24, 24, 8388607);
     }
 
+    /**
+     * Float samples past the writer's buffer, in blocks of 64 and 31 frames and three channels: the data chunk is
+     * every frame's samples in channel order, each the float's bits as 4 little-endian bytes, spelled out here.
+     */
+    @Test
+    void floatsPastTheBufferAreEveryFrameInOrder() throws Exception {
+        int channels = 3;
+        int frames = 10_007;
+        float[][] x = new float[channels][frames];
+        java.util.Random r = new java.util.Random(11);
+        for (int c = 0; c < channels; c++) {
+            for (int f = 0; f < frames; f++) {
+                x[c][f] = (float) r.nextGaussian();
+            }
+        }
+        Path file = dir.resolve("floats.wav");
+        try (WavWriter w = WavWriter.create(file, 48000, channels)) {
+            float[][] block = new float[channels][64];
+            int at = 0;
+            for (int i = 0; at < frames; i++) {
+                int n = Math.min(i % 2 == 0 ? 64 : 31, frames - at);
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(x[c], at, block[c], 0, n);
+                }
+                w.write(block, n);
+                at += n;
+            }
+        }
+        Bytes data = new Bytes();
+        for (int f = 0; f < frames; f++) {
+            for (int c = 0; c < channels; c++) {
+                data.u32(Float.floatToRawIntBits(x[c][f]) & 0xFFFF_FFFFL);
+            }
+        }
+        byte[] written = Files.readAllBytes(file);
+        byte[] want = data.get();
+        assertEquals(58 + want.length, written.length);
+        assertArrayEquals(want, java.util.Arrays.copyOfRange(written, 58, written.length));
+    }
+
     /** Stereo noise in blocks through the writer, decoded by {@code AudioSystem}, within half a step. */
     private void roundTrip(WavFormat format, int bits, int full) throws Exception {
         int frames = 10007; // more than the writer's buffer, odd

@@ -128,8 +128,9 @@ class WavWriterTest {
     }
 
     /**
-     * Float samples past the writer's buffer, in blocks of 64 and 31 frames and three channels: the data chunk is
-     * every frame's samples in channel order, each the float's bits as 4 little-endian bytes, spelled out here.
+     * Float samples past the writer's buffer, three channels in a block of 1,500 frames (more than the writer
+     * interleaves at a time) and then blocks of 64 and 31: the data chunk is every frame's samples in channel order,
+     * each the float's bits as 4 little-endian bytes, spelled out here.
      */
     @Test
     void floatsPastTheBufferAreEveryFrameInOrder() throws Exception {
@@ -144,10 +145,10 @@ class WavWriterTest {
         }
         Path file = dir.resolve("floats.wav");
         try (WavWriter w = WavWriter.create(file, 48000, channels)) {
-            float[][] block = new float[channels][64];
+            float[][] block = new float[channels][1500];
             int at = 0;
             for (int i = 0; at < frames; i++) {
-                int n = Math.min(i % 2 == 0 ? 64 : 31, frames - at);
+                int n = Math.min(i == 0 ? 1500 : i % 2 == 0 ? 64 : 31, frames - at);
                 for (int c = 0; c < channels; c++) {
                     System.arraycopy(x[c], at, block[c], 0, n);
                 }
@@ -179,8 +180,8 @@ class WavWriterTest {
         Path file = dir.resolve("rt.wav");
         try (WavWriter w = WavWriter.create(file, 22050, 2, format)) {
             float[][] block = new float[2][64];
-            for (int at = 0; at < frames; at += 64) {
-                int n = Math.min(64, frames - at);
+            for (int at = 0; at < frames; at += 61) {
+                int n = Math.min(61, frames - at); // 4096 is no multiple of 61: a write crosses a flush
                 System.arraycopy(x[0], at, block[0], 0, n);
                 System.arraycopy(x[1], at, block[1], 0, n);
                 w.write(block, n);

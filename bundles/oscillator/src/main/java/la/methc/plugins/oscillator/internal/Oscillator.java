@@ -4,10 +4,12 @@ import java.util.List;
 import la.methc.api.PortDescriptor;
 import la.methc.api.Synth;
 import la.methc.api.World;
+import la.methc.api.dsp.Rotations;
 
 /**
  * out = amp · shape(phase), band-limited (see {@link Waveform}). The frequency is read once per block and keeps
- * the phase; amp moves linearly over a block from its last value to the new one, so a change does not click.
+ * the phase; amp moves linearly over a block from its last value to the new one, so a change does not click. The
+ * sine takes its samples from a {@link Rotations} table instead of a {@code Math.sin} each (ADR 0025).
  */
 final class Oscillator implements Synth {
 
@@ -17,6 +19,8 @@ final class Oscillator implements Synth {
             PortDescriptor.controlInput("amp", 1f),
             PortDescriptor.audioOutput("out"));
 
+    private static final double TWO_PI = 2 * Math.PI;
+
     private final int shape;
     private float[] freq;
     private float[] amp;
@@ -25,6 +29,8 @@ final class Oscillator implements Synth {
     private double phase;
     /** The amplitude the last block ended at; NaN before the first block, which starts at its target. */
     private double gain = Double.NaN;
+    /** The sine's rotations within a block (null for the other shapes); made in {@link #connect}. */
+    private Rotations rotations;
 
     Oscillator(int shape) {
         this.shape = shape;
@@ -40,7 +46,12 @@ final class Oscillator implements Synth {
         switch (index) {
             case 0 -> freq = data;
             case 1 -> amp = data;
-            default -> out = data;
+            default -> {
+                out = data;
+                if (shape == Waveform.SINE) {
+                    rotations = new Rotations(data.length);
+                }
+            }
         }
     }
 
@@ -61,6 +72,11 @@ final class Oscillator implements Synth {
         }
         double g = Double.isNaN(gain) ? target : gain;
         double step = (target - g) / frames;
+        if (rotations != null) {
+            sine(offset, frames, inc, g, step);
+            gain = target;
+            return;
+        }
         double p = phase;
         for (int i = offset, end = offset + frames; i < end; i++) {
             g += step;
@@ -72,5 +88,22 @@ final class Oscillator implements Synth {
         }
         phase = p;
         gain = target;
+    }
+
+    /** RT. The sine shape: sample k at the block's first phase rotated by k steps, from the table; the gain ramps. */
+    private void sine(int offset, int frames, double inc, double g, double step) {
+        rotations.prepare(inc);
+        final double[] c = rotations.cos();
+        final double[] s = rotations.sin();
+        final double p = phase;
+        final double sp = Math.sin(TWO_PI * p);
+        final double cp = Math.cos(TWO_PI * p);
+        final float[] o = out;
+        for (int k = 0; k < frames; k++) {
+            // the gain as the sample-by-sample ramp has it after k + 1 steps
+            o[offset + k] = (float) ((g + (k + 1) * step) * (sp * c[k] + cp * s[k]));
+        }
+        double next = p + inc * frames;
+        phase = next - Math.floor(next);
     }
 }

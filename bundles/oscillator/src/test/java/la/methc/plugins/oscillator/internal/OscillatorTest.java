@@ -215,4 +215,26 @@ class OscillatorTest {
                             .sequence("amp", 0, 50, 1f, 0.2f, 0.7f, 0f, 1f));
         }
     }
+
+    /**
+     * The sine, sample by sample, against phases computed exactly (frame n of 1 kHz at 48 kHz is at n / 48 cycles,
+     * in whole numbers) for ten seconds, then through an amp change: the gain steps by a 64th of the change each
+     * sample of the next block.
+     */
+    @Test
+    void theSineFollowsTheExactPhaseAndTheRampSampleBySample() {
+        BlockRunner r = runner(Waveform.SINE, 1000f, 0.5f);
+        int blocks = 10 * BLOCKS;
+        float[] out = r.run(blocks)[0];
+        for (int n = 0; n < out.length; n++) {
+            assertEquals(0.5 * Math.sin(2 * Math.PI * (n % 48) / 48), out[n], 1e-7, "frame " + n);
+        }
+        r.control(1, 1f);
+        float[] ramp = r.run(1)[0];
+        for (int k = 0; k < BLOCK; k++) {
+            long n = (long) blocks * BLOCK + k;
+            double gain = 0.5 + 0.5 * (k + 1) / BLOCK;
+            assertEquals(gain * Math.sin(2 * Math.PI * (n % 48) / 48), ramp[k], 1e-7, "ramp frame " + k);
+        }
+    }
 }

@@ -94,4 +94,41 @@ class SineTest {
         assertTrue(Double.isFinite(Signals.peak(out)));
         assertEquals(1.0, Signals.peak(out), 2e-2);
     }
+
+    /**
+     * Ten minutes of 440 Hz at 48 kHz, against phases computed exactly: frame n is at 440 n / 48,000 = 11 n / 1,200
+     * cycles, in whole numbers. Every 997th block is compared (a block's rounding must not add up over the blocks).
+     */
+    @Test
+    void tenMinutesKeepTheExactPhase() {
+        BlockRunner r = runner(440f, 1f);
+        long blocks = 10 * 60 * 750;
+        double worst = 0;
+        for (long b = 0; b < blocks; b++) {
+            r.step();
+            if (b % 997 == 0 || b == blocks - 1) {
+                float[] out = r.lastBlock(0);
+                for (int k = 0; k < BLOCK; k++) {
+                    long n = b * BLOCK + k;
+                    double exact = Math.sin(2 * Math.PI * ((11 * n) % 1200) / 1200.0);
+                    worst = Math.max(worst, Math.abs(exact - out[k]));
+                }
+            }
+        }
+        // a float holds a sample to within 6e-8
+        assertTrue(worst < 1.2e-7, "worst error " + worst);
+    }
+
+    /** Blocks of 1 to 5 frames (the rotation tables' smallest sizes) and of 128: the same continuous sine. */
+    @Test
+    void anyBlockSizeGivesTheSameSine() {
+        for (int size : new int[] {1, 2, 3, 4, 5, 128}) {
+            BlockRunner r = BlockRunner.of(new SineSynthDef(), OscArgs.empty(), SR, size, 1000f, 0.5f);
+            float[] out = r.run((int) SR / size)[0];
+            for (int n = 0; n < out.length; n++) {
+                assertEquals(0.5 * Math.sin(2 * Math.PI * ((1000L * n) % 48000) / SR), out[n], 1e-7,
+                        "block size " + size + ", frame " + n);
+            }
+        }
+    }
 }

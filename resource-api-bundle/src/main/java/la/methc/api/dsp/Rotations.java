@@ -7,9 +7,11 @@ package la.methc.api.dsp;
  * one before, so the JIT computes several at a time, where a phasor rotated sample by sample is a chain of
  * dependent multiply-adds and a {@code Math.sin} per sample costs several times more (ADR 0025).
  *
- * <p>Entries are within about {@code k} units in the last place of the exact values; the last one, the whole
+ * <p>Entries are within a few units in the last place per step of the exact values; the last one, the whole
  * block's rotation, comes from the trig functions, so that a phase carried from block to block by it does not drift
- * by a block's rounding each block.
+ * by a block's rounding each block. To carry a phasor on after a block of {@code frames} samples (fewer than the
+ * block size in a synth's first block, which starts at an offset), rotate it by entry {@code frames}: the sample
+ * after the block's last.
  *
  * <p>Made NRT (in {@code Synth.connect}, where the block size is known: the output's length); {@link #prepare} and
  * the tables RT. One synth's own: not thread-safe. Allocates nothing after construction.
@@ -33,14 +35,17 @@ public final class Rotations {
     }
 
     /**
-     * RT. Makes the tables hold {@code inc}, in cycles per sample, unless they do already (only {@code inc mod 1}
-     * matters to the samples; a finite value is the caller's to ensure). About 60 ns for 64 frames when it changed.
+     * RT. Makes the tables hold {@code inc}, in cycles per sample (any finite value: only {@code inc mod 1} matters
+     * to the samples, and the tables are made from it), unless they do already. About 100 ns for 64 frames when it
+     * changed. A NaN or infinite {@code inc} is the caller's to keep out: the tables would be NaN.
      */
     public void prepare(double inc) {
         if (inc == this.inc) {
             return;
         }
         this.inc = inc;
+        // reduced first: 2π times a large increment would lose the fraction the samples depend on
+        inc -= Math.floor(inc);
         double[] c = cos;
         double[] s = sin;
         int n = c.length - 1;

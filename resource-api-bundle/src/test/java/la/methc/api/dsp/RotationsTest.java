@@ -11,19 +11,23 @@ import org.junit.jupiter.api.Test;
 class RotationsTest {
 
     /**
-     * Every entry against {@code Math.cos} and {@code Math.sin} of the exact angle: {@code k · inc} reduced mod 1
-     * in decimal arithmetic first, so that the reference does not carry a rounding of its own into large angles.
+     * Every entry against {@code Math.cos} and {@code Math.sin} of the exact angle: {@code k · (inc mod 1)} reduced
+     * mod 1 in decimal arithmetic first, so that the reference does not carry a rounding of its own into large angles;
+     * increments of 1 and more, and negative ones, as a caller may pass them.
      */
     @Test
     void entriesAreTheRotationsOfEachStep() {
         for (int n : new int[] {1, 2, 3, 4, 5, 8, 64, 1000}) {
             Rotations r = new Rotations(n);
-            for (double inc : new double[] {0, 440.0 / 48000, 0.25, 0.4999, 0.7, 1e-6, 20000.0 / 44100}) {
+            for (double inc : new double[] {0, 440.0 / 48000, 0.25, 0.4999, 0.7, 1e-6, 20000.0 / 44100, 1, -0.3,
+                    1e10 + 0.125}) {
                 r.prepare(inc);
                 for (int k = 0; k <= n; k++) {
-                    double turns = new BigDecimal(inc).multiply(BigDecimal.valueOf(k), MathContext.DECIMAL128)
+                    // inc mod 1 as a double, the increment the samples follow
+                    BigDecimal fraction = new BigDecimal(inc - Math.floor(inc));
+                    double turns = fraction.multiply(BigDecimal.valueOf(k), MathContext.DECIMAL128)
                             .remainder(BigDecimal.ONE).doubleValue();
-                    // within about k units in the last place: 2e-16 each
+                    // within a few units in the last place per step
                     double tolerance = 1e-15 + k * 4e-16;
                     String at = "n " + n + ", inc " + inc + ", k " + k;
                     assertEquals(Math.cos(2 * Math.PI * turns), r.cos()[k], tolerance, at);

@@ -237,4 +237,16 @@ class OscillatorTest {
             assertEquals(gain * Math.sin(2 * Math.PI * (n % 48) / 48), ramp[k], 1e-7, "ramp frame " + k);
         }
     }
+
+    /** A sine that starts at an offset: silence first, then phase 0 there, carried on into whole blocks. */
+    @Test
+    void theSineStartsAtTheOffsetWithPhaseZero() {
+        float[] out = runner(Waveform.SINE, 1000f, 1f).run(3, 10)[0];
+        for (int n = 0; n < 10; n++) {
+            assertEquals(0f, out[n]);
+        }
+        for (int n = 10; n < out.length; n++) {
+            assertEquals(Math.sin(2 * Math.PI * ((n - 10) % 48) / 48), out[n], 1e-7, "frame " + n);
+        }
+    }
 }

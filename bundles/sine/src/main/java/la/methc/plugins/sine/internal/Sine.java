@@ -12,7 +12,7 @@ import la.methc.api.dsp.Rotations;
  * <p>The phase lives in a unit phasor {@code (cos 2π phase, sin 2π phase)} at the block's first sample; sample
  * {@code k} is that phasor rotated by {@code k} steps, from a {@link Rotations} table made when the frequency
  * changes. No sample depends on the one before, so C2 computes a block several samples at a time: 42 ns a block
- * against 138 ns for a phasor rotated sample by sample (ADR 0025). RT only after {@link #connect}.
+ * against 138–140 ns for a phasor rotated sample by sample (ADR 0025). RT only after {@link #connect}.
  */
 final class Sine implements Synth {
 

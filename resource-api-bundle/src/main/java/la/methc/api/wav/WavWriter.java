@@ -106,17 +106,22 @@ public final class WavWriter implements Closeable {
                 continue;
             }
             int end = f + Math.min(room, count - f);
-            f = format == WavFormat.FLOAT ? putFloats(block, f, end) : putPcm(block, f, end);
+            if (format == WavFormat.FLOAT) {
+                putFloats(block, f, end);
+            } else {
+                putPcm(block, f, end);
+            }
+            f = end;
         }
         frames += count;
     }
 
     /**
-     * Frames {@code from..end-1} as floats, which fit in the buffer; returns {@code end}. Interleaved in a float
+     * Frames {@code from..end-1} as floats, which fit in the buffer. Interleaved in a float
      * array first, then copied in bulk: putting the samples into the buffer one by one made a render's writes
      * take about 1.5 times as long.
      */
-    private int putFloats(float[][] block, int from, int end) {
+    private void putFloats(float[][] block, int from, int end) {
         int at = buffer.position();
         floats.position(at / Float.BYTES);
         int n = 0;
@@ -131,11 +136,10 @@ public final class WavWriter implements Closeable {
         }
         floats.put(interleaved, 0, n);
         buffer.position(at + (end - from) * numChannels * Float.BYTES);
-        return end;
     }
 
-    /** Frames {@code from..end-1} as PCM samples, which fit in the buffer; returns {@code end}. */
-    private int putPcm(float[][] block, int from, int end) {
+    /** Frames {@code from..end-1} as PCM samples, which fit in the buffer. */
+    private void putPcm(float[][] block, int from, int end) {
         for (int f = from; f < end; f++) {
             for (float[] channel : block) {
                 if (format == WavFormat.INT16) {
@@ -146,7 +150,6 @@ public final class WavWriter implements Closeable {
                 }
             }
         }
-        return end;
     }
 
     /** {@code x} clipped to [-1, 1], times {@code full}, rounded to nearest (halves up); NaN is 0. */

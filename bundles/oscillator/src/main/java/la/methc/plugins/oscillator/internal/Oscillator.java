@@ -74,9 +74,14 @@ final class Oscillator implements Synth {
         double step = (target - g) / frames;
         if (rotations != null) {
             sine(offset, frames, inc, g, step);
-            gain = target;
-            return;
+        } else {
+            shape(offset, frames, inc, g, step);
         }
+        gain = target;
+    }
+
+    /** RT. The saw, square and triangle ({@link Waveform}), sample by sample; the gain ramps. */
+    private void shape(int offset, int frames, double inc, double g, double step) {
         double p = phase;
         for (int i = offset, end = offset + frames; i < end; i++) {
             g += step;
@@ -87,7 +92,6 @@ final class Oscillator implements Synth {
             }
         }
         phase = p;
-        gain = target;
     }
 
     /** RT. The sine shape: sample k at the block's first phase rotated by k steps, from the table; the gain ramps. */

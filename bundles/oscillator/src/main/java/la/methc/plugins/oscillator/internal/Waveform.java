@@ -1,8 +1,9 @@
 package la.methc.plugins.oscillator.internal;
 
 /**
- * One sample of each shape at phase {@code t} (in cycles, [0, 1)) for a phase increment {@code dt} (cycles per
- * sample, in [0, 0.5)). All shapes have peak 1 and start at 0 rising (the square starts at +1), as the sine does.
+ * One sample of the saw, square or triangle at phase {@code t} (in cycles, [0, 1)) for a phase increment {@code dt}
+ * (cycles per sample, in [0, 0.5)). All shapes have peak 1 and start at 0 rising (the square starts at +1), as the
+ * sine does; the sine's samples come from a {@code Rotations} table in {@link Oscillator} (ADR 0025).
  *
  * <p>Band-limiting: the saw and square add a two-sample PolyBLEP residual at each jump, the triangle a
  * two-sample PolyBLAMP residual at each corner (its slope's jump), computed from the naive waveform, so there is
@@ -16,17 +17,15 @@ final class Waveform {
     static final int TRIANGLE = 3;
     static final int COUNT = 4;
 
-    private static final double TWO_PI = 2 * Math.PI;
-
     private Waveform() {
     }
 
+    /** {@code shape}: {@link #SAW}, {@link #SQUARE} or {@link #TRIANGLE}. */
     static double sample(int shape, double t, double dt) {
         return switch (shape) {
             case SAW -> saw(t, dt);
             case SQUARE -> square(t, dt);
-            case TRIANGLE -> triangle(t, dt);
-            default -> Math.sin(TWO_PI * t);
+            default -> triangle(t, dt);
         };
     }
 
